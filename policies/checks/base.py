@@ -97,3 +97,25 @@ class AccountContext:
     owner_name: str = ""
     poster_ids: frozenset[int] = field(default_factory=frozenset)
     account_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CheckContext:
+    """Everything a check may read. Built by the engine; checks never query anything.
+
+    ``text`` is the normalised text (NFKC, zero-width characters removed, homoglyphs
+    folded, see the engine) and every span a check returns is an offset into ``text``;
+    the engine maps spans back onto ``original`` before anyone sees them.
+    ``settings`` holds this check's section of the active policy version (thresholds,
+    word lists, ...); a check must work with an empty dict (its defaults).
+    ``policy`` is the engine's compiled policy for checks that need shared pieces.
+    """
+
+    text: str
+    original: str
+    account: AccountContext | None = None
+    author_id: int | None = None
+    at: datetime | None = None
+    org_kind: str = ""
+    settings: dict[str, Any] = field(default_factory=dict)
+    policy: Any = None
