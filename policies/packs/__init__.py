@@ -51,7 +51,10 @@ def _load(kind: str) -> dict[str, Any]:
     if kind not in PACK_KINDS:
         raise UnknownPack(f"no starter pack for {kind!r}: use one of {', '.join(PACK_KINDS)}")
     path = PACKS_DIR / f"{kind}.yaml"
-    document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    try:
+        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        raise PolicyError([PolicyProblem(path.name, "document", f"not valid YAML: {error}")]) from None
     if not isinstance(document, dict):
         raise PolicyError([PolicyProblem(path.name, "document", "the pack file must hold a mapping")])
     document["examples"] = list(document.get("examples") or []) + _examples_file(kind)
