@@ -19,7 +19,7 @@ PACKS_DIR = Path(__file__).resolve().parent
 EXAMPLE_FIELDS = ("id", "text", "tier", "platform", "at", "why", "checks", "risky")
 
 
-class UnknownPack(KeyError):
+class UnknownPack(ValueError):
     """No starter pack for this kind of organisation."""
 
 
