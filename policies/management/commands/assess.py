@@ -44,6 +44,14 @@ def parse_line(number: int, line: str) -> Draft | None:
     stripped = line.strip()
     if not stripped:
         return None
+    if stripped.startswith("["):
+        # "[Update] Bins..." is plain text; a JSON array is a mistake in a JSON-lines file
+        try:
+            json.loads(stripped)
+        except json.JSONDecodeError:
+            pass
+        else:
+            raise BadLine(number, "a JSON line must be an object with a \"text\" field")
     if not stripped.startswith("{"):
         return Draft(id=number, text=line.rstrip("\r\n"), platform="", org_kind="")
     try:
