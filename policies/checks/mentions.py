@@ -54,9 +54,11 @@ def _known(handle: str, known: frozenset[str]) -> bool:
 def run(ctx: CheckContext) -> list[Finding]:
     """Flag mentions of handles that are blocked, or not on the partner list.
 
-    Settings: ``unknown_severity`` (default "low": visible, but it does not stop
-    auto-approval on its own; the identifiers check decides whether a mentioned
-    private person is identifiable).
+    Settings: ``unknown_severity`` for a handle tagged in the body of a post (default
+    "low": visible, but it does not stop auto-approval on its own; the identifiers
+    check decides whether a mentioned private person is identifiable), and
+    ``reply_severity`` for the handles a post opens with, i.e. a reply to people who
+    wrote to the organisation in public (default "low").
     """
     rules: tuple[HandleRule, ...] = tuple(
         rule for rule in getattr(ctx.policy, "handles", ()) if rule_applies(rule.accounts, rule.networks, ctx)
@@ -65,13 +67,32 @@ def run(ctx: CheckContext) -> list[Finding]:
     own = normalise_handle(ctx.account.handle) if ctx.account and ctx.account.handle else ""
     known = partners.union(*(rule.allow for rule in rules)) | ({own} if own else set())
     unknown_severity = Severity.parse(ctx.settings.get("unknown_severity", "low"))
+    reply_severity = Severity.parse(ctx.settings.get("reply_severity", "low"))
     findings: list[Finding] = []
+    replying = True  # handles before the first word are the people being replied to
+    position = 0
     for start, end, handle in find_handles(ctx.text):
+        if ctx.text[position:start].strip():
+            replying = False
+        position = end
         blocking = [rule for rule in rules if _known(handle, rule.block)]
         for rule in blocking:
             message = rule.message or f"@{handle} is on this organisation's list of accounts not to mention."
             findings.append(Finding("mentions", "blocked_handle", start, end, rule.severity, message, rule=rule.rule_id))
         if blocking or _known(handle, known):
+            continue
+        if replying:
+            findings.append(
+                Finding(
+                    "mentions",
+                    "reply_to_unknown_handle",
+                    start,
+                    end,
+                    reply_severity,
+                    f"This is a public reply to @{handle}: say nothing about their account, case or "
+                    "circumstances here, and offer a private message instead.",
+                )
+            )
             continue
         findings.append(
             Finding(

@@ -30,3 +30,12 @@ def test_blocked_handle_uses_its_rule():
 def test_fediverse_and_bluesky_handles_are_kept_whole_and_emails_ignored():
     found = mentions("Hi @ann@mastodon.social and @bob.bsky.social, mail x@y.com or @GlosPolice@police.social")
     assert found == [("unknown_handle", "low", "@ann@mastodon.social"), ("unknown_handle", "low", "@bob.bsky.social")]
+
+
+def test_a_reply_to_people_who_wrote_in_public_is_told_apart_from_a_tag():
+    extra = {"checks": {"mentions": {"unknown_severity": "medium", "reply_severity": "low"}}}
+    assert mentions("@jen_s @bob thanks, please DM us", **extra) == [
+        ("reply_to_unknown_handle", "low", "@jen_s"),
+        ("reply_to_unknown_handle", "low", "@bob"),
+    ]
+    assert mentions("Congratulations to @jen_s today!", **extra) == [("unknown_handle", "medium", "@jen_s")]
