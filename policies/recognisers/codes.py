@@ -28,6 +28,7 @@ _LONG_NUMBER = re.compile(r"\b\d{6,}\b")
 _POSTCODE = re.compile(
     r"\b(?:[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}|[a-z]{1,2}\d[a-z\d]?\s\d[a-z]{2})\b"
 )
+_SERVICE_NUMBERS = frozenset({"111", "999", "101", "112", "105", "119", "116"})
 _NOT_CODES = frozenset({"COVID-19", "COVID19", "A1", "M25"})
 
 
@@ -52,6 +53,8 @@ def find_codes(text: str) -> list[Span]:
     """Reference numbers and postcodes in ``text``."""
     spans: list[Span] = []
     for m in _KEYWORD_CODE.finditer(text):
+        if m.group(1) in _SERVICE_NUMBERS:
+            continue
         spans.append(Span(m.start(1), m.end(1), "code", "reference number"))
     for m in _NO_CODE.finditer(text):
         spans.append(Span(m.start(1), m.end(1), "code", "reference number"))

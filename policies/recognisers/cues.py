@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from policies.recognisers.gazetteers import cue_lexicon, extra_lexicon
+from policies.recognisers.people import not_a_particular_one
 from policies.recognisers.spans import Span
 
 
@@ -27,6 +28,8 @@ def find_cues(
     for start, end, values in cue_lexicon().iter_matches(folded):
         for what, section in values:
             if what == "client" and section in ("all", org_kind):
+                if not_a_particular_one(text, start, end):
+                    break
                 cues.client.append(Span(start, end, "client_cue", text[start:end]))
                 break
             if what == "public":

@@ -38,7 +38,10 @@ _MEASURE = re.compile(
 )
 _AGE = re.compile(
     rf"""
-    \baged?\s+(?:\d{{1,3}}|{NUMBER_WORDS})\b(?:\s*(?:years?|yrs?)(?:\s+old)?)?
+    \baged?\s+(?:\d{{1,3}}|{NUMBER_WORDS})\b(?:\s*(?:-|–|to)\s*\d{{1,3}}\b)?(?:\s*(?:years?|yrs?)(?:\s+old)?)?
+    | \b(?:turn(?:s|ed|ing)?|celebrat(?:es|ed|ing))\s+(?:\d{{1,3}}|{NUMBER_WORDS})\b
+    | \b\d{{1,3}}(?:st|nd|rd|th)\s+birthday\b
+    | \b\d{{1,3}}\s+today\b
     | \b(?:\d{{1,3}}|{NUMBER_WORDS})[\s-]+(?:years?|yrs?)[\s-]+old\b
     | \b(?:\d{{1,3}}|{NUMBER_WORDS})[\s-]*(?:yo|y/o|y\.o\.)\b
     | \b(?:(?:early|mid|late)[\s-]*)?(?:twenties|thirties|forties|fifties|sixties|
@@ -87,7 +90,9 @@ def find_numeric(text: str) -> list[Span]:
         spans.append(Span(m.start(), m.end(), "count", "measurement", weak=True))
     for m in _AGE.finditer(text):
         word = m.group().lower()
-        label = "age group" if word.startswith(("over", "under")) else "age"
+        group = word.startswith(("over", "under")) or any(c in word for c in "-–") or " to " in word
+        group = group or text[max(0, m.start() - 4) : m.start()].lower() == "its "
+        label = "age group" if group else "age"
         spans.append(Span(m.start(), m.end(), "age", label))
     for m in _BARE_AGE.finditer(text):
         group = 1 if m.group(1) else 2

@@ -7,15 +7,15 @@ from policies.recognisers.codes import find_codes
 from policies.recognisers.contact import find_contact
 from policies.recognisers.lexicon import fold
 from policies.recognisers.numeric import find_numeric
-from policies.recognisers.proper_nouns import find_proper_nouns, find_rooms
+from policies.recognisers.proper_nouns import find_lowercase_names, find_proper_nouns, find_rooms
 from policies.recognisers.spans import Span
 from policies.recognisers.temporal import find_temporal
 
 # Where two spans overlap, the one whose kind comes first wins (a phone number beats
 # the "count" its digits also look like; an age beats a duration).
 _PRIORITY = [
-    "email", "handle", "phone", "postcode", "address", "code", "name", "money", "age",
-    "date", "time", "weekday", "place", "org", "health", "legal", "financial",
+    "email", "handle", "phone", "postcode", "address", "code", "money", "age",
+    "date", "time", "weekday", "name", "place", "org", "health", "legal", "financial",
     "housing", "family", "occupation", "unique", "nationality", "count", "duration",
     "proper_noun",
 ]
@@ -38,6 +38,7 @@ def find_identifiers(text: str, folded: str | None = None) -> list[Span]:
     found += find_numeric(text)
     found += find_proper_nouns(text, folded)
     found += find_rooms(text)
+    found += find_lowercase_names(text)
     found += find_circumstances(text, folded)
     return resolve_overlaps(found)
 

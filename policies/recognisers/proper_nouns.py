@@ -17,7 +17,9 @@ from policies.recognisers.lexicon import fold
 from policies.recognisers.spans import Span
 
 _CONNECTORS = r"(?:of|the|de|du|des|van|von|der|den|da|di|del|della|la|le|al|el|bin|bint|ben|y|and|&|for|upon|on|in|under)"
-_CAPWORD = r"(?:\p{Lu}[\p{L}\p{M}'’\-]*(?:\.(?=\s*\p{Lu}))?|\p{Lu}\.)"
+# A capitalised word, or an initial / short abbreviation with its full stop ("F.",
+# "K.H.", "St.") -- but never a whole word and the full stop that ends a sentence.
+_CAPWORD = r"(?:\p{Lu}\p{Ll}{0,2}\.(?:\p{Lu}\.)*(?=\s*\p{Lu})|\p{Lu}[\p{L}\p{M}'’\-]*+)"
 _PHRASE = regex.compile(
     rf"{_CAPWORD}(?:(?:[ \t]+(?:{_CONNECTORS}[ \t]+){{0,2}}|(?<=\.)){_CAPWORD})*"
 )
@@ -36,6 +38,9 @@ _ORG_WORDS = frozenset(
     clinic practice surgery chambers solicitors partners directorate inspectorate
     prosecutor prosecutors federation league club charity bureau army navy
     gendarmerie municipality registry administration television broadcasting radio
+    hospice unit library museum hall theatre theater station airport stadium gallery
+    cathedral chapel mission project network partnership alliance forum panel
+    initiative programme scheme campaign show festival market fair awards award
     network press news times guardian herald gazette""".split()
 )
 _ORG_FIRST = frozenset("ministry department court university bank office house".split())
@@ -94,6 +99,8 @@ def find_proper_nouns(text: str, folded: str) -> list[Span]:
             break
         if not tokens:
             continue
+        if text[max(0, tokens[0][0] - 1) : tokens[0][0]] == "#":
+            continue  # a hashtag is a topic, not a person or place
         span = _classify(text, tokens, initial, names, lasts, common, place_spans)
         if span:
             spans.append(span)
@@ -134,8 +141,9 @@ def _classify(
             return Span(start, end, "place", "place")
     if all(_is_acronym(r) for r in raw):
         return Span(start, end, "org", "acronym")
+    after_article = prev in ("a", "an", "the", "your", "my", "our", "their", "this", "every")
     has_first = any(w in names and (w not in common or len(words) > 1 or not initial)
-                    for w in words)
+                    for w in words) and not (len(words) == 1 and after_article)
     has_last = any(w in lasts and w not in common for w in words[1:] or words)
     if has_first and (len(words) > 1 or not initial or words[0] not in common):
         return Span(start, end, "name", "name")
@@ -145,6 +153,10 @@ def _classify(
         word = words[0]
         if initial and word in common:
             return None
+        if initial and word not in lasts:
+            # "Congratulations", "Apprenticeships": a capitalised sentence opener we do
+            # not know; too thin to call a name.
+            return Span(start, end, "proper_noun", "capitalised word", weak=True)
         if word in lasts and word not in common:
             return Span(start, end, "name", "surname")
         return Span(start, end, "proper_noun", "capitalised word", weak=word in common)
@@ -167,6 +179,33 @@ _ROOM = regex.compile(
     r"(?:no\.?\s*)?\d+[a-z]?\b",
     regex.IGNORECASE,
 )
+
+
+_LOWER_WORD = regex.compile(r"(?<![\p{L}@#])[\p{Ll}]{4,}(?![\p{L}])")
+
+
+def find_lowercase_names(text: str) -> list[Span]:
+    """Names and places in posts written all in lower case ("siobhan got her keys in stonehouse").
+
+    Only used when the post has almost no capitals, so ordinary capitalisation
+    cannot help; a word counts when it is a known first name or place and not an
+    ordinary English word.
+    """
+    letters = sum(1 for c in text if c.isalpha())
+    capitals = sum(1 for c in text if c.isupper())
+    if not letters or capitals > letters * 0.02:
+        return []
+    names, common = first_names(), common_words()
+    spans = []
+    for m in _LOWER_WORD.finditer(text):
+        word = m.group()
+        if word in names and word not in common:
+            spans.append(Span(m.start(), m.end(), "name", "name"))
+    folded = fold(text)
+    for start, end, _values in places_lexicon().iter_matches(folded):
+        if not all(w in common for w in folded[start:end].split()):
+            spans.append(Span(start, end, "place", "place"))
+    return spans
 
 
 def find_rooms(text: str) -> list[Span]:
