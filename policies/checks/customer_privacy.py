@@ -55,6 +55,7 @@ RECORD_WORDS = (
     "colonoscopy", "procedure", "biopsy", "referral", "plan", "parcel", "delivery",
     "returns", "items", "charges", "statement", "transfer", "insurance", "policy",
     "premium", "subscription", "membership", "record", "records", "history",
+    "documents", "ID documents", "completion", "purchase", "tribunal", "hearing",
 )
 STATUS_WORDS = (
     "arrears", "in arrears", "overdrawn", "overdue", "unpaid", "outstanding", "owe",
@@ -69,6 +70,7 @@ STATUS_WORDS = (
     "reported", "seen by", "not attend", "didn't attend", "did not attend",
     "no further", "not eligible", "ineligible", "failed", "withdrawn", "late",
     "overpaid", "underpaid", "dismissed", "lost", "stopped", "removed", "banned",
+    "still need", "booked", "won't", "can't", "cannot", "refused", "released",
 )
 DISCLOSERS = (
     "our records show", "our records", "records show", "we can see", "we can confirm",
@@ -100,7 +102,9 @@ def _patterns(extra_records: tuple[str, ...], extra_status: tuple[str, ...]) -> 
     record = re.compile(
         rf"\byour\s+(?:[\w'’£-]+\s+){{0,3}}?(?:{records})\b"
         rf"|\byou(?:['’]re|\s+are|['’]ve|\s+have|\s+were|\s+had)\s+(?:been\s+)?(?:\w+\s+){{0,2}}?(?:{status})\b"
-        rf"|\b(?:his|her)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{records})\b",
+        rf"|\b(?:his|her)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{records})\b"
+        rf"|\byou\s+(?:still\s+)?(?:owe|owed|reported|received|used|bought|were\s+seen|"
+        rf"were\s+arrested|were\s+discharged)\b",
         re.IGNORECASE,
     )
     return (
@@ -141,39 +145,45 @@ def run(ctx: CheckContext) -> list[Finding]:
     for sentence in _SENTENCES.finditer(text[:20_000]):
         body = sentence.group()
         offset = sentence.start()
-        for record in record_re.finditer(body):
-            if _GENERAL_ADVICE.search(body[: record.start()]):
-                continue
-            status = status_re.search(body)
-            money = _MONEY.search(body)
-            has_discloser = any(
-                offset <= d.start() < offset + len(body) for d in disclosers
-            ) or bool(discloser_re.search(record.group()))
-            if not (status or money):
-                continue
-            if kind_handoff and not has_discloser:
-                continue
-            if not (has_discloser or addressed or status):
-                continue
-            level = Severity.parse(
-                settings.get("severity" if addressed else "unaddressed_severity",
-                             DEFAULTS["severity" if addressed else "unaddressed_severity"])
+        record = next(
+            (r for r in record_re.finditer(body)
+             if not _GENERAL_ADVICE.search(body[: r.start()])),
+            None,
+        )
+        status = status_re.search(body)
+        money = _MONEY.search(body)
+        discloser = next(
+            (d for d in disclosers if offset <= d.start() < offset + len(body)), None
+        )
+        if not (status or money):
+            continue
+        if kind_handoff and not discloser:
+            continue  # "sorry to hear ..., please DM us": moving to private is right
+        if record:
+            anchor = record
+        elif addressed and discloser:
+            anchor = discloser
+        else:
+            continue
+        level = Severity.parse(
+            settings.get("severity" if addressed else "unaddressed_severity",
+                         DEFAULTS["severity" if addressed else "unaddressed_severity"])
+        )
+        start = offset + anchor.start()
+        end = offset + max(anchor.end(), status.end() if status else 0, money.end() if money else 0)
+        findings.append(
+            Finding(
+                check=CHECK,
+                code="disclosure",
+                start=start,
+                end=end,
+                severity=level,
+                message=(
+                    "This tells everyone what our records say about one person "
+                    "(their account, case, health or care). Reply kindly in public "
+                    "and give the details in a private message."
+                ),
+                kind="disclosure",
             )
-            end = max(record.end(), status.end() if status else 0, money.end() if money else 0)
-            findings.append(
-                Finding(
-                    check=CHECK,
-                    code="disclosure",
-                    start=offset + record.start(),
-                    end=offset + end,
-                    severity=level,
-                    message=(
-                        "This tells everyone what our records say about one person "
-                        "(their account, case, health or care). Reply kindly in public "
-                        "and give the details in a private message."
-                    ),
-                    kind="disclosure",
-                )
-            )
-            break
+        )
     return findings

@@ -25,6 +25,8 @@ Settings (``ctx.settings``, all optional; defaults in brackets):
   make HIGH; fewer (but at least one) make MEDIUM.
 - ``block_with_direct`` (2): distinct kinds of detail next to a private person's direct
   identifier and a person cue that make BLOCK.
+- ``high_with_name`` (3): distinct kinds of detail next to a private person's name
+  that make HIGH even when no client cue is present (a story about a named person).
 - ``sensitive_kinds`` (["health", "legal", "financial", "housing"]): circumstances that
   count double and, with a direct identifier and a client cue, block.
 - ``extra_client_cues`` ([]): more words that say a client is described (e.g. a
@@ -47,6 +49,7 @@ from policies.recognisers import find_identifiers
 from policies.recognisers.cues import find_cues
 from policies.recognisers.lexicon import fold
 from policies.recognisers.people import (
+    described_by_role,
     staff_names,
     reply_addressee,
     specific_person_spans,
@@ -58,6 +61,7 @@ CHECK = "identifiers"
 DEFAULTS: dict[str, object] = {
     "high_with_person": 2,
     "block_with_direct": 2,
+    "high_with_name": 3,
     "sensitive_kinds": ["health", "legal", "financial", "housing"],
     "extra_client_cues": [],
     "extra_public_cues": [],
@@ -91,6 +95,22 @@ _KIND_MESSAGES = {
     "address": "A street address points at one household.",
     "code": "A reference number (case, account, order, NHS) identifies one person's record.",
     "handle": "An @handle names the account of a person.",
+}
+# What each kind of organisation does all day: not a sensitive detail in its posts.
+_SERVICE_WORDS: dict[str, frozenset[str]] = {
+    "nhs": frozenset({"ward", "bed", "a&e", "hospital", "surgery", "operation", "maternity",
+                      "icu", "intensive care", "stroke", "cancer", "therapy", "diagnosis"}),
+    "therapy": frozenset({"therapy", "counselling", "session", "anxiety", "depression",
+                          "mental health", "grief", "trauma", "recovery"}),
+    "charity": frozenset({"food bank", "foodbank", "benefits", "debt"}),
+    "council": frozenset({"council tax", "benefits", "tenancy", "tenant", "housing list",
+                          "waiting list", "temporary accommodation", "social housing"}),
+    "law_firm": frozenset({"court", "claim", "case", "compensation", "litigation",
+                           "divorce", "probate", "settlement", "appeal", "hearing"}),
+    "bank": frozenset({"mortgage", "loan", "savings", "overdraft", "pension", "debt",
+                       "fraud", "scam"}),
+    "police": frozenset({"arrest", "court", "custody", "prison", "arrested", "charged"}),
+    "retail": frozenset({"refund", "refunded"}),
 }
 _PERSONAL_CODES = ("NHS number", "National Insurance number", "card number", "sort code")
 _SERVICE_EMAIL_USERS = (
@@ -136,7 +156,9 @@ def run(ctx: CheckContext) -> list[Finding]:
     own_handle = fold(ctx.account.handle.lstrip("@")) if ctx.account else ""
     people = specific_person_spans(text)
     specific_age = any(s.kind == "age" and s.label == "age" for s in spans)
-    person_described = bool(cues.client or people or specific_age)
+    by_role = [s for s in spans if s.kind in ("occupation", "age") and s.label != "age"
+               and described_by_role(text, s)]
+    person_described = bool(cues.client or people or specific_age or by_role)
 
     staff = staff_names(text, [s for s in spans if s.kind == "name"])
     direct: list[Span] = []
@@ -171,7 +193,7 @@ def run(ctx: CheckContext) -> list[Finding]:
                 continue
         elif kind == "email":
             user = fold(text[span.start : span.end]).split("@", 1)[0]
-            if user in _SERVICE_EMAIL_USERS:
+            if span.weak or user in _SERVICE_EMAIL_USERS:
                 findings.append(_detail(span, Severity.INFO, "A service mailbox is fine to publish."))
                 continue
             personal_contact.append(span)
@@ -202,13 +224,18 @@ def run(ctx: CheckContext) -> list[Finding]:
         if span.kind == "proper_noun" and not person_described:
             continue
         groups.setdefault(group, span)
-    sensitive = {g for g in groups if g in sensitive_kinds}
+    service = _SERVICE_WORDS.get(ctx.org_kind, frozenset())
+    sensitive = {
+        g for g, span in groups.items()
+        if g in sensitive_kinds and fold(text[span.start : span.end]) not in service
+    }
     detail_count = len(groups) + len(sensitive)
 
     public = len(cues.public)
     lower_by_public = not cues.client and public >= int(_setting(ctx, "public_cues_lower"))  # type: ignore[call-overload]
     high_with_person = int(_setting(ctx, "high_with_person"))  # type: ignore[call-overload]
     block_with_direct = int(_setting(ctx, "block_with_direct"))  # type: ignore[call-overload]
+    high_with_name = int(_setting(ctx, "high_with_name"))  # type: ignore[call-overload]
 
     level = Severity.INFO
     if direct and person_described:
@@ -226,7 +253,7 @@ def run(ctx: CheckContext) -> list[Finding]:
         named = "name" in direct_kinds
         if named and sensitive and len(direct_kinds) >= 2:
             level = Severity.BLOCK
-        elif named and (sensitive or len(direct_kinds) >= 2):
+        elif named and (sensitive or len(direct_kinds) >= 2 or detail_count >= high_with_name):
             level = Severity.HIGH
         else:
             level = Severity.parse(_setting(ctx, "name_alone"))  # type: ignore[arg-type]

@@ -4,6 +4,7 @@ stage, origin, and descriptors that single one person out ("the only ...")."""
 from __future__ import annotations
 
 from policies.recognisers.gazetteers import circumstances_lexicon
+from policies.recognisers.proper_nouns import _sentence_initial
 from policies.recognisers.spans import Span
 
 _LABELS = {
@@ -31,6 +32,9 @@ def find_circumstances(text: str, folded: str) -> list[Span]:
                 continue  # acronyms (MS, GP, ICU) only in capitals
             if kind in _NEEDS_CAPITAL and term not in _LOWERCASE_OK and not text[start].isupper():
                 continue
+            if (kind not in _NEEDS_CAPITAL and term.islower() and text[start].isupper()
+                    and not _sentence_initial(text, start)):
+                continue  # "Tenant Voice panel", "Stroke Audit": part of a name
             kind_out = "age" if kind == "life_stage" else kind
             spans.append(Span(start, end, kind_out, _LABELS[kind]))
             break

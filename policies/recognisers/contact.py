@@ -9,6 +9,13 @@ import phonenumbers
 from policies.recognisers.spans import Span
 
 _EMAIL = re.compile(r"\b[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+\b")
+# Addresses on free mail services belong to people; the rest to organisations.
+_FREEMAIL = frozenset({"gmail.com", "googlemail.com", "hotmail.com", "hotmail.co.uk",
+                       "outlook.com", "live.com", "live.co.uk", "yahoo.com", "yahoo.co.uk",
+                       "icloud.com", "me.com", "aol.com", "btinternet.com", "sky.com",
+                       "virginmedia.com", "talktalk.net", "protonmail.com", "proton.me",
+                       "gmx.com", "mail.com", "msn.com", "ntlworld.com"})
+_FREEMAIL_NAMES = frozenset({"gmail", "hotmail", "outlook", "yahoo", "icloud", "btinternet"})
 _HANDLE = re.compile(r"(?<![\w@./])@([A-Za-z0-9_]{1,30})\b")
 _PHONE = re.compile(
     r"(?<![\w+])(?:\+\d{1,3}[\s.-]?(?:\(0\)\s?)?|\(?0)\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,3}(?!\w)"
@@ -24,7 +31,10 @@ def find_contact(text: str) -> list[Span]:
     spans: list[Span] = []
     emails = []
     for m in _EMAIL.finditer(text):
-        spans.append(Span(m.start(), m.end(), "email", "email address"))
+        domain = m.group().rsplit("@", 1)[1].lower()
+        personal = domain in _FREEMAIL or domain.split(".")[0] in _FREEMAIL_NAMES
+        label = "personal email address" if personal else "organisation email address"
+        spans.append(Span(m.start(), m.end(), "email", label, weak=not personal))
         emails.append(m.span())
     for m in _HANDLE.finditer(text):
         if any(s <= m.start() < e for s, e in emails):

@@ -66,6 +66,7 @@ _COUNT = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+_RANGE = re.compile(r"\d\s*(?:-|–|to)\s*\d")
 _NOT_COUNTED = frozenset(
     {
         "of", "and", "or", "to", "in", "on", "at", "for", "the", "a", "an", "is", "was",
@@ -90,7 +91,7 @@ def find_numeric(text: str) -> list[Span]:
         spans.append(Span(m.start(), m.end(), "count", "measurement", weak=True))
     for m in _AGE.finditer(text):
         word = m.group().lower()
-        group = word.startswith(("over", "under")) or any(c in word for c in "-–") or " to " in word
+        group = word.startswith(("over", "under")) or bool(_RANGE.search(word))
         group = group or text[max(0, m.start() - 4) : m.start()].lower() == "its "
         label = "age group" if group else "age"
         spans.append(Span(m.start(), m.end(), "age", label))

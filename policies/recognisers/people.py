@@ -28,7 +28,8 @@ _SPECIFIC_PERSON = re.compile(
         workers?|care|liaison|advice|panel|charter|voice|forum|association|day|fun|friendly|
         members|information|matters|hubs|network|clinic|unit|ward|helpline|guide|portal)\b)
     | \bone\s+of\s+(?:our|my|the)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_PERSON_NOUNS}|residents|clients|
-        customers|patients|tenants|families|service\s+users|care\s+leavers|members)\b
+        customers|patients|tenants|families|service\s+users|care\s+leavers|members|mums|dads|
+        parents|regulars|volunteers|students|pupils|veterans|pensioners|ladies|gentlemen)\b
     | \bmy\s+(?:\d{{1,2}}(?::\d\d)?\s*(?:am|pm)|monday|tuesday|wednesday|thursday|friday)\b
     | \b(?:our|my)\s+(?:[\w'’-]+\s+){{0,2}}?(?:client|patient|customer|tenant|service\s+user|beneficiary)\b
     """,
@@ -41,18 +42,17 @@ _GENERIC_PERSON = re.compile(
 # Roles and verbs that say a named person is staff or speaks for a public body.
 _STAFF_CUE = re.compile(
     r"""
-    \b(?:our|your|the)\s+(?:new\s+|newest\s+|own\s+)?(?:[A-Z][\w&-]*\s+){0,4}?
+    (?i:\b(?:our|your|the)\s+(?:new\s+|newest\s+|own\s+)?(?:[\w&-]+\s+){0,4}?
       (?:head|director|chief|ceo|chair|chairman|chairwoman|leader|manager|partner|
        associate|solicitor|lead|officer|coordinator|adviser|advisor|receptionist|
        trainee|apprentice|volunteer|colleague|team|constable|inspector|sergeant|
        superintendent|commissioner|councillor|mayor|clinician|counsellor|therapist|
        psychotherapist|nurse|doctor|consultant|founder|president|secretary|treasurer|
        trustee|ambassador|patron|editor|spokesperson|staff|gardeners?|dog|
-       specialist|expert|practitioner|caseworker|worker)s?\b
+       specialist|expert|practitioner|caseworker|worker)s?\b)
     | (?i:\b(?:joins?|joined|has\s+joined|appointed|promoted|qualified|retires?|retiring|
        said|says|spoke|speaking|will\s+speak|opens|opened|gave\s+evidence|awarded|welcome|
-       meet|congratulations\s+to|thank\s+you\s+to|thanks\s+to|well\s+done|chat\s+to|
-       speak\s+to|ask\s+for|contact|call)\b)
+       chat\s+to|speak\s+to|ask\s+for|contact|call)\b)
     | \b(?:Cllr|Councillor|PC|PCSO|DC|DS|DI|DCI|Supt|Chief\s+Constable|PCC|MP|MEP|Mayor|
        Minister|Secretary\s+of\s+State|Sir|Dame|Lord|Baroness|Professor|Prof)\b
     """,
@@ -76,6 +76,9 @@ def specific_person_spans(text: str) -> list[Span]:
     return spans
 
 
+_WHEN_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
 _HYPOTHETICAL_BEFORE = re.compile(
     r"\b(?:be|become|becoming|being|as|any|every|if|like|such|whether|is|are)\s*$", re.IGNORECASE
 )
@@ -89,7 +92,41 @@ def not_a_particular_one(text: str, start: int, end: int) -> bool:
     if _HYPOTHETICAL_BEFORE.search(text[max(0, start - 12) : start]):
         return True
     words = text[start:end].split()
-    return any(w[:1].isupper() for w in words[1:])
+    return len(words) > 1 and words[-1][:1].isupper() and words[-1].lower() not in _WHEN_WORDS
+
+
+# Roles people meet in the course of a service ("an officer will call", "the courier").
+_SERVICE_ROLES = frozenset(
+    "officer courier manager receptionist engineer adviser advisor staff team driver "
+    "landlord landlords".split()
+)
+_ROLE_RIGHT_BEFORE = re.compile(
+    r"(?i:\b(?:manager|director|head|chief|lead|officer|partner|chair|ceo|founder|"
+    r"coordinator|sister|matron|consultant|surgeon|inspector|sergeant|councillor|"
+    r"leader|minister|mayor|spokesperson|spokesman|spokeswoman|secretary))[\s,]*$"
+)
+_HIRING_BEFORE = re.compile(
+    r"\b(?:hiring|recruiting|looking\s+for|seeking|need|needs|needed|vacancy\s+for|"
+    r"join\s+us\s+as|become|as|be|is|are|every|any|each|if\s+you(?:'re|\s+are))\b[^.!?\n]{0,30}$",
+    re.IGNORECASE,
+)
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the|this|that|one)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+
+
+def described_by_role(text: str, span: Span) -> bool:
+    """"the lovely retired teacher", "a Stroud antiques dealer": one person, by their job.
+
+    Not when the post is hiring ("we're recruiting a counsellor") or speaking of any
+    holder of the role.
+    """
+    before = text[max(0, span.start - 40) : span.start]
+    if not _ARTICLE_BEFORE.search(before):
+        return False
+    if text[span.start : span.end].lower() in _SERVICE_ROLES:
+        return False
+    return not _HIRING_BEFORE.search(before) and not not_a_particular_one(
+        text, span.start, span.end
+    )
 
 
 def staff_names(text: str, names: list[Span]) -> set[str]:
@@ -109,7 +146,7 @@ def is_staff_or_official(text: str, span: Span, window: int = 45) -> bool:
     """Whether the named person at ``span`` reads as a colleague or a public figure."""
     before = text[max(0, span.start - window) : span.start]
     after = text[span.end : span.end + window]
-    if _STAFF_CUE.search(before[-window:]):
+    if _STAFF_CUE.search(before[-window:]) or _ROLE_RIGHT_BEFORE.search(before):
         return True
     # "Harriet Cole has joined", "Amara Osei, our new Chief Risk Officer"
     return bool(_STAFF_CUE.match(after.lstrip(" ,(")) or _STAFF_CUE.search(after[:30]))

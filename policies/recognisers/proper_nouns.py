@@ -97,6 +97,9 @@ def find_proper_nouns(text: str, folded: str) -> list[Span]:
                 initial = False
                 continue
             break
+        # "Will I keep the house?": the pronoun is not part of a name.
+        while tokens and text[tokens[-1][0] : tokens[-1][1]] == "I":
+            tokens.pop()
         if not tokens:
             continue
         if text[max(0, tokens[0][0] - 1) : tokens[0][0]] == "#":
@@ -105,6 +108,12 @@ def find_proper_nouns(text: str, folded: str) -> list[Span]:
         if span:
             spans.append(span)
     return spans
+
+
+_PERSON_FOLLOWS = regex.compile(
+    r",?\s+(?:and\s+(?:her|his|their)\b|has\s+(?:been|just|finally|now)|had\s+|is\s+(?:now|finally|still)|"
+    r"was\s+|who\s+|came\s+|got\s+|told\s+|said\s+|finally\s+|, \d{1,3},)"
+)
 
 
 def _classify(
@@ -155,7 +164,10 @@ def _classify(
             return None
         if initial and word not in lasts:
             # "Congratulations", "Apprenticeships": a capitalised sentence opener we do
-            # not know; too thin to call a name.
+            # not know is too thin to call a name -- unless a person's verb follows
+            # ("Keeley and her baby are safe", "Keeley has moved").
+            if _PERSON_FOLLOWS.match(text, end):
+                return Span(start, end, "name", "name")
             return Span(start, end, "proper_noun", "capitalised word", weak=True)
         if word in lasts and word not in common:
             return Span(start, end, "name", "surname")
@@ -176,7 +188,7 @@ def _street(text: str, start: int, end: int) -> Span:
 
 _ROOM = regex.compile(
     r"\b(?:ward|bed|bay|room|flat|apartment|apt|unit|cell|block|floor|cubicle|house)\s+"
-    r"(?:no\.?\s*)?\d+[a-z]?\b",
+    r"(?:no\.?\s*)?\d+[a-z]?\b|\bplot\s+\d+[a-z]?\b",
     regex.IGNORECASE,
 )
 
