@@ -97,6 +97,9 @@ class AccountContext:
     owner_name: str = ""
     poster_ids: frozenset[int] = field(default_factory=frozenset)
     account_id: int | None = None
+    # The organisation's IANA time zone ("Europe/London"): date windows such as quiet
+    # hours are local times. Empty: the policy's ``timezone``, else Europe/London.
+    timezone: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+from policies.engine import assess
+
+from .policy_documents import ACCOUNT, NOON, policy
+
+BANNED = {"id": "payment-status", "kind": "banned_phrase", "terms": ["missed payment", "in arrears", "#ad free"], "severity": "high"}
+DISCLOSE = {
+    "id": "ad-disclosure",
+    "kind": "required_phrase",
+    "when": ["paid partnership", "sponsored by"],
+    "require": ["#ad", "advertisement"],
+    "severity": "medium",
+}
+
+
+def findings(text, *rules, account=ACCOUNT):
+    return assess(text, account=account, policy=policy(*rules), at=NOON).findings
+
+
+def test_banned_phrase_is_found_with_its_span_on_the_original_text():
+    text = "Sorry, your account is IN  ARREARS again."
+    [finding] = findings(text, BANNED)
+    assert (finding.check, finding.code, finding.rule) == ("lexicon", "banned_phrase", "payment-status")
+    assert text[finding.start : finding.end] == "IN  ARREARS"
+
+
+def test_banned_phrase_respects_word_boundaries():
+    assert findings("She was in arrearsville, a made-up town.", BANNED) == ()
+    assert findings("Spin arrears", BANNED) == ()
+
+
+def test_banned_phrase_hidden_with_zero_width_and_homoglyphs_is_still_found():
+    text = "You have a mi\u200bssed p\u0430yment on file."
+    [finding] = findings(text, BANNED)
+    assert text[finding.start : finding.end] == "mi\u200bssed p\u0430yment"
+
+
+def test_required_phrase_missing_when_its_topic_appears():
+    [finding] = findings("Proud to be in a paid partnership with Stroud Brewery!", DISCLOSE)
+    assert finding.code == "missing_required_phrase"
+    assert finding.severity.label == "medium"
+
+
+def test_required_phrase_present_or_topic_absent_gives_nothing():
+    assert findings("Proud to be in a paid partnership with Stroud Brewery! #ad", DISCLOSE) == ()
+    assert findings("Proud of our partnership with Stroud Brewery!", DISCLOSE) == ()
+
+
+def test_hash_ad_does_not_count_inside_a_longer_hashtag():
+    assert len(findings("Sponsored by Stroud Brewery #adventure", DISCLOSE)) == 1
+
+
+def test_rule_scoped_to_another_account_does_not_apply():
+    scoped = {**BANNED, "accounts": ["@StroudJobs"]}
+    assert findings("a missed payment", scoped) == ()
+    assert len(findings("a missed payment", {**BANNED, "accounts": ["stroudDC"]})) == 1
+
+
+def test_hundreds_of_terms_are_all_found():
+    terms = [f"forbidden{n}" for n in range(600)]
+    rule = {"id": "many", "kind": "banned_phrase", "terms": terms}
+    text = "forbidden0 and forbidden599 but not forbidden6000"
+    assert [f.rule for f in findings(text, rule)] == ["many", "many"]

@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+from policies.engine import assess
+
+from .policy_documents import ACCOUNT, NOON, policy
+
+PARTNERS = ["@GlosPolice", "@NHSuk"]
+
+
+def mentions(text, *rules, **extra):
+    extra.setdefault("partners", PARTNERS)
+    result = assess(text, account=ACCOUNT, policy=policy(*rules, **extra), at=NOON)
+    return [(f.code, f.severity.label, text[f.start : f.end]) for f in result.findings if f.check == "mentions"]
+
+
+def test_partners_and_the_account_itself_are_fine_in_any_case():
+    assert mentions("Thanks @glospolice and @NHSUK, from all of us at @StroudDC") == []
+
+
+def test_unknown_handle_is_flagged_with_the_policy_severity():
+    assert mentions("Thanks @sarah_j84!") == [("unknown_handle", "low", "@sarah_j84")]
+    assert mentions("Thanks @sarah_j84!", checks={"mentions": {"unknown_severity": "medium"}})[0][1] == "medium"
+
+
+def test_blocked_handle_uses_its_rule():
+    rule = {"id": "rivals", "kind": "handle", "block": ["@RivalBank"], "severity": "high"}
+    assert mentions("Unlike @rivalbank, we answer.", rule) == [("blocked_handle", "high", "@rivalbank")]
+
+
+def test_fediverse_and_bluesky_handles_are_kept_whole_and_emails_ignored():
+    found = mentions("Hi @ann@mastodon.social and @bob.bsky.social, mail x@y.com or @GlosPolice@police.social")
+    assert found == [("unknown_handle", "low", "@ann@mastodon.social"), ("unknown_handle", "low", "@bob.bsky.social")]
