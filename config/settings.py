@@ -73,6 +73,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "policies.context_processors.membership",
+                "reviews.context_processors.review_counts",
             ],
         },
     },

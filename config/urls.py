@@ -16,6 +16,8 @@ urlpatterns = [
     path("password-reset/done/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
     path("django-admin/", admin.site.urls),
     path("", include("policies.urls")),
+    path("", include("posts.urls")),
+    path("", include("reviews.urls")),
 ]
 
 handler404 = "policies.views.page_not_found"

@@ -6,6 +6,7 @@ from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 
 from policies.models import Role
@@ -22,6 +23,10 @@ def member_required(role: str = Role.AUTHOR):
         @wraps(view)
         def wrapped(request, *args, **kwargs):
             if not request.user.is_authenticated:
+                if getattr(request, "htmx", False):
+                    # A redirect would be followed and the sign-in page swapped into the
+                    # panel; 401 lets the page say "signed out, your text is kept".
+                    return HttpResponse("You have been signed out.", status=401)
                 return redirect_to_login(request.get_full_path())
             if request.membership is None:
                 return redirect("no_organisation")

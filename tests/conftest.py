@@ -18,6 +18,7 @@ from django.test import Client
 from policies.models import Membership, Organisation, Role, SocialAccount, User
 from policies.services import organisation_create
 from tests.factories import MembershipFactory, SocialAccountFactory, UserFactory
+from tests.texts import HARMLESS
 
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 CHROMIUM = "/usr/bin/chromium"
@@ -135,5 +136,17 @@ def client_for(db):
         client = Client()
         client.force_login(user)
         return client
+
+    return make
+
+
+@pytest.fixture
+def make_post(council):
+    def make(text: str = HARMLESS, author=None, account=None):
+        from posts import services
+
+        author = author or council.alice
+        member = Membership.objects.get(user=author, organisation=council.organisation)
+        return services.post_create(author=member, accounts=[account or council.account], text=text)[0]
 
     return make

@@ -20,6 +20,22 @@ class AuditEventQuerySet(models.QuerySet):
         raise AppendOnlyError("Audit events cannot be deleted.")
 
 
+VERB_LABELS = {
+    "created": "created the post",
+    "revised": "saved a new revision",
+    "assessed": "policy check",
+    "submitted": "submitted",
+    "auto_approved": "approved automatically by the policy",
+    "approval_given": "approved",
+    "approved": "post approved",
+    "changes_requested": "requested changes",
+    "returned_to_draft": "back to draft",
+    "withdrawn": "withdrew it",
+    "scheduled": "scheduled",
+    "published": "published",
+}
+
+
 class AuditEvent(models.Model):
     """Who did what, when, to which object, under which revision and policy version.
 
@@ -47,6 +63,10 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_label} {self.verb}"
+
+    @property
+    def label(self) -> str:
+        return VERB_LABELS.get(self.verb, self.verb.replace("_", " ").replace(".", ": "))
 
     def save(self, *args, **kwargs):
         if self.pk is not None and not self._state.adding:

@@ -1,0 +1,154 @@
+"""The review queue, a post's page, decisions through the views, and the audit export."""
+
+import csv
+import io
+import json
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from policies.models import Membership
+from posts import services
+from posts.models import PostState
+from reviews import services as review_services
+from tests.texts import HARMLESS, HIGH, MEDIUM
+
+
+def submitted(make_post, council, text=MEDIUM, author=None):
+    post = make_post(text, author=author)
+    return services.post_submit(post=post, by=author or council.alice, expected_revision=1)
+
+
+def test_queue_shows_posts_waiting_oldest_first_never_my_own(council, make_post, client_for):
+    first = submitted(make_post, council)
+    second = submitted(make_post, council, text=HIGH)
+    own = submitted(make_post, council, author=council.bob)
+    page = client_for(council.bob).get(reverse("review_queue"))
+    assert list(page.context["page"].object_list) == [first, second]
+    assert own not in page.context["page"].object_list
+    assert client_for(council.carol).get(reverse("review_queue")).context["review_waiting"] == 3
+
+
+def test_queue_filters_by_tier_and_account(council, make_post, client_for):
+    medium = submitted(make_post, council)
+    high = submitted(make_post, council, text=HIGH)
+    client = client_for(council.bob)
+    assert list(client.get(reverse("review_queue") + "?tier=high").context["page"].object_list) == [high]
+    assert list(client.get(reverse("review_queue") + "?tier=medium").context["page"].object_list) == [medium]
+    assert list(client.get(reverse("review_queue") + f"?account={council.account.pk + 999}").context["page"].object_list) == []
+
+
+def test_authors_have_no_queue(council, client_for):
+    assert client_for(council.alice).get(reverse("review_queue")).status_code == 403
+
+
+def test_post_page_shows_findings_diff_history_and_only_allowed_buttons(council, make_post, client_for):
+    post = make_post(MEDIUM)
+    services.post_revise(post=post, text=MEDIUM + " Drop-ins at the library.", by=council.alice, expected_revision=1)
+    services.post_submit(post=post, by=council.alice, expected_revision=2)
+    bob_page = client_for(council.bob).get(reverse("post_detail", args=[post.pk])).content.decode()
+    assert "<ins>" in bob_page and "Approve revision 2" in bob_page and "Request changes" in bob_page
+    assert "Withdraw" not in bob_page and "submitted" in bob_page
+    alice_page = client_for(council.alice).get(reverse("post_detail", args=[post.pk])).content.decode()
+    assert "Approve revision" not in alice_page and "Withdraw" in alice_page
+    assert "waiting for 1 reviewer" in alice_page
+
+
+def test_approve_view(council, make_post, client_for):
+    post = submitted(make_post, council)
+    client = client_for(council.bob)
+    url = reverse("post_approve", args=[post.pk])
+    assert client.get(url).status_code == 405
+    client.post(url, {"revision": 1})
+    post.refresh_from_db()
+    assert post.state == PostState.APPROVED
+
+
+def test_approve_view_refuses_self_and_authors_role(council, make_post, client_for):
+    own = submitted(make_post, council, author=council.bob)
+    response = client_for(council.bob).post(reverse("post_approve", args=[own.pk]), {"revision": 1})
+    assert response.status_code == 403
+    other = submitted(make_post, council)
+    other_author = Membership.objects.create(user=__import__("tests.factories", fromlist=["UserFactory"]).UserFactory(),
+                                             organisation=council.organisation, role="author")
+    response = client_for(other_author.user).post(reverse("post_approve", args=[other.pk]), {"revision": 1})
+    assert response.status_code == 403
+    own.refresh_from_db(); other.refresh_from_db()
+    assert own.state == other.state == PostState.IN_REVIEW
+
+
+def test_approve_view_with_stale_revision_says_what_changed(council, make_post, client_for):
+    post = submitted(make_post, council)
+    services.post_revise(post=post, text=MEDIUM + " Edited.", by=council.alice, expected_revision=1)
+    services.post_submit(post=post, by=council.alice, expected_revision=2)
+    response = client_for(council.bob).post(reverse("post_approve", args=[post.pk]), {"revision": 1}, follow=True)
+    assert "since saved revision 2" in response.content.decode()
+    post.refresh_from_db()
+    assert post.state == PostState.IN_REVIEW
+
+
+def test_request_changes_view_needs_a_message(council, make_post, client_for):
+    post = submitted(make_post, council)
+    client = client_for(council.bob)
+    response = client.post(reverse("post_request_changes", args=[post.pk]), {"revision": 1, "message": ""}, follow=True)
+    assert "Tell the author what to change" in response.content.decode()
+    post.refresh_from_db()
+    assert post.state == PostState.IN_REVIEW
+    client.post(reverse("post_request_changes", args=[post.pk]), {"revision": 1, "message": "Use the full link please"})
+    post.refresh_from_db()
+    assert post.state == PostState.CHANGES_REQUESTED
+
+
+@pytest.mark.parametrize("count", [1, 15])
+def test_queue_runs_a_fixed_number_of_queries(council, make_post, client_for, django_assert_max_num_queries, count):
+    for _ in range(count):
+        submitted(make_post, council, text=HIGH)
+    client = client_for(council.bob)
+    with django_assert_max_num_queries(12):
+        assert client.get(reverse("review_queue")).status_code == 200
+
+
+@pytest.mark.parametrize("count", [1, 10])
+def test_post_page_runs_a_fixed_number_of_queries(council, make_post, client_for, django_assert_max_num_queries, count):
+    post = make_post(HIGH)
+    for n in range(count):
+        services.post_revise(post=post, text=f"{HIGH} ({n})", by=council.alice, expected_revision=None)
+    services.post_submit(post=post, by=council.alice, expected_revision=None)
+    review_services.decision_approve(post=post, revision_number=count + 1, by=Membership.objects.get(user=council.bob))
+    client = client_for(council.carol)
+    with django_assert_max_num_queries(14):
+        assert client.get(reverse("post_detail", args=[post.pk])).status_code == 200
+
+
+def test_lead_exports_the_trail_as_csv_and_json_with_the_approved_text(council, make_post, client_for):
+    post = make_post(HARMLESS)
+    services.post_submit(post=post, by=council.alice, expected_revision=1)
+    today = timezone.localdate().isoformat()
+    client = client_for(council.carol)
+    response = client.get(reverse("audit_export"), {"start": today, "end": today, "format": "csv"})
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+    approved = [r for r in rows if r["event"] == "auto_approved"]
+    assert approved and approved[0]["text"] == HARMLESS and approved[0]["policy_version"] == "1"
+    data = json.loads(client.get(reverse("audit_export"), {"start": today, "end": today, "format": "json"}).content)
+    assert {"created", "assessed", "submitted", "auto_approved"} <= {r["event"] for r in data}
+
+
+def test_audit_export_is_for_leads_and_validates_dates(council, mallory_org, make_post, client_for):
+    assert client_for(council.alice).get(reverse("audit_export")).status_code == 403
+    response = client_for(council.carol).get(reverse("audit_export"), {"start": "2026-05-02", "end": "2026-05-01", "format": "csv"})
+    assert response.status_code == 400 and "before the start date" in response.content.decode()
+    _, mallory, _ = mallory_org
+    make_post()
+    today = timezone.localdate().isoformat()
+    data = json.loads(client_for(mallory).get(reverse("audit_export"), {"start": today, "end": today, "format": "json"}).content)
+    assert all(r["post"] is None for r in data), "another organisation's posts never appear"
+
+
+def test_csv_cells_that_look_like_formulas_are_neutralised(council, make_post, client_for):
+    post = make_post("=HYPERLINK(\"http://evil\") Join us Saturday at the library")
+    services.post_submit(post=post, by=council.alice, expected_revision=1)
+    today = timezone.localdate().isoformat()
+    response = client_for(council.carol).get(reverse("audit_export"), {"start": today, "end": today, "format": "csv"})
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    assert "'=HYPERLINK" in text
