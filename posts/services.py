@@ -22,6 +22,7 @@ from policies.models import Membership, PolicyVersion, SocialAccount
 from policies.selectors import active_policy_for
 from policies.services import DomainError
 from posts.models import Post, PostState, Revision
+from posts.signals import post_transition
 
 MAX_TEXT = 100_000  # far beyond any network; protects the database and the checks
 
@@ -63,6 +64,7 @@ def _clean_text(text: str) -> str:
 
 
 def post_audit(post: Post, by, verb: str, revision: Revision | None = None, **data) -> None:
+    """Record one transition of ``post`` and announce it (posts.signals.post_transition)."""
     revision = revision or post.current_revision
     audit_record(
         organisation=post.organisation, actor=by, verb=verb, subject=post, post_id=post.pk,
@@ -70,6 +72,7 @@ def post_audit(post: Post, by, verb: str, revision: Revision | None = None, **da
         policy_version=revision.policy_number if revision else None,
         data=data,
     )
+    post_transition.send(sender=Post, post=post, verb=verb, actor=by, revision=revision, data=data)
 
 
 def _new_revision(post: Post, text: str, by, *, at: datetime | None = None) -> Revision:
