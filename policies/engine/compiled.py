@@ -9,7 +9,7 @@ from policies.checks.base import Severity, Tier
 from policies.checks.lexicon import LexiconIndex
 from policies.checks.links import DomainRule
 from policies.checks.mentions import HandleRule
-from policies.checks.pattern import PatternRule
+from policies.checks.pattern import PatternSet
 from policies.checks.windows import WindowRule
 
 
@@ -67,7 +67,7 @@ class CompiledPolicy:
     check_settings: dict[str, dict[str, Any]]
     partners: frozenset[str]
     lexicon: LexiconIndex
-    patterns: tuple[PatternRule, ...]
+    patterns: PatternSet
     domains: tuple[DomainRule, ...]
     handles: tuple[HandleRule, ...]
     windows: tuple[WindowRule, ...]

@@ -49,7 +49,7 @@ from policies.checks.base import Severity, Tier
 from policies.checks.lexicon import LexiconIndex, LexiconRule, term_key
 from policies.checks.links import DomainRule
 from policies.checks.mentions import HandleRule, normalise_handle
-from policies.checks.pattern import PatternRule, compile_pattern, pattern_problems
+from policies.checks.pattern import PatternRule, PatternSet, compile_pattern, pattern_problems
 from policies.checks.windows import WEEKDAYS, WindowRule, parse_moment
 from policies.engine.compiled import CombineRule, CompiledPolicy, KindsRule, TierRequirement
 from policies.engine.errors import PolicyError, PolicyProblem
@@ -211,7 +211,7 @@ class _RuleBuilder:
     def __init__(self, errors: _Collector) -> None:
         self.errors = errors
         self.lexicon_rules: list[LexiconRule] = []
-        self.patterns: list[PatternRule] = []
+        self.patterns: list[tuple[PatternRule, str, str]] = []
         self.domains: list[DomainRule] = []
         self.handles: list[HandleRule] = []
         self.windows: list[WindowRule] = []
@@ -260,7 +260,7 @@ class _RuleBuilder:
         for problem in problems:
             self.errors.add(where, "flags" if problem.startswith("flags") else "pattern", problem)
         if not problems:
-            self.patterns.append(PatternRule(compiled=compile_pattern(pattern, flags), **common))
+            self.patterns.append((PatternRule(compiled=compile_pattern(pattern, flags), **common), pattern, flags))
 
     def _domain(self, rule: dict[str, Any], where: str, common: dict[str, Any]) -> None:
         block = _domains(rule.get("block"), where, "block", self.errors)
@@ -508,7 +508,7 @@ def validate_document(document: Any, *, version: int | None = None) -> CompiledP
         check_settings=settings,
         partners=partners,
         lexicon=LexiconIndex(rules=tuple(builder.lexicon_rules), extra_terms=builder.window_topics),
-        patterns=tuple(builder.patterns),
+        patterns=PatternSet.build(builder.patterns),
         domains=tuple(builder.domains),
         handles=tuple(builder.handles),
         windows=tuple(builder.windows),
