@@ -117,7 +117,7 @@ def _patterns(extra_records: tuple[str, ...], extra_status: tuple[str, ...]) -> 
 
 _MONEY = re.compile(r"[£$€]\s?\d[\d,.]*|\b\d+\s?(?:pounds|euros)\b")
 _NAMED_START = re.compile(
-    r"^\W{0,4}(?:(?:reminder|message|note|parcel|letter|update)\s+(?:for|to)\s+)?"
+    r"^\W{0,4}(?:(?i:reminder|message|note|parcel|letter|update)\s+(?:for|to)\s+)?"
     r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}\s*[,:\-–]",
 )
 _GENERAL_ADVICE = re.compile(
@@ -165,10 +165,12 @@ def run(ctx: CheckContext) -> list[Finding]:
             anchor = discloser
         else:
             continue
-        level = Severity.parse(
-            settings.get("severity" if addressed else "unaddressed_severity",
-                         DEFAULTS["severity" if addressed else "unaddressed_severity"])
+        # "As we told you, your claim ...": a reply to someone even without an @handle.
+        to_someone = addressed or bool(
+            discloser and record and record.group().lower().startswith(("your", "you"))
         )
+        key = "severity" if to_someone else "unaddressed_severity"
+        level = Severity.parse(settings.get(key, DEFAULTS[key]))
         start = offset + anchor.start()
         end = offset + max(anchor.end(), status.end() if status else 0, money.end() if money else 0)
         findings.append(

@@ -274,7 +274,7 @@ def run(ctx: CheckContext) -> list[Finding]:
             _detail(span, detail_level, f"{_GROUP_WORDS.get(_GROUP.get(span.kind, ''), 'A detail').capitalize()} "
                     "is harmless alone but can help identify someone in combination.")
         )
-    if level >= Severity.MEDIUM or (direct and level >= Severity.LOW):
+    if level >= Severity.MEDIUM or (len(direct) > 1 and level >= Severity.LOW):
         findings.append(_combination(level, direct + personal_contact, groups, cues, people))
     return findings
 
@@ -322,5 +322,7 @@ def _combination(
         end=end,
         severity=level,
         message=message,
-        kind="combination",
+        # No kind: the engine counts distinct kinds of detail, and this finding is
+        # already their sum.
+        kind="",
     )

@@ -12,7 +12,7 @@ _KEYWORD_CODE = re.compile(
         reference|ref|customer|member|membership|tenancy|patient|hospital|NHS|application|
         registration|plot|parcel|file|complaint|tracking|card|sort\s+code|log)
       \s*(?:no\.?|nos\.?|number|num|\#|ref\.?|id)?\s*[:\#]?\s*
-      ([A-Z0-9][A-Z0-9/\-.]*\d[A-Z0-9/\-]*)
+      ([A-Z0-9][A-Z0-9/\-.]*\d[A-Z0-9/\-]*(?:[ ]\d{3,4}){0,3})
     """,
     re.VERBOSE | re.IGNORECASE,
 )

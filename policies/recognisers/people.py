@@ -19,19 +19,26 @@ _PERSON_NOUNS = (
     r"survivor|neighbour|homeowner|landlord|owner|farmer|student|pupil|grandmother|"
     r"grandfather|grandma|grandad|nan|twins|triplets|bride|groom|jockey"
 )
+# "family service", "tenant volunteers", "client care": the person noun describes a thing.
+_COMPOUND_NEXT = (
+    r"\s+(?:service|services|team|law|court|history|group|groups|room|centre|support|hub|line|"
+    r"workers?|care|liaison|advice|panel|charter|voice|forum|association|day|fun|friendly|"
+    r"members|information|matters|hubs|network|clinic|unit|ward|helpline|guide|portal|"
+    r"volunteers?|reps?|representatives?|engagement|satisfaction|feedback|survey|surveys|"
+    r"experience|journey|charter|testimonials?|reviews?|events?|newsletter|accounts?\s+team)\b"
+)
 # A single, specific person: "a/the/one ... man", "one of our residents", "my 3pm".
 _SPECIFIC_PERSON = re.compile(
     rf"""
     \b(?:a|an|the|this|that|one)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_PERSON_NOUNS})\b
     (?!\s+(?:of\s+)?(?:your|you|anyone|everyone|people|all|who\s+(?:are|is|need|want|can|might|may|has|have)\b))
-    (?!\s+(?:service|services|team|law|court|history|group|groups|room|centre|support|hub|line|
-        workers?|care|liaison|advice|panel|charter|voice|forum|association|day|fun|friendly|
-        members|information|matters|hubs|network|clinic|unit|ward|helpline|guide|portal)\b)
+    (?!{_COMPOUND_NEXT})
     | \bone\s+of\s+(?:our|my|the)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_PERSON_NOUNS}|residents|clients|
         customers|patients|tenants|families|service\s+users|care\s+leavers|members|mums|dads|
         parents|regulars|volunteers|students|pupils|veterans|pensioners|ladies|gentlemen)\b
     | \bmy\s+(?:\d{{1,2}}(?::\d\d)?\s*(?:am|pm)|monday|tuesday|wednesday|thursday|friday)\b
     | \b(?:our|my)\s+(?:[\w'’-]+\s+){{0,2}}?(?:client|patient|customer|tenant|service\s+user|beneficiary)\b
+      (?!{_COMPOUND_NEXT})
     """,
     re.VERBOSE | re.IGNORECASE,
 )
