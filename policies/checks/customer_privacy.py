@@ -1,0 +1,191 @@
+"""Does a public reply or post disclose one person's account, case, health or care status?
+
+"@jo_b your account is three months in arrears", "as we told you, your claim was
+rejected because ...", "Reminder for Mr Khan: your colonoscopy is at 8:15am". Replying
+in public is fine; telling the world what the organisation's records say about the
+person is not (collections rules, confidentiality, the seeds' "Protect privacy of
+customers"). Kind replies that move the conversation to private messages ("sorry to
+hear your parcel hasn't arrived, please DM us") are not disclosures.
+
+What is looked for, in one sentence or across a short post:
+- who: a reply opening with an @handle or a greeting and a name, or a person's name
+  near the start ("Reminder for Mr X:"), or the post speaking to "you";
+- a record: "your <account/order/claim/session/operation/...>", "you were ...";
+- a status: arrears, declined, cancelled, closed, discharged, on the waiting list, ...;
+- how we know: "our records show", "we've checked", "we can see", "because you ...".
+
+Severity: HIGH when a record and a status (or a figure) are disclosed to an identified
+person and the reply is not just a kind hand-off; MEDIUM when the person is not clearly
+identified; nothing for general advice ("if your account is in arrears, talk to us").
+
+Settings (``ctx.settings``, optional; defaults in brackets):
+- ``severity`` ("high"): severity of a disclosure to an identified person.
+- ``unaddressed_severity`` ("medium"): severity when nobody in particular is addressed.
+- ``extra_record_words`` ([]): more nouns that name a person's record (e.g. "tenancy").
+- ``extra_status_words`` ([]): more status words (e.g. "sanctioned").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from policies.checks.base import CheckContext, Finding, Severity
+from policies.recognisers.people import reply_addressee
+
+CHECK = "customer_privacy"
+
+DEFAULTS: dict[str, object] = {
+    "severity": "high",
+    "unaddressed_severity": "medium",
+    "extra_record_words": [],
+    "extra_status_words": [],
+}
+
+RECORD_WORDS = (
+    "account", "accounts", "order", "orders", "claim", "application", "loan", "mortgage",
+    "overdraft", "invoice", "invoices", "bill", "bills", "payment", "payments",
+    "direct debit", "refund", "referral", "case", "file", "report", "appeal", "divorce",
+    "tenancy", "rent", "council tax", "benefit", "benefits", "housing benefit", "permit",
+    "badge", "card", "loyalty card", "points", "session", "sessions", "appointment",
+    "appointments", "operation", "surgery", "results", "blood results", "x-ray", "scan",
+    "prescription", "medication", "vouchers", "bin", "collection", "complaint",
+    "fraud claim", "credit score", "balance", "arrears", "debt", "fine", "licence",
+    "visa", "review", "assessment", "treatment", "test", "test results", "diagnosis",
+    "colonoscopy", "procedure", "biopsy", "referral", "plan", "parcel", "delivery",
+    "returns", "items", "charges", "statement", "transfer", "insurance", "policy",
+    "premium", "subscription", "membership", "record", "records", "history",
+    "documents", "ID documents", "completion", "purchase", "tribunal", "hearing",
+)
+STATUS_WORDS = (
+    "arrears", "in arrears", "overdrawn", "overdue", "unpaid", "outstanding", "owe",
+    "owing", "declined", "refused", "rejected", "denied", "cancelled", "canceled",
+    "closed", "frozen", "suspended", "terminated", "bounced", "missed", "expired",
+    "revoked", "refunded", "won't refund", "can't refund", "cannot refund", "abnormal",
+    "clear", "positive", "negative", "arrested", "on bail", "released on bail",
+    "charged", "convicted", "discharged", "waiting list", "sanctioned", "evicted",
+    "used", "spent", "returned", "ignored", "taking longer", "hasn't gone through",
+    "has not gone through", "still waiting to be paid", "not been paid", "to be paid",
+    "is paid", "moved to", "has moved", "is at", "blocked", "defaulted", "written off",
+    "reported", "seen by", "not attend", "didn't attend", "did not attend",
+    "no further", "not eligible", "ineligible", "failed", "withdrawn", "late",
+    "overpaid", "underpaid", "dismissed", "lost", "stopped", "removed", "banned",
+    "still need", "booked", "won't", "can't", "cannot", "refused", "released",
+)
+DISCLOSERS = (
+    "our records show", "our records", "records show", "we can see", "we can confirm",
+    "we've checked", "we have checked", "we checked", "we've looked into",
+    "we have looked into", "we've looked", "we've reviewed", "we have reviewed",
+    "we reviewed", "as we told you", "as we said", "as we explained", "as you know",
+    "because you", "because your", "so we've", "so we have", "you were", "you've",
+    "you have", "you're currently", "you are currently", "you received", "you didn't",
+    "you did not", "you bought", "you clearly", "you authorised", "you ignored",
+    "you reported", "the crew's log", "our log", "our system shows", "it shows",
+)
+KIND_HANDOFFS = (
+    "sorry to hear", "please dm", "dm us", "send us a private message",
+    "send us a direct message", "message us privately", "private message",
+    "direct message", "don't share", "do not share", "not here", "in confidence",
+    "get in touch privately", "inbox us", "pm us",
+)
+
+
+def _alternation(words: tuple[str, ...] | list[str]) -> str:
+    ordered = sorted({w.lower() for w in words}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+@functools.cache
+def _patterns(extra_records: tuple[str, ...], extra_status: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    records = _alternation(RECORD_WORDS + extra_records)
+    status = _alternation(STATUS_WORDS + extra_status)
+    record = re.compile(
+        rf"\byour\s+(?:[\w'’£-]+\s+){{0,3}}?(?:{records})\b"
+        rf"|\byou(?:['’]re|\s+are|['’]ve|\s+have|\s+were|\s+had)\s+(?:been\s+)?(?:\w+\s+){{0,2}}?(?:{status})\b"
+        rf"|\b(?:his|her)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{records})\b"
+        rf"|\byou\s+(?:still\s+)?(?:owe|owed|reported|received|used|bought|were\s+seen|"
+        rf"were\s+arrested|were\s+discharged)\b",
+        re.IGNORECASE,
+    )
+    return (
+        record,
+        re.compile(rf"\b(?:{status})\b", re.IGNORECASE),
+        re.compile(rf"\b(?:{_alternation(DISCLOSERS)})\b", re.IGNORECASE),
+        re.compile(rf"(?:{_alternation(KIND_HANDOFFS)})", re.IGNORECASE),
+    )
+
+
+_MONEY = re.compile(r"[£$€]\s?\d[\d,.]*|\b\d+\s?(?:pounds|euros)\b")
+_NAMED_START = re.compile(
+    r"^\W{0,4}(?:(?i:reminder|message|note|parcel|letter|update)\s+(?:for|to)\s+)?"
+    r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}\s*[,:\-–]",
+)
+_GENERAL_ADVICE = re.compile(
+    r"\b(?:if|whether|when|once|before|in\s+case|anyone|everyone|customers|residents|"
+    r"patients|clients)\b[^.!?]{0,60}$",
+    re.IGNORECASE,
+)
+_SENTENCES = re.compile(r"[^.!?\n]+[.!?\n]*")
+
+
+def run(ctx: CheckContext) -> list[Finding]:
+    """Flag sentences that reveal a particular person's account, case, health or care status."""
+    text = ctx.text
+    if not text or not text.strip():
+        return []
+    settings = ctx.settings
+    record_re, status_re, discloser_re, kind_re = _patterns(
+        tuple(settings.get("extra_record_words", ()) or ()),
+        tuple(settings.get("extra_status_words", ()) or ()),
+    )
+    addressed = bool(reply_addressee(text) or _NAMED_START.match(text))
+    disclosers = list(discloser_re.finditer(text))
+    kind_handoff = bool(kind_re.search(text))
+    findings: list[Finding] = []
+    for sentence in _SENTENCES.finditer(text[:20_000]):
+        body = sentence.group()
+        offset = sentence.start()
+        record = next(
+            (r for r in record_re.finditer(body)
+             if not _GENERAL_ADVICE.search(body[: r.start()])),
+            None,
+        )
+        status = status_re.search(body)
+        money = _MONEY.search(body)
+        discloser = next(
+            (d for d in disclosers if offset <= d.start() < offset + len(body)), None
+        )
+        if not (status or money):
+            continue
+        if kind_handoff and not discloser:
+            continue  # "sorry to hear ..., please DM us": moving to private is right
+        if record:
+            anchor = record
+        elif addressed and discloser:
+            anchor = discloser
+        else:
+            continue
+        # "As we told you, your claim ...": a reply to someone even without an @handle.
+        to_someone = addressed or bool(
+            discloser and record and record.group().lower().startswith(("your", "you"))
+        )
+        key = "severity" if to_someone else "unaddressed_severity"
+        level = Severity.parse(settings.get(key, DEFAULTS[key]))
+        start = offset + anchor.start()
+        end = offset + max(anchor.end(), status.end() if status else 0, money.end() if money else 0)
+        findings.append(
+            Finding(
+                check=CHECK,
+                code="disclosure",
+                start=start,
+                end=end,
+                severity=level,
+                message=(
+                    "This tells everyone what our records say about one person "
+                    "(their account, case, health or care). Reply kindly in public "
+                    "and give the details in a private message."
+                ),
+                kind="disclosure",
+            )
+        )
+    return findings

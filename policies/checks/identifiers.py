@@ -1,0 +1,328 @@
+"""The "Hey look, that's me!" check: could a client recognise themselves in this post?
+
+Finds direct identifiers (names, phone numbers, emails, postcodes, street addresses,
+reference numbers, @handles) and quasi-identifiers (dates, days and times, ages and
+life stages, family, jobs, small places, figures, health, legal, money and housing
+circumstances, "the only ..."). On its own each is harmless: event notices and bin
+collections are full of dates and places. What makes them risky is a particular person
+being described (a client cue such as "our client", "a tenant", "in session", or a
+phrase like "a man in his 50s"), and several details about that person together.
+
+Severity:
+- details in a post about no one in particular: INFO (a lone name or address: LOW);
+- a particular person + one detail: MEDIUM; + several details: HIGH;
+- a direct identifier (name, address, phone, reference) of a private person together
+  with a client cue, a sensitive circumstance or other details: HIGH, or BLOCK when
+  the direct identifier comes with a client cue and a sensitive circumstance or with
+  several details;
+- personal contact details and official numbers (mobile, personal email, NHS or
+  National Insurance number, card, sort code) of a private person: HIGH.
+The escalation is one "combination" finding whose message names what combines; each
+detail is also reported (INFO/LOW) so the author sees exactly what to remove.
+
+Settings (``ctx.settings``, all optional; defaults in brackets):
+- ``high_with_person`` (2): distinct kinds of detail about a particular person that
+  make HIGH; fewer (but at least one) make MEDIUM.
+- ``block_with_direct`` (2): distinct kinds of detail next to a private person's direct
+  identifier and a person cue that make BLOCK.
+- ``high_with_name`` (3): distinct kinds of detail next to a private person's name
+  that make HIGH even when no client cue is present (a story about a named person).
+- ``sensitive_kinds`` (["health", "legal", "financial", "housing"]): circumstances that
+  count double and, with a direct identifier and a client cue, block.
+- ``extra_client_cues`` ([]): more words that say a client is described (e.g. a
+  practice's own jargon); added to the built-in list for ``ctx.org_kind``.
+- ``extra_public_cues`` ([]): more words that mark a public notice.
+- ``ignore_words`` ([]): words never reported (the organisation's own name, its town).
+- ``public_cues_lower`` (2): public-notice cues ("join us", "all welcome", ...) that
+  lower a finding by one level when no explicit client cue is present.
+- ``name_alone`` ("low"): severity of a private person's name with nothing else.
+- ``personal_contact`` ("high"): severity of a private person's mobile number,
+  personal email or official number.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from policies.checks.base import CheckContext, Finding, Severity
+from policies.recognisers import find_identifiers
+from policies.recognisers.cues import find_cues
+from policies.recognisers.lexicon import fold
+from policies.recognisers.people import (
+    described_by_role,
+    staff_names,
+    reply_addressee,
+    specific_person_spans,
+)
+from policies.recognisers.spans import Span
+
+CHECK = "identifiers"
+
+DEFAULTS: dict[str, object] = {
+    "high_with_person": 2,
+    "block_with_direct": 2,
+    "high_with_name": 3,
+    "sensitive_kinds": ["health", "legal", "financial", "housing"],
+    "extra_client_cues": [],
+    "extra_public_cues": [],
+    "ignore_words": [],
+    "public_cues_lower": 2,
+    "name_alone": "low",
+    "personal_contact": "high",
+}
+
+# Quasi-identifier kinds grouped into the details a reader would combine.
+_GROUP = {
+    "date": "when", "weekday": "when", "time": "when",
+    "age": "age", "life_stage": "age",
+    "place": "where", "org": "where", "proper_noun": "where",
+    "money": "figures", "count": "figures", "duration": "figures",
+    "family": "family", "occupation": "job", "health": "health", "legal": "legal",
+    "financial": "financial", "housing": "housing", "unique": "unique",
+    "nationality": "origin",
+}
+_GROUP_WORDS = {
+    "when": "a date or time", "age": "an age", "where": "a place", "figures": "a figure",
+    "family": "a family detail", "job": "a job", "health": "a health detail",
+    "legal": "a legal matter", "financial": "money trouble", "housing": "a housing situation",
+    "unique": "a unique description", "origin": "an origin",
+}
+_KIND_MESSAGES = {
+    "name": "This looks like a person's name.",
+    "phone": "A phone number identifies someone directly.",
+    "email": "An email address identifies someone directly.",
+    "postcode": "A postcode narrows a post down to a few homes.",
+    "address": "A street address points at one household.",
+    "code": "A reference number (case, account, order, NHS) identifies one person's record.",
+    "handle": "An @handle names the account of a person.",
+}
+# What each kind of organisation does all day: not a sensitive detail in its posts.
+_SERVICE_WORDS: dict[str, frozenset[str]] = {
+    "nhs": frozenset({"ward", "bed", "a&e", "hospital", "surgery", "operation", "maternity",
+                      "icu", "intensive care", "stroke", "cancer", "therapy", "diagnosis"}),
+    "therapy": frozenset({"therapy", "counselling", "session", "anxiety", "depression",
+                          "mental health", "grief", "trauma", "recovery"}),
+    "charity": frozenset({"food bank", "foodbank", "benefits", "debt"}),
+    "council": frozenset({"council tax", "benefits", "tenancy", "tenant", "housing list",
+                          "waiting list", "temporary accommodation", "social housing"}),
+    "law_firm": frozenset({"court", "claim", "case", "compensation", "litigation",
+                           "divorce", "probate", "settlement", "appeal", "hearing"}),
+    "bank": frozenset({"mortgage", "loan", "savings", "overdraft", "pension", "debt",
+                       "fraud", "scam"}),
+    "police": frozenset({"arrest", "court", "custody", "prison", "arrested", "charged"}),
+    "retail": frozenset({"refund", "refunded"}),
+}
+_PERSONAL_CODES = ("NHS number", "National Insurance number", "card number", "sort code")
+_SERVICE_EMAIL_USERS = (
+    "info", "hello", "contact", "enquiries", "enquiry", "admin", "office", "help",
+    "support", "team", "clientcare", "customerservices", "press", "media", "news",
+    "bookings", "reception", "jobs", "careers", "feedback", "complaints", "noreply",
+)
+
+
+def _setting(ctx: CheckContext, key: str) -> object:
+    return ctx.settings.get(key, DEFAULTS[key])
+
+
+def _join(words: Iterable[str]) -> str:
+    items = list(words)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def run(ctx: CheckContext) -> list[Finding]:
+    """Report identifying details in ``ctx.text`` and escalate when they combine.
+
+    Returns one finding per detail (INFO/LOW unless a private person's direct
+    identifier is at stake) and, when a particular person is described with details
+    that could identify them, one ``combination`` finding with the escalated severity.
+    """
+    text = ctx.text
+    if not text or not text.strip():
+        return []
+    folded = fold(text)
+    spans = find_identifiers(text, folded)
+    ignore = {fold(w) for w in _setting(ctx, "ignore_words") or ()}  # type: ignore[union-attr]
+    if ignore:
+        spans = [s for s in spans if fold(text[s.start : s.end]) not in ignore]
+    cues = find_cues(
+        text,
+        folded,
+        ctx.org_kind,
+        tuple(_setting(ctx, "extra_client_cues") or ()),  # type: ignore[arg-type]
+        tuple(_setting(ctx, "extra_public_cues") or ()),  # type: ignore[arg-type]
+    )
+    own_handle = fold(ctx.account.handle.lstrip("@")) if ctx.account else ""
+    people = specific_person_spans(text)
+    specific_age = any(s.kind == "age" and s.label == "age" for s in spans)
+    by_role = [s for s in spans if s.kind in ("occupation", "age") and s.label != "age"
+               and described_by_role(text, s)]
+    person_described = bool(cues.client or people or specific_age or by_role)
+
+    staff = staff_names(text, [s for s in spans if s.kind == "name"])
+    direct: list[Span] = []
+    personal_contact: list[Span] = []
+    quasi: list[Span] = []
+    findings: list[Finding] = []
+    for span in spans:
+        kind = span.kind
+        if kind == "name":
+            if set(text[span.start : span.end].split()) <= staff:
+                findings.append(_detail(span, Severity.INFO, "A colleague or public figure named in their role is fine to mention."))
+                continue
+            direct.append(span)
+        elif kind == "handle":
+            handle = fold(text[span.start + 1 : span.end])
+            if handle == own_handle:
+                continue
+            # A handle is a private person's only when the post is about a client;
+            # partner and public-body handles are the mentions check's business.
+            if cues.client:
+                direct.append(span)
+            continue
+        elif kind == "phone":
+            if span.weak:
+                findings.append(_detail(span, Severity.INFO, "A service phone number is fine to publish."))
+                continue
+            if span.label == "mobile number":
+                personal_contact.append(span)
+            elif person_described:
+                direct.append(span)
+            else:
+                continue
+        elif kind == "email":
+            user = fold(text[span.start : span.end]).split("@", 1)[0]
+            if span.weak or user in _SERVICE_EMAIL_USERS:
+                findings.append(_detail(span, Severity.INFO, "A service mailbox is fine to publish."))
+                continue
+            personal_contact.append(span)
+        elif kind == "code":
+            if span.label in _PERSONAL_CODES:
+                personal_contact.append(span)
+            elif span.weak:
+                if person_described:
+                    quasi.append(span)
+                continue
+            else:
+                direct.append(span)
+        elif kind in ("address", "postcode"):
+            direct.append(span)
+        elif kind in _GROUP:
+            if span.weak and (not person_described or kind == "proper_noun"):
+                continue
+            quasi.append(span)
+            continue
+        else:
+            continue
+
+    sensitive_kinds = set(_setting(ctx, "sensitive_kinds") or ())  # type: ignore[arg-type]
+    groups = {}
+    for span in quasi:
+        group = _GROUP.get(span.kind, "figures" if span.kind == "code" else span.kind)
+        # A capitalised word alone only counts as a place next to a person.
+        if span.kind == "proper_noun" and not person_described:
+            continue
+        groups.setdefault(group, span)
+    service = _SERVICE_WORDS.get(ctx.org_kind, frozenset())
+    sensitive = {
+        g for g, span in groups.items()
+        if g in sensitive_kinds and fold(text[span.start : span.end]) not in service
+    }
+    detail_count = len(groups) + len(sensitive)
+
+    public = len(cues.public)
+    lower_by_public = not cues.client and public >= int(_setting(ctx, "public_cues_lower"))  # type: ignore[call-overload]
+    high_with_person = int(_setting(ctx, "high_with_person"))  # type: ignore[call-overload]
+    block_with_direct = int(_setting(ctx, "block_with_direct"))  # type: ignore[call-overload]
+    high_with_name = int(_setting(ctx, "high_with_name"))  # type: ignore[call-overload]
+
+    level = Severity.INFO
+    if direct and person_described:
+        strong_context = bool(cues.client) or bool(sensitive)
+        if strong_context and (sensitive or detail_count >= block_with_direct or len(direct) >= 2):
+            level = Severity.BLOCK
+        else:
+            level = Severity.HIGH
+    elif direct:
+        # Staff, partners and places are named in harmless posts all the time: a name
+        # or an address with no particular person described is only worth a look --
+        # unless it comes with a sensitive circumstance or a second direct identifier
+        # ("Jade Morris (Flat 2, 31 Rowcroft)").
+        direct_kinds = {s.kind for s in direct}
+        named = "name" in direct_kinds
+        if named and sensitive and len(direct_kinds) >= 2:
+            level = Severity.BLOCK
+        elif named and (sensitive or len(direct_kinds) >= 2 or detail_count >= high_with_name):
+            level = Severity.HIGH
+        else:
+            level = Severity.parse(_setting(ctx, "name_alone"))  # type: ignore[arg-type]
+    elif person_described and detail_count:
+        level = Severity.HIGH if detail_count >= high_with_person else Severity.MEDIUM
+    if personal_contact:
+        level = max(level, Severity.parse(_setting(ctx, "personal_contact")))  # type: ignore[arg-type]
+        if person_described and (sensitive or direct):
+            level = Severity.BLOCK
+    if lower_by_public and Severity.LOW < level < Severity.BLOCK:
+        level = Severity(level - 1)
+
+    detail_level = Severity.LOW if level >= Severity.MEDIUM else Severity.INFO
+    for span in direct + personal_contact:
+        findings.append(_detail(span, Severity.LOW, _KIND_MESSAGES.get(span.kind, "")))
+    for span in quasi:
+        findings.append(
+            _detail(span, detail_level, f"{_GROUP_WORDS.get(_GROUP.get(span.kind, ''), 'A detail').capitalize()} "
+                    "is harmless alone but can help identify someone in combination.")
+        )
+    if level >= Severity.MEDIUM or (len(direct) > 1 and level >= Severity.LOW):
+        findings.append(_combination(level, direct + personal_contact, groups, cues, people))
+    return findings
+
+
+def _detail(span: Span, severity: Severity, message: str) -> Finding:
+    return Finding(
+        check=CHECK,
+        code=f"identifier.{span.kind}",
+        start=span.start,
+        end=span.end,
+        severity=severity,
+        message=message or f"This could help identify someone ({span.label}).",
+        kind=span.kind,
+    )
+
+
+def _combination(
+    level: Severity,
+    direct: list[Span],
+    groups: dict[str, Span],
+    cues: object,
+    people: list[Span],
+) -> Finding:
+    parts = [s.label for s in direct] + [_GROUP_WORDS[g] for g in groups]
+    involved = direct + list(groups.values())
+    start = min(s.start for s in involved) if involved else 0
+    end = max(s.end for s in involved) if involved else 0
+    what = _join(dict.fromkeys(parts))
+    client = getattr(cues, "client", None)
+    who = "this client" if client else ("this person" if people or groups else "someone")
+    if direct and level <= Severity.LOW:
+        message = (
+            f"{what.capitalize()} of a private person: check they are happy to be named "
+            "in public."
+        )
+    else:
+        message = (
+            f"{what.capitalize()} together could let {who} recognise themselves, even "
+            "without a name. Remove or blur the details the story does not need."
+        )
+    return Finding(
+        check=CHECK,
+        code="combination",
+        start=start,
+        end=end,
+        severity=level,
+        message=message,
+        # No kind: the engine counts distinct kinds of detail, and this finding is
+        # already their sum.
+        kind="",
+    )

@@ -1,0 +1,41 @@
+"""Life circumstances from word lists: family, job, health, legal, money, housing, life
+stage, origin, and descriptors that single one person out ("the only ...")."""
+
+from __future__ import annotations
+
+from policies.recognisers.gazetteers import circumstances_lexicon
+from policies.recognisers.proper_nouns import _sentence_initial
+from policies.recognisers.spans import Span
+
+_LABELS = {
+    "occupation": "job",
+    "family": "family circumstance",
+    "health": "health detail",
+    "legal": "legal matter",
+    "financial": "money trouble",
+    "housing": "housing circumstance",
+    "life_stage": "life stage",
+    "unique": "unique descriptor",
+    "nationality": "nationality or origin",
+}
+# Words in these lists that are far too everyday to count unless capitalised.
+_NEEDS_CAPITAL = frozenset({"nationality"})
+_LOWERCASE_OK = frozenset({"national", "nationals", "citizen"})
+
+
+def find_circumstances(text: str, folded: str) -> list[Span]:
+    """Every circumstance word or phrase in ``text``."""
+    spans: list[Span] = []
+    for start, end, values in circumstances_lexicon().iter_matches(folded):
+        for kind, term in values:
+            if term.isupper() and text[start:end] != term:
+                continue  # acronyms (MS, GP, ICU) only in capitals
+            if kind in _NEEDS_CAPITAL and term not in _LOWERCASE_OK and not text[start].isupper():
+                continue
+            if (kind not in _NEEDS_CAPITAL and term.islower() and text[start].isupper()
+                    and not _sentence_initial(text, start)):
+                continue  # "Tenant Voice panel", "Stroke Audit": part of a name
+            kind_out = "age" if kind == "life_stage" else kind
+            spans.append(Span(start, end, kind_out, _LABELS[kind]))
+            break
+    return spans

@@ -1,0 +1,60 @@
+"""Phone numbers, email addresses and @handles."""
+
+from __future__ import annotations
+
+import re
+
+import phonenumbers
+
+from policies.recognisers.spans import Span
+
+_EMAIL = re.compile(r"\b[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+\b")
+# Addresses on free mail services belong to people; the rest to organisations.
+_FREEMAIL = frozenset({"gmail.com", "googlemail.com", "hotmail.com", "hotmail.co.uk",
+                       "outlook.com", "live.com", "live.co.uk", "yahoo.com", "yahoo.co.uk",
+                       "icloud.com", "me.com", "aol.com", "btinternet.com", "sky.com",
+                       "virginmedia.com", "talktalk.net", "protonmail.com", "proton.me",
+                       "gmx.com", "mail.com", "msn.com", "ntlworld.com"})
+_FREEMAIL_NAMES = frozenset({"gmail", "hotmail", "outlook", "yahoo", "icloud", "btinternet"})
+_HANDLE = re.compile(r"(?<![\w@./])@([A-Za-z0-9_]{1,30})\b")
+_PHONE = re.compile(
+    r"(?<![\w+])(?:\+\d{1,3}[\s.-]?(?:\(0\)\s?)?|\(?0)\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,3}(?!\w)"
+)
+# Numbers an organisation publishes for everyone: not about a person.
+_SERVICE_PREFIXES = ("0300", "0800", "0808", "0330", "0333", "0345", "0344", "0370", "0843",
+                     "0844", "0845", "0870", "0871", "0500", "0161 ")
+_SERVICE_SHORT = re.compile(r"\b(?:999|111|101|112|116\s?123)\b")
+
+
+def find_contact(text: str) -> list[Span]:
+    """Emails, phone numbers (checked for a plausible length) and @handles."""
+    spans: list[Span] = []
+    emails = []
+    for m in _EMAIL.finditer(text):
+        domain = m.group().rsplit("@", 1)[1].lower()
+        personal = domain in _FREEMAIL or domain.split(".")[0] in _FREEMAIL_NAMES
+        label = "personal email address" if personal else "organisation email address"
+        spans.append(Span(m.start(), m.end(), "email", label, weak=not personal))
+        emails.append(m.span())
+    for m in _HANDLE.finditer(text):
+        if any(s <= m.start() < e for s, e in emails):
+            continue
+        spans.append(Span(m.start(), m.end(), "handle", "@handle"))
+    for m in _PHONE.finditer(text):
+        raw = m.group()
+        digits = re.sub(r"\D", "", raw)
+        if not 9 <= len(digits) <= 15:
+            continue
+        try:
+            number = phonenumbers.parse(raw, "GB")
+        except phonenumbers.NumberParseException:
+            continue
+        if not phonenumbers.is_possible_number(number):
+            continue
+        compact = raw.replace(" ", "")
+        label = "service phone number" if compact.startswith(_SERVICE_PREFIXES) else (
+            "mobile number" if compact.startswith(("07", "+447", "+44(0)7", "+4407")) else
+            "phone number"
+        )
+        spans.append(Span(m.start(), m.end(), "phone", label, weak=label.startswith("service")))
+    return spans

@@ -1,0 +1,45 @@
+"""Cues about what a post is: about a specific client (raises the risk) or a public
+notice / general advice (lowers it)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from policies.recognisers.gazetteers import cue_lexicon, extra_lexicon
+from policies.recognisers.people import not_a_particular_one
+from policies.recognisers.spans import Span
+
+
+@dataclass(slots=True)
+class Cues:
+    client: list[Span] = field(default_factory=list)
+    public: list[Span] = field(default_factory=list)
+
+
+def find_cues(
+    text: str,
+    folded: str,
+    org_kind: str,
+    extra_client: tuple[str, ...] = (),
+    extra_public: tuple[str, ...] = (),
+) -> Cues:
+    """Client cues (for ``org_kind`` and every organisation) and public-notice cues."""
+    cues = Cues()
+    for start, end, values in cue_lexicon().iter_matches(folded):
+        for what, section in values:
+            if what == "client" and section in ("all", org_kind):
+                if not_a_particular_one(text, start, end):
+                    break
+                cues.client.append(Span(start, end, "client_cue", text[start:end]))
+                break
+            if what == "public":
+                cues.public.append(Span(start, end, "public_cue", text[start:end]))
+                break
+    if extra_client or extra_public:
+        entries = tuple((t, "client") for t in extra_client) + tuple(
+            (t, "public") for t in extra_public
+        )
+        for start, end, values in extra_lexicon(entries).iter_matches(folded):
+            target = cues.client if "client" in values else cues.public
+            target.append(Span(start, end, f"{values[0]}_cue", text[start:end]))
+    return cues

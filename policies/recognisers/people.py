@@ -1,0 +1,167 @@
+"""Is a specific person described, and is a named person staff or a public official?
+
+"A man in his 50s", "the lady who came in", "my 3pm Tuesday client", "a family of
+six": a post can single out one person without any client word. Named colleagues,
+councillors and officers speaking publicly are not private individuals.
+"""
+
+from __future__ import annotations
+
+import re
+
+from policies.recognisers.spans import Span
+
+_PERSON_NOUNS = (
+    r"man|woman|lady|gentleman|gent|guy|bloke|mum|mom|dad|mother|father|boy|girl|couple|"
+    r"family|customer|client|patient|tenant|resident|veteran|pensioner|teenager|teen|"
+    r"widow|widower|carer|child|son|daughter|baby|toddler|lad|lass|youngster|"
+    r"regulars|care\s+leaver|service\s+user|beneficiary|applicant|claimant|victim|"
+    r"survivor|neighbour|homeowner|landlord|owner|farmer|student|pupil|grandmother|"
+    r"grandfather|grandma|grandad|nan|twins|triplets|bride|groom|jockey"
+)
+# "family service", "tenant volunteers", "client care": the person noun describes a thing.
+_COMPOUND_NEXT = (
+    r"\s+(?:service|services|team|law|court|history|group|groups|room|centre|support|hub|line|"
+    r"workers?|care|liaison|advice|panel|charter|voice|forum|association|day|fun|friendly|"
+    r"members|information|matters|hubs|network|clinic|unit|ward|helpline|guide|portal|"
+    r"volunteers?|reps?|representatives?|engagement|satisfaction|feedback|survey|surveys|"
+    r"experience|journey|charter|testimonials?|reviews?|events?|newsletter|accounts?\s+team)\b"
+)
+# A single, specific person: "a/the/one ... man", "one of our residents", "my 3pm".
+_SPECIFIC_PERSON = re.compile(
+    rf"""
+    \b(?:a|an|the|this|that|one)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_PERSON_NOUNS})\b
+    (?!\s+(?:of\s+)?(?:your|you|anyone|everyone|people|all|who\s+(?:are|is|need|want|can|might|may|has|have)\b))
+    (?!{_COMPOUND_NEXT})
+    | \bone\s+of\s+(?:our|my|the)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_PERSON_NOUNS}|residents|clients|
+        customers|patients|tenants|families|service\s+users|care\s+leavers|members|mums|dads|
+        parents|regulars|volunteers|students|pupils|veterans|pensioners|ladies|gentlemen)\b
+    | \bmy\s+(?:\d{{1,2}}(?::\d\d)?\s*(?:am|pm)|monday|tuesday|wednesday|thursday|friday)\b
+    | \b(?:our|my)\s+(?:[\w'’-]+\s+){{0,2}}?(?:client|patient|customer|tenant|service\s+user|beneficiary)\b
+      (?!{_COMPOUND_NEXT})
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+_GENERIC_PERSON = re.compile(
+    r"\b(?:any|every|each|all|most|many|some|no)\s+(?:[\w'’-]+\s+)?(?:" + _PERSON_NOUNS + r")s?\b",
+    re.IGNORECASE,
+)
+# Roles and verbs that say a named person is staff or speaks for a public body.
+_STAFF_CUE = re.compile(
+    r"""
+    (?i:\b(?:our|your|the)\s+(?:new\s+|newest\s+|own\s+)?(?:[\w&-]+\s+){0,4}?
+      (?:head|director|chief|ceo|chair|chairman|chairwoman|leader|manager|partner|
+       associate|solicitor|lead|officer|coordinator|adviser|advisor|receptionist|
+       trainee|apprentice|volunteer|colleague|team|constable|inspector|sergeant|
+       superintendent|commissioner|councillor|mayor|clinician|counsellor|therapist|
+       psychotherapist|nurse|doctor|consultant|founder|president|secretary|treasurer|
+       trustee|ambassador|patron|editor|spokesperson|staff|gardeners?|dog|
+       specialist|expert|practitioner|caseworker|worker)s?\b)
+    | (?i:\b(?:joins?|joined|has\s+joined|appointed|promoted|qualified|retires?|retiring|
+       said|says|spoke|speaking|will\s+speak|opens|opened|gave\s+evidence|awarded|welcome|
+       chat\s+to|speak\s+to|ask\s+for|contact|call)\b)
+    | \b(?:Cllr|Councillor|PC|PCSO|DC|DS|DI|DCI|Supt|Chief\s+Constable|PCC|MP|MEP|Mayor|
+       Minister|Secretary\s+of\s+State|Sir|Dame|Lord|Baroness|Professor|Prof)\b
+    """,
+    re.VERBOSE,
+)
+_REPLY_START = re.compile(
+    r"^\s*(?:@\w+[\s,:]*)+|^\s*(?:hi|hello|hey|dear|sorry|thanks|thank\s+you|morning|"
+    r"afternoon|evening)\s*,?\s+[A-Z][\w'’-]+",
+    re.IGNORECASE,
+)
+
+
+def specific_person_spans(text: str) -> list[Span]:
+    """Phrases that point at one particular person ("a man in his 50s", "my 3pm")."""
+    generic = [m.span() for m in _GENERIC_PERSON.finditer(text)]
+    spans = []
+    for m in _SPECIFIC_PERSON.finditer(text):
+        if any(s <= m.start() < e for s, e in generic) or not_a_particular_one(text, m.start(), m.end()):
+            continue
+        spans.append(Span(m.start(), m.end(), "person", "a particular person"))
+    return spans
+
+
+_WHEN_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
+_HYPOTHETICAL_BEFORE = re.compile(
+    r"\b(?:be|become|becoming|being|as|any|every|if|like|such|whether|is|are)\s*$", re.IGNORECASE
+)
+
+
+def not_a_particular_one(text: str, start: int, end: int) -> bool:
+    """"no need to be a customer", "Our Client Care Partner": a cue that is not one.
+
+    Title Case after the first word marks a name of a team or role, not a person.
+    """
+    if _HYPOTHETICAL_BEFORE.search(text[max(0, start - 12) : start]):
+        return True
+    words = text[start:end].split()
+    return len(words) > 1 and words[-1][:1].isupper() and words[-1].lower() not in _WHEN_WORDS
+
+
+# Roles people meet in the course of a service ("an officer will call", "the courier").
+_SERVICE_ROLES = frozenset(
+    "officer courier manager receptionist engineer adviser advisor staff team driver "
+    "landlord landlords".split()
+)
+_ROLE_RIGHT_BEFORE = re.compile(
+    r"(?i:\b(?:manager|director|head|chief|lead|officer|partner|chair|ceo|founder|"
+    r"coordinator|sister|matron|consultant|surgeon|inspector|sergeant|councillor|"
+    r"leader|minister|mayor|spokesperson|spokesman|spokeswoman|secretary))[\s,]*$"
+)
+_HIRING_BEFORE = re.compile(
+    r"\b(?:hiring|recruiting|looking\s+for|seeking|need|needs|needed|vacancy\s+for|"
+    r"join\s+us\s+as|become|as|be|is|are|every|any|each|if\s+you(?:'re|\s+are))\b[^.!?\n]{0,30}$",
+    re.IGNORECASE,
+)
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the|this|that|one)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+
+
+def described_by_role(text: str, span: Span) -> bool:
+    """"the lovely retired teacher", "a Stroud antiques dealer": one person, by their job.
+
+    Not when the post is hiring ("we're recruiting a counsellor") or speaking of any
+    holder of the role.
+    """
+    before = text[max(0, span.start - 40) : span.start]
+    if not _ARTICLE_BEFORE.search(before):
+        return False
+    if text[span.start : span.end].lower() in _SERVICE_ROLES:
+        return False
+    return not _HIRING_BEFORE.search(before) and not not_a_particular_one(
+        text, span.start, span.end
+    )
+
+
+def staff_names(text: str, names: list[Span]) -> set[str]:
+    """Words of every name that reads as a colleague or public figure somewhere in the post.
+
+    Once "Harriet Cole has joined" marks Harriet as staff, a later "Harriet brings"
+    is the same colleague.
+    """
+    words: set[str] = set()
+    for span in names:
+        if is_staff_or_official(text, span):
+            words.update(text[span.start : span.end].split())
+    return words
+
+
+def is_staff_or_official(text: str, span: Span, window: int = 45) -> bool:
+    """Whether the named person at ``span`` reads as a colleague or a public figure."""
+    before = text[max(0, span.start - window) : span.start]
+    after = text[span.end : span.end + window]
+    if _STAFF_CUE.search(before[-window:]) or _ROLE_RIGHT_BEFORE.search(before):
+        return True
+    # "Harriet Cole has joined", "Amara Osei, our new Chief Risk Officer"
+    return bool(_STAFF_CUE.match(after.lstrip(" ,(")) or _STAFF_CUE.search(after[:30]))
+
+
+def reply_addressee(text: str) -> Span | None:
+    """The @handle or greeted name a reply opens with, if any."""
+    m = _REPLY_START.match(text)
+    if not m:
+        return None
+    return Span(m.start(), m.end(), "addressee", "the person replied to")

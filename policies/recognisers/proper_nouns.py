@@ -1,0 +1,226 @@
+"""Names of people, organisations and places, found from capitalisation and word lists.
+
+No English NER model can be installed here, so this reads the shape of the text the
+way a careful reader would: runs of capitalised words ("Mrs Priya Shah", "Stuttgart
+Court of Appeal", "Esperidon Street") are candidates; a title, a known first name or
+surname, an organisation or street word, or a place list decides what each one is. A
+capitalised word at the start of a sentence that is also an ordinary word ("Will",
+"Bath", "Reading") is not taken for a name unless something else says so.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from policies.recognisers.gazetteers import common_words, first_names, places_lexicon, surnames
+from policies.recognisers.lexicon import fold
+from policies.recognisers.spans import Span
+
+_CONNECTORS = r"(?:of|the|de|du|des|van|von|der|den|da|di|del|della|la|le|al|el|bin|bint|ben|y|and|&|for|upon|on|in|under)"
+# A capitalised word, or an initial / short abbreviation with its full stop ("F.",
+# "K.H.", "St.") -- but never a whole word and the full stop that ends a sentence.
+_CAPWORD = r"(?:\p{Lu}\p{Ll}{0,2}\.(?:\p{Lu}\.)*(?=\s*\p{Lu})|\p{Lu}[\p{L}\p{M}'’\-]*+)"
+_PHRASE = regex.compile(
+    rf"{_CAPWORD}(?:(?:[ \t]+(?:{_CONNECTORS}[ \t]+){{0,2}}|(?<=\.)){_CAPWORD})*"
+)
+_TITLES = frozenset(
+    """mr mrs ms miss mx dr prof professor sir dame lord lady cllr councillor rev revd
+    reverend father sister brother judge justice pc dc ds di dci dsi sgt sergeant
+    inspector constable officer nurse aunt auntie uncle nan grandma grandad nanna
+    baroness baron master madam mme mlle herr frau""".split()
+)
+_ORG_WORDS = frozenset(
+    """court courts council ministry office authority ltd limited plc llp inc hospital
+    school college university prison trust bank party service services department
+    agency board commission police constabulary government parliament assembly
+    tribunal committee association society foundation institute union company
+    corporation group fund church mosque temple synagogue academy centre center
+    clinic practice surgery chambers solicitors partners directorate inspectorate
+    prosecutor prosecutors federation league club charity bureau army navy
+    gendarmerie municipality registry administration television broadcasting radio
+    hospice unit library museum hall theatre theater station airport stadium gallery
+    cathedral chapel mission project network partnership alliance forum panel
+    initiative programme scheme campaign show festival market fair awards award
+    network press news times guardian herald gazette""".split()
+)
+_ORG_FIRST = frozenset("ministry department court university bank office house".split())
+_STREET_WORDS = frozenset(
+    """road rd street st lane ln avenue ave close drive dr way crescent place square
+    gardens terrace grove hill row walk mews rise parade boulevard estate
+    wharf quay embankment green court""".split()
+)
+_DETERMINERS = frozenset(
+    """the a an this that these those our my his her their your its some any every
+    each no on in at by for from to of and but or if when while after before during
+    since until as with without dear hi hello thanks thank well so yes please""".split()
+)
+_SENTENCE_END = set(".!?…:;\n\r\t\"“”'‘’(*•-–—|>")
+_LOCATIVE = frozenset("in at near from to around outside inside across via".split())
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in " \u00a0":
+        i -= 1
+    return i < 0 or text[i] in _SENTENCE_END or not (text[i].isalnum() or text[i] in ",")
+
+
+def _previous_word(text: str, start: int) -> str:
+    m = regex.search(r"([\p{L}]+)\.?[ \t]*$", text[max(0, start - 30) : start])
+    return m.group(1) if m else ""
+
+
+def _is_acronym(token: str) -> bool:
+    letters = token.replace(".", "").replace("&", "")
+    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
+
+
+def find_proper_nouns(text: str, folded: str) -> list[Span]:
+    """People's names, organisations, places and street addresses in ``text``."""
+    names, lasts, common = first_names(), surnames(), common_words()
+    place_spans = []
+    for start, end, _values in places_lexicon().iter_matches(folded):
+        if text[start].isupper():
+            place_spans.append((start, end))
+    spans: list[Span] = []
+    for m in _PHRASE.finditer(text):
+        start, end = m.span()
+        tokens = [(t.start() + start, t.end() + start) for t in regex.finditer(
+            r"[\p{L}\p{M}'’\-.&]+", m.group())]
+        initial = _sentence_initial(text, start)
+        # Drop leading ordinary words ("The", "On", "Yesterday") from the phrase.
+        while tokens:
+            word = fold(text[tokens[0][0] : tokens[0][1]]).strip(".")
+            if word in _DETERMINERS or (initial and word in common and word not in _TITLES
+                                        and not (word in names and len(tokens) > 1)):
+                tokens.pop(0)
+                initial = False
+                continue
+            break
+        # "Will I keep the house?": the pronoun is not part of a name.
+        while tokens and text[tokens[-1][0] : tokens[-1][1]] == "I":
+            tokens.pop()
+        if not tokens:
+            continue
+        if text[max(0, tokens[0][0] - 1) : tokens[0][0]] == "#":
+            continue  # a hashtag is a topic, not a person or place
+        span = _classify(text, tokens, initial, names, lasts, common, place_spans)
+        if span:
+            spans.append(span)
+    return spans
+
+
+_PERSON_FOLLOWS = regex.compile(
+    r",?\s+(?:and\s+(?:her|his|their)\b|has\s+(?:been|just|finally|now)|had\s+|is\s+(?:now|finally|still)|"
+    r"was\s+|who\s+|came\s+|got\s+|told\s+|said\s+|finally\s+|, \d{1,3},)"
+)
+
+
+def _classify(
+    text: str,
+    tokens: list[tuple[int, int]],
+    initial: bool,
+    names: frozenset[str],
+    lasts: frozenset[str],
+    common: frozenset[str],
+    place_spans: list[tuple[int, int]],
+) -> Span | None:
+    start, end = tokens[0][0], tokens[-1][1]
+    words = [fold(text[s:e]).strip(".'’") for s, e in tokens]
+    raw = [text[s:e] for s, e in tokens]
+    prev = fold(_previous_word(text, start))
+    # Title + name: "Mrs Patel", "Dr A. Khan", "Cllr Jones".
+    if words[0] in _TITLES and len(words) > 1:
+        return Span(start, end, "name", "title and name")
+    if prev in _TITLES:
+        return Span(start, end, "name", "title and name")
+    last = words[-1]
+    if last in _ORG_WORDS or words[0] in _ORG_FIRST and len(words) > 1:
+        if last in _STREET_WORDS and last != "court" and len(words) > 1:
+            return _street(text, start, end)
+        return Span(start, end, "org", "organisation")
+    if last in _STREET_WORDS and len(words) > 1:
+        return _street(text, start, end)
+    for ps, pe in place_spans:
+        if ps <= start and end <= pe or (start <= ps and pe <= end and pe - ps >= (end - start) / 2):
+            if initial and len(words) == 1 and words[0] in common:
+                return None
+            if not initial and len(words) == 1 and words[0] in common and prev not in _LOCATIVE:
+                return Span(start, end, "proper_noun", "capitalised word", weak=True)
+            return Span(start, end, "place", "place")
+    if all(_is_acronym(r) for r in raw):
+        return Span(start, end, "org", "acronym")
+    after_article = prev in ("a", "an", "the", "your", "my", "our", "their", "this", "every")
+    has_first = any(w in names and (w not in common or len(words) > 1 or not initial)
+                    for w in words) and not (len(words) == 1 and after_article)
+    has_last = any(w in lasts and w not in common for w in words[1:] or words)
+    if has_first and (len(words) > 1 or not initial or words[0] not in common):
+        return Span(start, end, "name", "name")
+    if len(words) > 1 and has_last:
+        return Span(start, end, "name", "name")
+    if len(words) == 1:
+        word = words[0]
+        if initial and word in common:
+            return None
+        if initial and word not in lasts:
+            # "Congratulations", "Apprenticeships": a capitalised sentence opener we do
+            # not know is too thin to call a name -- unless a person's verb follows
+            # ("Keeley and her baby are safe", "Keeley has moved").
+            if _PERSON_FOLLOWS.match(text, end):
+                return Span(start, end, "name", "name")
+            return Span(start, end, "proper_noun", "capitalised word", weak=True)
+        if word in lasts and word not in common:
+            return Span(start, end, "name", "surname")
+        return Span(start, end, "proper_noun", "capitalised word", weak=word in common)
+    return Span(start, end, "proper_noun", "capitalised words")
+
+
+_HOUSE_NUMBER = regex.compile(r"(?:\b(?:flat|apartment|apt|unit)\s+\d+[a-z]?,?\s+)?\b\d{1,4}[a-zA-Z]?,?[ \t]+$", regex.IGNORECASE)
+
+
+def _street(text: str, start: int, end: int) -> Span:
+    m = _HOUSE_NUMBER.search(text[max(0, start - 30) : start])
+    if m:
+        return Span(start - (len(m.group()) and (start - max(0, start - 30) - m.start())), end,
+                    "address", "street address")
+    return Span(start, end, "place", "street")
+
+
+_ROOM = regex.compile(
+    r"\b(?:ward|bed|bay|room|flat|apartment|apt|unit|cell|block|floor|cubicle|house)\s+"
+    r"(?:no\.?\s*)?\d+[a-z]?\b|\bplot\s+\d+[a-z]?\b",
+    regex.IGNORECASE,
+)
+
+
+_LOWER_WORD = regex.compile(r"(?<![\p{L}@#])[\p{Ll}]{4,}(?![\p{L}])")
+
+
+def find_lowercase_names(text: str) -> list[Span]:
+    """Names and places in posts written all in lower case ("siobhan got her keys in stonehouse").
+
+    Only used when the post has almost no capitals, so ordinary capitalisation
+    cannot help; a word counts when it is a known first name or place and not an
+    ordinary English word.
+    """
+    letters = sum(1 for c in text if c.isalpha())
+    capitals = sum(1 for c in text if c.isupper())
+    if not letters or capitals > letters * 0.02:
+        return []
+    names, common = first_names(), common_words()
+    spans = []
+    for m in _LOWER_WORD.finditer(text):
+        word = m.group()
+        if word in names and word not in common:
+            spans.append(Span(m.start(), m.end(), "name", "name"))
+    folded = fold(text)
+    for start, end, _values in places_lexicon().iter_matches(folded):
+        if not all(w in common for w in folded[start:end].split()):
+            spans.append(Span(start, end, "place", "place"))
+    return spans
+
+
+def find_rooms(text: str) -> list[Span]:
+    """Ward, bed, bay, flat and room numbers: a place small enough to point at one person."""
+    return [Span(m.start(), m.end(), "place", "ward, bed or flat number")
+            for m in _ROOM.finditer(text)]
