@@ -48,7 +48,7 @@ def test_plain_text_lines_get_their_line_number_as_id(run):
 
 
 def test_pack_option_overrides_the_lines_org_kind(run):
-    line = json.dumps({"id": 1, "text": "Your account is overdrawn, sorry.", "org_kind": "council"})
+    line = json.dumps({"id": 1, "text": "Our new saver is risk-free with guaranteed returns.", "org_kind": "council"})
     assert run([line])[1][0]["tier"] == "low"
     assert run([line], pack="bank")[1][0]["tier"] in ("high", "block")
 
