@@ -76,3 +76,19 @@ def test_stream_function_writes_nothing_but_json():
     out, err = io.StringIO(), io.StringIO()
     assert assess_stream(["hello\n", "😀 \u200b\n"], out, err, choose=pack_chooser(None), skip_bad=False) == 0
     assert all(json.loads(line) for line in out.getvalue().splitlines())
+
+
+@pytest.mark.django_db
+def test_org_and_account_use_the_organisations_active_policy_and_the_accounts_network(run, council):
+    rows = run(["Please sign https://www.change.org/p/x", "a" * 281], org="stroud", account="@StroudDC")[1]
+    assert [row["tier"] for row in rows] == ["high", "block"]  # council pack's blocked domain; X's limit
+
+
+@pytest.mark.django_db
+def test_unknown_organisation_or_account_is_an_error(run, council):
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="no organisation"):
+        run(["x"], org="nowhere", account="@StroudDC")
+    with pytest.raises(CommandError, match="no account"):
+        run(["x"], org="stroud", account="@nobody")
