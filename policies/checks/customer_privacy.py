@@ -71,6 +71,8 @@ STATUS_WORDS = (
     "no further", "not eligible", "ineligible", "failed", "withdrawn", "late",
     "overpaid", "underpaid", "dismissed", "lost", "stopped", "removed", "banned",
     "still need", "booked", "won't", "can't", "cannot", "refused", "released",
+    "wrong address", "wrong flat", "wrong house", "the wrong", "damaged", "delayed",
+    "returned to sender", "undelivered",
 )
 DISCLOSERS = (
     "our records show", "our records", "records show", "we can see", "we can confirm",

@@ -60,8 +60,6 @@ _STAFF_CUE = re.compile(
     | (?i:\b(?:joins?|joined|has\s+joined|appointed|promoted|qualified|retires?|retiring|
        said|says|spoke|speaking|will\s+speak|opens|opened|gave\s+evidence|awarded|welcome|
        chat\s+to|speak\s+to|ask\s+for|contact|call)\b)
-    | \b(?:Cllr|Councillor|PC|PCSO|DC|DS|DI|DCI|Supt|Chief\s+Constable|PCC|MP|MEP|Mayor|
-       Minister|Secretary\s+of\s+State|Sir|Dame|Lord|Baroness|Professor|Prof)\b
     """,
     re.VERBOSE,
 )
@@ -112,6 +110,13 @@ _ROLE_RIGHT_BEFORE = re.compile(
     r"coordinator|sister|matron|consultant|surgeon|inspector|sergeant|councillor|"
     r"leader|minister|mayor|spokesperson|spokesman|spokeswoman|secretary))[\s,]*$"
 )
+# Titles of office-holders speaking publicly, right before (or opening) the name.
+_OFFICIAL = (
+    r"(?:Cllr|Councillor|PC|PCSO|DC|DS|DI|DCI|Supt|Chief\s+Constable|PCC|MP|MEP|Mayor|"
+    r"Minister|Secretary\s+of\s+State|Sir|Dame|Lord|Baroness|Professor|Prof|PD)\.?"
+)
+_OFFICIAL_TITLE = re.compile(_OFFICIAL + r"\s")
+_OFFICIAL_TITLE_BEFORE = re.compile(r"\b" + _OFFICIAL + r"\s*(?:\d+\s*)?$")
 _HIRING_BEFORE = re.compile(
     r"\b(?:hiring|recruiting|looking\s+for|seeking|need|needs|needed|vacancy\s+for|"
     r"join\s+us\s+as|become|as|be|is|are|every|any|each|if\s+you(?:'re|\s+are))\b[^.!?\n]{0,30}$",
@@ -154,6 +159,8 @@ def is_staff_or_official(text: str, span: Span, window: int = 45) -> bool:
     before = text[max(0, span.start - window) : span.start]
     after = text[span.end : span.end + window]
     if _STAFF_CUE.search(before[-window:]) or _ROLE_RIGHT_BEFORE.search(before):
+        return True
+    if _OFFICIAL_TITLE.match(text, span.start) or _OFFICIAL_TITLE_BEFORE.search(before):
         return True
     # "Harriet Cole has joined", "Amara Osei, our new Chief Risk Officer"
     return bool(_STAFF_CUE.match(after.lstrip(" ,(")) or _STAFF_CUE.search(after[:30]))
