@@ -223,7 +223,8 @@ def run(ctx: CheckContext) -> list[Finding]:
                 continue
             else:
                 direct.append(span)
-        elif kind in ("address", "postcode"):
+        elif kind in ("address", "postcode") or span.label == "ward, bed or flat number":
+            # A flat, bed or ward number is the part of an address that finds one person.
             direct.append(span)
         elif kind in _GROUP:
             if span.weak and (not person_described or kind == "proper_noun"):
