@@ -25,7 +25,9 @@ _COMPOUND_NEXT = (
     r"workers?|care|liaison|advice|panel|charter|voice|forum|association|day|fun|friendly|"
     r"members|information|matters|hubs|network|clinic|unit|ward|helpline|guide|portal|"
     r"volunteers?|reps?|representatives?|engagement|satisfaction|feedback|survey|surveys|"
-    r"experience|journey|charter|testimonials?|reviews?|events?|newsletter|accounts?\s+team)\b"
+    r"experience|journey|charter|testimonials?|reviews?|events?|newsletter|accounts?|desk|"
+    r"counter|area|entrance|car\s+park|toilets?|lounge|parking|app|numbers?|reference|records?|"
+    r"room|zone|lane|rates?|offer|offers|card|cards|code|codes)\b"
 )
 # A single, specific person: "a/the/one ... man", "one of our residents", "my 3pm".
 _SPECIFIC_PERSON = re.compile(
@@ -84,6 +86,11 @@ def specific_person_spans(text: str) -> list[Span]:
 _WHEN_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday".split()
 )
+_MANY_BEFORE = re.compile(
+    r"\b(?:people|those|everyone|families|households|residents|customers|clients|patients|"
+    r"tenants|children|adults|others|all|\d[\d,]*)\s+(?:who\s+)?$",
+    re.IGNORECASE,
+)
 _HYPOTHETICAL_BEFORE = re.compile(
     r"\b(?:be|become|becoming|being|as|any|every|if|like|such|whether|is|are)\s*$", re.IGNORECASE
 )
@@ -96,6 +103,8 @@ def not_a_particular_one(text: str, start: int, end: int) -> bool:
     """
     if _HYPOTHETICAL_BEFORE.search(text[max(0, start - 12) : start]):
         return True
+    if _MANY_BEFORE.search(text[max(0, start - 30) : start]):
+        return True  # "71% of the people we helped": many people, not one
     words = text[start:end].split()
     return len(words) > 1 and words[-1][:1].isupper() and words[-1].lower() not in _WHEN_WORDS
 
