@@ -71,16 +71,23 @@ STATUS_WORDS = (
     "no further", "not eligible", "ineligible", "failed", "withdrawn", "late",
     "overpaid", "underpaid", "dismissed", "lost", "stopped", "removed", "banned",
     "still need", "booked", "won't", "can't", "cannot", "refused", "released",
+    "wrong address", "wrong flat", "wrong house", "the wrong", "damaged", "delayed",
+    "returned to sender", "undelivered",
 )
-DISCLOSERS = (
+# Phrases that say the organisation is telling what it knows from its records.
+STRONG_DISCLOSERS = (
     "our records show", "our records", "records show", "we can see", "we can confirm",
     "we've checked", "we have checked", "we checked", "we've looked into",
     "we have looked into", "we've looked", "we've reviewed", "we have reviewed",
     "we reviewed", "as we told you", "as we said", "as we explained", "as you know",
-    "because you", "because your", "so we've", "so we have", "you were", "you've",
-    "you have", "you're currently", "you are currently", "you received", "you didn't",
-    "you did not", "you bought", "you clearly", "you authorised", "you ignored",
-    "you reported", "the crew's log", "our log", "our system shows", "it shows",
+    "because you", "because your", "so we've", "so we have", "the crew's log", "our log",
+    "our system shows", "we've seen", "we have seen", "you clearly", "you still owe",
+)
+# Weaker: second person about what happened, which kind replies also say.
+DISCLOSERS = STRONG_DISCLOSERS + (
+    "you were", "you've", "you have", "you're currently", "you are currently",
+    "you received", "you didn't", "you did not", "you bought", "you authorised",
+    "you ignored", "you reported", "it shows",
 )
 KIND_HANDOFFS = (
     "sorry to hear", "please dm", "dm us", "send us a private message",
@@ -115,6 +122,7 @@ def _patterns(extra_records: tuple[str, ...], extra_status: tuple[str, ...]) -> 
     )
 
 
+_STRONG_SET = frozenset(STRONG_DISCLOSERS)
 _MONEY = re.compile(r"[£$€]\s?\d[\d,.]*|\b\d+\s?(?:pounds|euros)\b")
 _NAMED_START = re.compile(
     r"^\W{0,4}(?:(?i:reminder|message|note|parcel|letter|update)\s+(?:for|to)\s+)?"
@@ -140,6 +148,7 @@ def run(ctx: CheckContext) -> list[Finding]:
     )
     addressed = bool(reply_addressee(text) or _NAMED_START.match(text))
     disclosers = list(discloser_re.finditer(text))
+    strong = [d for d in disclosers if d.group().lower() in _STRONG_SET]
     kind_handoff = bool(kind_re.search(text))
     findings: list[Finding] = []
     for sentence in _SENTENCES.finditer(text[:20_000]):
@@ -157,8 +166,13 @@ def run(ctx: CheckContext) -> list[Finding]:
         )
         if not (status or money):
             continue
-        if kind_handoff and not discloser:
+        strong_here = next((d for d in strong if offset <= d.start() < offset + len(body)), None)
+        if kind_handoff and not strong_here:
             continue  # "sorry to hear ..., please DM us": moving to private is right
+        if body.rstrip().endswith("?") and not strong_here and not addressed:
+            continue  # "Missed your collection this week?": a question to everyone
+        if not addressed and not strong_here:
+            continue  # "you" in a general warning or notice is everyone
         if record:
             anchor = record
         elif addressed and discloser:

@@ -270,3 +270,17 @@ def test_280_character_draft_is_checked_in_a_few_milliseconds() -> None:
         times.append(time.perf_counter() - started)
     times.sort()
     assert times[len(times) // 2] < 0.01  # generous for slow CI; measured ~1 ms
+
+
+def test_named_patient_on_a_numbered_ward_is_flagged() -> None:
+    text = "Congratulations to Jenny on Ward 9 who finally went home after 3 months with us!"
+    assert top(text, "nhs") >= Severity.HIGH
+
+
+def test_colleague_introduced_with_age_is_not_a_client() -> None:
+    assert top("Meet PC Sam Hughes, 34, our newest neighbourhood officer in Stroud.", "police") <= Severity.LOW
+
+
+def test_police_appeal_incident_number_is_public() -> None:
+    text = "Witnesses to a collision on the A38 on Tuesday evening: call 101 quoting incident 412 of 3 June."
+    assert top(text, "police") <= Severity.LOW
