@@ -1,0 +1,35 @@
+"""Resolve the signed-in person's current organisation on every request.
+
+The membership is read afresh each time, so removing a member or changing their role
+takes effect on their very next request.
+"""
+
+from __future__ import annotations
+
+from policies.models import Membership
+
+SESSION_KEY = "current_organisation_id"
+
+
+class CurrentMembershipMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.membership = None
+        request.organisation = None
+        if request.user.is_authenticated:
+            memberships = Membership.objects.filter(user=request.user).select_related("organisation")
+            wanted = request.session.get(SESSION_KEY)
+            membership = None
+            if wanted is not None:
+                membership = memberships.filter(organisation_id=wanted).first()
+            if membership is None:
+                membership = memberships.order_by("organisation__name").first()
+                if membership is not None:
+                    request.session[SESSION_KEY] = membership.organisation_id
+                else:
+                    request.session.pop(SESSION_KEY, None)
+            request.membership = membership
+            request.organisation = membership.organisation if membership else None
+        return self.get_response(request)
