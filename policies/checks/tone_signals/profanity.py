@@ -35,6 +35,8 @@ _TOKEN = re.compile(r"[\w@$*!+|#%&'’.\-]+")
 _SPACED = re.compile(r"(?<!\S)(?:[A-Za-z0-9@$!|+*][ ._\-]){2,}[A-Za-z0-9@$!|+*](?!\S)")
 _MENTION = re.compile(r"@[A-Za-z0-9_]")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
+# Nobody spells out more than this many letters one by one.
+_LONGEST_SPELT_OUT = 16
 
 # Roots that make any word they begin (or, for the first two, appear in) a swear word:
 # "clusterfuck", "apeshit", "wankstain". Kept to roots with no innocent carriers; "cunt"
@@ -51,7 +53,7 @@ _FILLERS = frozenset({"a", "an", "such", "absolute", "total", "complete", "utter
                       "lazy", "stupid", "useless", "pathetic", "ignorant", "arrogant",
                       "incompetent", "smug", "lying", "bunch", "pack", "load", "lot", "of",
                       "and", "silly", "old", "bunch", "real", "dumb", "just", "being"})
-_AIMING = SECOND_PERSON | {"what", "is", "are", "r", "like", "called", "hey", "oi", "dear"}
+_AIMING = SECOND_PERSON | {"what", "is", "are", "r", "be", "like", "called", "hey", "oi", "dear"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,7 +231,7 @@ def _is_directed(tokens: list[_Token], index: int) -> bool:
         back, skipped = back - 1, skipped + 1
     if back >= 0 and (tokens[back].mention or tokens[back].skeleton in _AIMING):
         # "is"/"are" aim only through an article: "@jo is a knob", not "is prick-free".
-        if tokens[back].skeleton not in {"is", "are", "r"} or skipped:
+        if tokens[back].skeleton not in {"is", "are", "r", "be"} or skipped:
             return True
     for ahead in tokens[index + 1 : index + 3]:
         if ahead.mention or ahead.skeleton in {"you", "u", "ya"}:
@@ -254,22 +256,20 @@ def _spaced_hits(text: str, lex: _Lexicon) -> list[WordHit]:
     """Letters spelt out with gaps: "f u c k", "s-h-i-t", "a.s.s"."""
     hits = []
     for match in _SPACED.finditer(text):
-        letters = match.group()[::2][:24]
-        joined = skeleton(letters)
-        # Longest run first, so "f u c k i n g" reads as "fucking", not "fuck".
-        found = None
-        for size in range(len(joined), 2, -1):
-            for offset in range(len(joined) - size + 1):
+        joined = skeleton(match.group()[::2])
+        offset = 0
+        while offset <= len(joined) - 3:
+            # Longest word first, so "f u c k i n g" reads as "fucking", not "fuck".
+            for size in range(min(_LONGEST_SPELT_OUT, len(joined) - offset), 2, -1):
                 entry = lex.single.get(joined[offset : offset + size])
                 if entry and entry[1] not in ("ambiguous", "insult", "harsh"):
-                    found = (offset, size, entry)
+                    term, category = entry
+                    start = match.start() + 2 * offset
+                    hits.append(WordHit(start, start + 2 * size - 1, term, category, False))
+                    offset += size
                     break
-            if found:
-                break
-        if found:
-            offset, size, (term, category) = found
-            start = match.start() + 2 * offset
-            hits.append(WordHit(start, start + 2 * size - 1, term, category, False))
+            else:
+                offset += 1
     return hits
 
 
