@@ -39,9 +39,9 @@ def shared_dir() -> Path:
 def per_class(labels: list[int], predicted: list[int]) -> dict[int, tuple[float, float, float]]:
     scores = {}
     for cls in (0, 1):
-        tp = sum(1 for y, p in zip(labels, predicted) if y == cls and p == cls)
-        fp = sum(1 for y, p in zip(labels, predicted) if y != cls and p == cls)
-        fn = sum(1 for y, p in zip(labels, predicted) if y == cls and p != cls)
+        tp = sum(1 for y, p in zip(labels, predicted, strict=True) if y == cls and p == cls)
+        fp = sum(1 for y, p in zip(labels, predicted, strict=True) if y != cls and p == cls)
+        fn = sum(1 for y, p in zip(labels, predicted, strict=True) if y == cls and p != cls)
         precision = tp / (tp + fp) if tp + fp else 0.0
         recall = tp / (tp + fn) if tp + fn else 0.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
@@ -87,12 +87,15 @@ def drafts(path: Path, show: bool) -> None:
     print(f"  harmless raised above LOW:   {len(false)}/{len(harmless)}")
     print(f"  risky for other reasons, raised by tone: {sum(1 for c in others if c[1] > Severity.LOW)}/{len(others)}")
     if show:
-        for label, group in (("MISSED", [c for c in caught if c[1] <= Severity.LOW]), ("FALSE ALARM", false),
-                             ("OTHER-RISKY RAISED", [c for c in others if c[1] > Severity.LOW])):
+        for label, group in (
+            ("MISSED", [c for c in caught if c[1] <= Severity.LOW]),
+            ("FALSE ALARM", false),
+            ("OTHER-RISKY RAISED", [c for c in others if c[1] > Severity.LOW]),
+        ):
             for row, severity, findings in group:
                 print(f"  {label} {row['id']} [{severity.label}] {row['text'][:140]!r}")
                 for f in findings:
-                    print(f"      {f.code} {f.severity.label} {row['text'][f.start:f.end][:60]!r}")
+                    print(f"      {f.code} {f.severity.label} {row['text'][f.start : f.end][:60]!r}")
 
 
 def timings() -> None:
@@ -100,6 +103,7 @@ def timings() -> None:
     started = time.perf_counter()
     classifier.model()
     from policies.checks.tone_signals import phrases, profanity
+
     profanity.lexicon()
     phrases._compiled()
     load = time.perf_counter() - started
@@ -122,8 +126,10 @@ def timings() -> None:
             tone.run(ctx)
             runs.append(time.perf_counter() - t0)
         runs.sort()
-        print(f"  280-char draft ({'kind' if text is samples[0] or 'Sorry' in text else 'hostile'}): "
-              f"p50 {statistics.median(runs) * 1000:.3f} ms, p99 {runs[int(len(runs) * 0.99)] * 1000:.3f} ms")
+        print(
+            f"  280-char draft ({'kind' if text is samples[0] or 'Sorry' in text else 'hostile'}): "
+            f"p50 {statistics.median(runs) * 1000:.3f} ms, p99 {runs[int(len(runs) * 0.99)] * 1000:.3f} ms"
+        )
     big = ("Thanks for your message 😊 שלום \u200b f u c k @jo " * 2500)[:100_000]
     t0 = time.perf_counter()
     tone.run(CheckContext(text=big, original=big))
@@ -133,8 +139,7 @@ def timings() -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--drafts", type=Path,
-                        default=Path(os.environ.get("DRAFTS", REPO / "tests/data/drafts.jsonl")))
+    parser.add_argument("--drafts", type=Path, default=Path(os.environ.get("DRAFTS", REPO / "tests/data/drafts.jsonl")))
     parser.add_argument("--show", action="store_true", help="list misses and false alarms")
     args = parser.parse_args()
     print("timings:")

@@ -67,19 +67,31 @@ class Featuriser:
 
     def __init__(self, lexicon_scale: float) -> None:
         self.lexicon_scale = lexicon_scale
-        self.word = TfidfVectorizer(analyzer=features.word_ngrams, sublinear_tf=True,
-                                    min_df=2, max_features=WORD_MAX_FEATURES, dtype=np.float64)
-        self.char = TfidfVectorizer(analyzer=features.char_ngrams, sublinear_tf=True,
-                                    min_df=2, max_features=CHAR_MAX_FEATURES, dtype=np.float64)
+        self.word = TfidfVectorizer(
+            analyzer=features.word_ngrams, sublinear_tf=True, min_df=2, max_features=WORD_MAX_FEATURES, dtype=np.float64
+        )
+        self.char = TfidfVectorizer(
+            analyzer=features.char_ngrams, sublinear_tf=True, min_df=2, max_features=CHAR_MAX_FEATURES, dtype=np.float64
+        )
         self.lexicon = DictVectorizer()
 
     def fit_transform(self, normalised: list[str], lexical: list[dict[str, float]]) -> csr_matrix:
-        return hstack([self.word.fit_transform(normalised), self.char.fit_transform(normalised),
-                       self.lexicon.fit_transform(lexical) * self.lexicon_scale]).tocsr()
+        return hstack(
+            [
+                self.word.fit_transform(normalised),
+                self.char.fit_transform(normalised),
+                self.lexicon.fit_transform(lexical) * self.lexicon_scale,
+            ]
+        ).tocsr()
 
     def transform(self, normalised: list[str], lexical: list[dict[str, float]]) -> csr_matrix:
-        return hstack([self.word.transform(normalised), self.char.transform(normalised),
-                       self.lexicon.transform(lexical) * self.lexicon_scale]).tocsr()
+        return hstack(
+            [
+                self.word.transform(normalised),
+                self.char.transform(normalised),
+                self.lexicon.transform(lexical) * self.lexicon_scale,
+            ]
+        ).tocsr()
 
 
 def best_threshold(labels: np.ndarray, probabilities: np.ndarray) -> tuple[float, float]:
@@ -101,7 +113,7 @@ def cross_validate(normalised, lexical, labels) -> tuple[float, float, float, fl
             fold_features.append((x_train, x_test))
         for c in C_GRID:
             out_of_fold = np.zeros(len(labels))
-            for (train_idx, test_idx), (x_train, x_test) in zip(folds, fold_features):
+            for (train_idx, test_idx), (x_train, x_test) in zip(folds, fold_features, strict=True):
                 model = LogisticRegression(C=c, max_iter=3000).fit(x_train, labels[train_idx])
                 out_of_fold[test_idx] = model.predict_proba(x_test)[:, 1]
             threshold, f1 = best_threshold(labels, out_of_fold)
@@ -117,15 +129,18 @@ def export(featuriser: Featuriser, model: LogisticRegression, threshold: float, 
     n_char = len(featuriser.char.vocabulary_)
 
     def block(vectoriser: TfidfVectorizer, offset: int) -> dict[str, list[float]]:
-        return {gram: [round(float(vectoriser.idf_[i]), 4), round(float(coef[offset + i]), 5)]
-                for gram, i in sorted(vectoriser.vocabulary_.items())}
+        return {
+            gram: [round(float(vectoriser.idf_[i]), 4), round(float(coef[offset + i]), 5)]
+            for gram, i in sorted(vectoriser.vocabulary_.items())
+        }
 
-    lexicon_coef = {name: round(float(coef[n_word + n_char + i]), 5)
-                    for name, i in sorted(featuriser.lexicon.vocabulary_.items())}
+    lexicon_coef = {
+        name: round(float(coef[n_word + n_char + i]), 5) for name, i in sorted(featuriser.lexicon.vocabulary_.items())
+    }
     payload = {
         "format": 1,
         "about": "tone classifier: TF-IDF word 1-2 + char_wb 2-5 + lexicon signals, logistic "
-                 "regression, trained by tools/train_tone.py on TweetEval offensive train",
+        "regression, trained by tools/train_tone.py on TweetEval offensive train",
         "figures": figures,
         "threshold": threshold,
         "bias": round(float(model.intercept_[0]), 5),
@@ -137,8 +152,7 @@ def export(featuriser: Featuriser, model: LogisticRegression, threshold: float, 
     raw = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode()
     # mtime=0 keeps the gzip bytes identical between runs, so retraining shows no diff.
     out.write_bytes(gzip.compress(raw, compresslevel=9, mtime=0))
-    print(f"wrote {out.relative_to(REPO)}: {out.stat().st_size / 1e6:.2f} MB "
-          f"({n_word} word + {n_char} char features)")
+    print(f"wrote {out.relative_to(REPO)}: {out.stat().st_size / 1e6:.2f} MB ({n_word} word + {n_char} char features)")
 
 
 def main() -> None:

@@ -75,35 +75,21 @@ DEFAULTS: dict[str, Any] = {
 MODEL_MAX_CHARS = 4000
 
 MESSAGES = {
-    "slur": "This is a slur. It cannot go out from an organisation's account, "
-            "even quoted or disguised.",
-    "profanity": "This is swearing, even with letters swapped or starred out. Readers see "
-                 "the word, not the disguise; say it plainly instead.",
-    "mild_profanity": "Mild swearing still jars on an official account; a plainer word "
-                      "keeps attention on your message.",
-    "insult": "This calls someone a name. In public an insult makes the sender look "
-              "worse than its target; describe what happened instead.",
-    "undirected_insult": "This is name-calling. Even with no one named, the people it "
-                         "describes will recognise themselves; describe the behaviour instead.",
+    "slur": "This is a slur. It cannot go out from an organisation's account, even quoted or disguised.",
+    "profanity": "This is swearing, even with letters swapped or starred out. Readers see the word, not the disguise; say it plainly instead.",
+    "mild_profanity": "Mild swearing still jars on an official account; a plainer word keeps attention on your message.",
+    "insult": "This calls someone a name. In public an insult makes the sender look worse than its target; describe what happened instead.",
+    "undirected_insult": "This is name-calling. Even with no one named, the people it describes will recognise themselves; describe the behaviour instead.",
     "harsh_word": "This word can sound harsh. Is there a kinder or more precise one?",
-    "threat": "This can be read as a threat or as wishing someone harm. It cannot go "
-              "out; if there is a real concern, pass it on privately.",
-    "harassment": "This tells someone off in public. Everyone watching reads it too; "
-                  "answer the point, or take it to a private message.",
-    "challenge": "This reads as a public challenge; a reply that offers help leaves the "
-                 "door open.",
-    "unfollow_shaming": "Calling out people who unfollowed shames them in public. Let "
-                        "people go quietly; it costs nothing and looks gracious.",
-    "name_and_shame": "This names and shames. Raise the problem privately and keep the "
-                      "public post about what you are doing, not about who failed.",
-    "sarcasm": "This may come across as sarcastic. Aimed at a customer, sarcasm reads "
-               "as mockery to everyone watching; say plainly what you can do.",
-    "dismissive": "This can sound dismissive. Acknowledge the problem and say what "
-                  "happens next; that leaves the door open.",
-    "hostile_overall": "Taken as a whole this reads as hostile. Read it as the person "
-                       "it is about would, and try a warmer opening.",
-    "edgy_overall": "This may read as sharp. A warmer word or two would help it land "
-                    "as intended.",
+    "threat": "This can be read as a threat or as wishing someone harm. It cannot go out; if there is a real concern, pass it on privately.",
+    "harassment": "This tells someone off in public. Everyone watching reads it too; answer the point, or take it to a private message.",
+    "challenge": "This reads as a public challenge; a reply that offers help leaves the door open.",
+    "unfollow_shaming": "Calling out people who unfollowed shames them in public. Let people go quietly; it costs nothing and looks gracious.",
+    "name_and_shame": "This names and shames. Raise the problem privately and keep the public post about what you are doing, not about who failed.",
+    "sarcasm": "This may come across as sarcastic. Aimed at a customer, sarcasm reads as mockery to everyone watching; say plainly what you can do.",
+    "dismissive": "This can sound dismissive. Acknowledge the problem and say what happens next; that leaves the door open.",
+    "hostile_overall": "Taken as a whole this reads as hostile. Read it as the person it is about would, and try a warmer opening.",
+    "edgy_overall": "This may read as sharp. A warmer word or two would help it land as intended.",
 }
 
 _WORD_CODES = {"slur": "slur", "strong": "profanity", "mild": "mild_profanity"}
@@ -117,18 +103,22 @@ _PHRASE_CODES = {
     "dismissive": ("dismissive", "dismissive_severity"),
 }
 # Emoji that turn a remark into an eye-roll or a jeer.
-_JEER_EMOJI = re.compile("[\U0001F644\U0001F643\U0001F612\U0001F921\U0001F440\U0001F602\U0001F923"
-                         "\U0001F926\U0001F618\U0001F44B\U0001F60F]")
+_JEER_EMOJI = re.compile(
+    "[\U0001f644\U0001f643\U0001f612\U0001f921\U0001f440\U0001f602\U0001f923\U0001f926\U0001f618\U0001f44b\U0001f60f]"
+)
 _SCARE_QUOTES = re.compile(r"(?<!\w)['‘\"“][A-Za-z][\w -]{1,30}['’\"”](?!\w)")
 _NEGATIVE = re.compile(
     r"\b(?:disappoint(?:ed|ing)|ridiculous|disgrac(?:e|eful)|shameful|appalling|unacceptable|"
     r"outrageous|terrible|awful|rubbish|shocking|abysmal|laughable|fed\s+up|sick\s+of|typical|"
     r"moan(?:ing|s)?|whing(?:e|ing|eing)|whin(?:e|ing)|tantrum|entitled|complain(?:ing|s)?|"
-    r"scammers?|honestly\?|seriously\?|really\?)",
-    re.IGNORECASE)
+    r"scammers?|honestly\?|seriously\?|really\?|lol|lmao|haha\w*|shouting\s+on|ranting|keyboard)(?!\w)",
+    re.IGNORECASE,
+)
 _PEOPLE = re.compile(
     r"\b(?:customer|client|patient|tenant|resident|man|woman|gentleman|lady|person|people|"
-    r"neighbou?r|driver|caller|someone|whoever|you)s?\b", re.IGNORECASE)
+    r"neighbou?r|driver|caller|someone|whoever|you)s?\b",
+    re.IGNORECASE,
+)
 
 
 def _severity(settings: dict[str, Any], key: str) -> Severity:
@@ -140,8 +130,7 @@ def _threshold(settings: dict[str, Any], key: str) -> float:
 
 
 def _finding(code: str, start: int, end: int, severity: Severity) -> Finding:
-    return Finding(check=CHECK, code=code, start=start, end=end, severity=severity,
-                   message=MESSAGES[code], kind="tone")
+    return Finding(check=CHECK, code=code, start=start, end=end, severity=severity, message=MESSAGES[code], kind="tone")
 
 
 def _word_findings(scanned: Scan, settings: dict[str, Any]) -> list[Finding]:
@@ -182,8 +171,12 @@ def _drop_repeats(findings: list[Finding]) -> list[Finding]:
     same code, and drop a finding wholly inside a more severe one."""
     kept: list[Finding] = []
     for finding in sorted(findings, key=lambda f: (-f.severity, f.start)):
-        if any(k.start <= finding.start and finding.end <= k.end and
-               (k.code == finding.code or k.severity > finding.severity) for k in kept):
+        if any(
+            k.start <= finding.start
+            and finding.end <= k.end
+            and (k.code == finding.code or k.severity > finding.severity)
+            for k in kept
+        ):
             continue
         kept.append(finding)
     return sorted(kept, key=lambda f: (f.start, -f.severity))
@@ -207,8 +200,7 @@ def run(ctx: CheckContext) -> list[Finding]:
     return _drop_repeats(findings)
 
 
-def _overall_findings(text: str, settings: dict[str, Any], found: list[Finding],
-                      scanned: Scan) -> list[Finding]:
+def _overall_findings(text: str, settings: dict[str, Any], found: list[Finding], scanned: Scan) -> list[Finding]:
     """The classifier's reading and the weak cues, for drafts no rule caught."""
     if len(text) > MODEL_MAX_CHARS:
         text, scanned = text[:MODEL_MAX_CHARS], scan(text[:MODEL_MAX_CHARS])
@@ -220,8 +212,7 @@ def _overall_findings(text: str, settings: dict[str, Any], found: list[Finding],
     cues = _weak_cues(text)
     weak = len(cues) + sum(1 for f in found if f.severity >= Severity.LOW)
     aimed_at_people = _PEOPLE.search(text) is not None or "@" in text
-    if (weak >= 2 and aimed_at_people
-            and probability >= _threshold(settings, "model_boost_threshold")):
+    if weak >= 2 and aimed_at_people and probability >= _threshold(settings, "model_boost_threshold"):
         return [_finding("hostile_overall", start, end, Severity.MEDIUM)]
     if probability >= _threshold(settings, "model_low_threshold"):
         return [_finding("edgy_overall", start, end, Severity.LOW)]

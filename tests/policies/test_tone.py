@@ -32,13 +32,16 @@ def flagged(text: str) -> set[str]:
 # --- aggressive public challenges -------------------------------------------------
 
 
-@pytest.mark.parametrize("text", [
-    "If you really listen, come on out here and answer",
-    "Still waiting for a reply @council — too scared?",
-    "If @HallamLettings really believes in fairness, let them come out and explain.",
-    "Why won't you answer the question, @MayorOfStroud?",
-    "Go on then. We dare you.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If you really listen, come on out here and answer",
+        "Still waiting for a reply @council — too scared?",
+        "If @HallamLettings really believes in fairness, let them come out and explain.",
+        "Why won't you answer the question, @MayorOfStroud?",
+        "Go on then. We dare you.",
+    ],
+)
 def test_public_challenge_is_high(text):
     assert "challenge" in codes(text)
     assert top(text) >= Severity.HIGH
@@ -56,21 +59,27 @@ def test_customer_service_still_waiting_question_is_not_a_challenge():
 # --- naming and shaming -----------------------------------------------------------
 
 
-@pytest.mark.parametrize("text", [
-    "Bye @jo, enjoy your unfollow",
-    "Thanks to the 12 people who unfollowed us after yesterday's post 🙄",
-    "New unfollowers this week: @sam_k, @jo_b. Bye!",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bye @jo, enjoy your unfollow",
+        "Thanks to the 12 people who unfollowed us after yesterday's post 🙄",
+        "New unfollowers this week: @sam_k, @jo_b. Bye!",
+    ],
+)
 def test_unfollow_shaming_is_high(text):
     assert "unfollow_shaming" in codes(text)
     assert top(text) >= Severity.HIGH
 
 
-@pytest.mark.parametrize("text", [
-    "Time to name and shame the landlords who ignore repair notices.",
-    "Shame on you @GlosBuilders for leaving that mess.",
-    "Interesting to see who unfollowed. Some very familiar local business names on that list 👀",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Time to name and shame the landlords who ignore repair notices.",
+        "Shame on you @GlosBuilders for leaving that mess.",
+        "Interesting to see who unfollowed. Some very familiar local business names on that list 👀",
+    ],
+)
 def test_naming_and_shaming_is_at_least_medium(text):
     assert top(text) >= Severity.MEDIUM
     assert codes(text) & {"name_and_shame", "unfollow_shaming", "sarcasm"}
@@ -79,12 +88,15 @@ def test_naming_and_shaming_is_at_least_medium(text):
 # --- insults and harassment -------------------------------------------------------
 
 
-@pytest.mark.parametrize("text", [
-    "You absolute idiot, read the timetable.",
-    "@dave what a prick",
-    "To the customer who shouted at our cashier: grow up, you absolute child.",
-    "Shut up and stop tagging us.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You absolute idiot, read the timetable.",
+        "@dave what a prick",
+        "To the customer who shouted at our cashier: grow up, you absolute child.",
+        "Shut up and stop tagging us.",
+    ],
+)
 def test_insult_aimed_at_someone_is_high(text):
     assert top(text) >= Severity.HIGH
     assert codes(text) & {"insult", "harassment"}
@@ -110,18 +122,21 @@ def test_slur_is_blocked_even_disguised():
 # --- profanity, including disguised spellings -------------------------------------
 
 
-@pytest.mark.parametrize("text, word", [
-    ("Absolutely shit service today", "shit"),
-    ("What the f*ck happened to the buses", "f*ck"),
-    ("sh1t weather for the fun run", "sh1t"),
-    ("Don't be an a$$ about parking", "a$$"),
-    ("f u c k this queue", "f u c k"),
-    ("s.h.i.t. happens", "s.h.i.t"),
-    ("FUUUUCK the traffic", "FUUUUCK"),
-    ("what a clusterfuck", "clusterfuck"),
-    ("Some of you need to get a f***ing life", "f***ing"),
-    ("The ass*ole who left that comment", "ass*ole"),
-])
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("Absolutely shit service today", "shit"),
+        ("What the f*ck happened to the buses", "f*ck"),
+        ("sh1t weather for the fun run", "sh1t"),
+        ("Don't be an a$$ about parking", "a$$"),
+        ("f u c k this queue", "f u c k"),
+        ("s.h.i.t. happens", "s.h.i.t"),
+        ("FUUUUCK the traffic", "FUUUUCK"),
+        ("what a clusterfuck", "clusterfuck"),
+        ("Some of you need to get a f***ing life", "f***ing"),
+        ("The ass*ole who left that comment", "ass*ole"),
+    ],
+)
 def test_swearing_is_high_in_every_disguise(text, word):
     assert word in flagged(text)
     assert top(text) >= Severity.HIGH
@@ -141,19 +156,22 @@ def test_profanity_severity_comes_from_settings():
     assert top("What the fuck", profanity_severity="medium") == Severity.MEDIUM
 
 
-@pytest.mark.parametrize("text", [
-    "Road closures in Scunthorpe and Penistone this weekend.",
-    "Join our yoga class to assess your flexibility.",
-    "Cocktail evening at the Hancock Museum, Middlesex and Essex guests welcome.",
-    "A blue tit and a great tit on the feeder this morning 🐦",
-    "The finger prick test takes a minute and doesn't hurt.",
-    "Dick Turpin's grave is in York; Offa's Dyke path reopens on Monday.",
-    "Our stroke unit and sexual health clinic are open over Easter.",
-    "Police seized heroin and a weapon in Gloucester; two men arrested on suspicion of rape.",
-    "Cornish pasty stall by the pharmacy, virgin olive oil on offer",
-    "455 people joined the Cotswold 10k.",
-    "shiitake mushrooms at the farmers' market",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Road closures in Scunthorpe and Penistone this weekend.",
+        "Join our yoga class to assess your flexibility.",
+        "Cocktail evening at the Hancock Museum, Middlesex and Essex guests welcome.",
+        "A blue tit and a great tit on the feeder this morning 🐦",
+        "The finger prick test takes a minute and doesn't hurt.",
+        "Dick Turpin's grave is in York; Offa's Dyke path reopens on Monday.",
+        "Our stroke unit and sexual health clinic are open over Easter.",
+        "Police seized heroin and a weapon in Gloucester; two men arrested on suspicion of rape.",
+        "Cornish pasty stall by the pharmacy, virgin olive oil on offer",
+        "455 people joined the Cotswold 10k.",
+        "shiitake mushrooms at the farmers' market",
+    ],
+)
 def test_ordinary_words_containing_or_resembling_rude_ones_are_not_flagged(text):
     assert top(text) <= Severity.LOW, check(text)
 
@@ -161,12 +179,15 @@ def test_ordinary_words_containing_or_resembling_rude_ones_are_not_flagged(text)
 # --- sarcasm and brush-offs -------------------------------------------------------
 
 
-@pytest.mark.parametrize("text", [
-    "Thanks for nothing @jo 🙄",
-    "Funny how the people who complain loudest never read the terms.",
-    "The roads will be gritted when they're gritted.",
-    "Oh great, another complaint about the bins.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thanks for nothing @jo 🙄",
+        "Funny how the people who complain loudest never read the terms.",
+        "The roads will be gritted when they're gritted.",
+        "Oh great, another complaint about the bins.",
+    ],
+)
 def test_sarcasm_at_a_customer_is_medium(text):
     assert "sarcasm" in codes(text)
     assert top(text) >= Severity.MEDIUM
@@ -179,18 +200,21 @@ def test_brush_off_is_medium():
 # --- kind replies and warm posts stay LOW (they auto-approve) ---------------------
 
 
-@pytest.mark.parametrize("text", [
-    "Sorry to hear that — please DM us and we'll sort it",
-    "Sorry to hear your bin was missed, @jo. Please DM us your address and we'll get it collected tomorrow.",
-    "We're really sorry about the wait. That isn't good enough; our team will call you back today.",
-    "Thank you to everyone who came to the litter pick on Saturday! 💚",
-    "Lovely to see so many of you at the fun run. Thank you!",
-    "Congratulations to the 46 new constables who passed out today 👮",
-    "Enjoy your weekend, and remember the recycling centre is open Sunday.",
-    "Feeling stressed? Our free helpline is open 24/7.",
-    "thx, can u take a look at this before lunch?",
-    "ok",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sorry to hear that — please DM us and we'll sort it",
+        "Sorry to hear your bin was missed, @jo. Please DM us your address and we'll get it collected tomorrow.",
+        "We're really sorry about the wait. That isn't good enough; our team will call you back today.",
+        "Thank you to everyone who came to the litter pick on Saturday! 💚",
+        "Lovely to see so many of you at the fun run. Thank you!",
+        "Congratulations to the 46 new constables who passed out today 👮",
+        "Enjoy your weekend, and remember the recycling centre is open Sunday.",
+        "Feeling stressed? Our free helpline is open 24/7.",
+        "thx, can u take a look at this before lunch?",
+        "ok",
+    ],
+)
 def test_kind_replies_and_warm_posts_stay_low(text):
     assert top(text) <= Severity.LOW, check(text)
 
@@ -218,8 +242,10 @@ def test_model_alone_never_raises_above_medium():
 def test_model_thresholds_come_from_settings():
     text = "Honestly the worst service ever, absolute joke of a company"
     assert any(f.code == "hostile_overall" for f in check(text, model_medium_threshold=0.01))
-    assert not any(f.code.endswith("_overall") for f in check(text, model_medium_threshold=1.01,
-                                                              model_low_threshold=1.01, model_boost_threshold=1.01))
+    assert not any(
+        f.code.endswith("_overall")
+        for f in check(text, model_medium_threshold=1.01, model_low_threshold=1.01, model_boost_threshold=1.01)
+    )
 
 
 # --- findings are well formed ------------------------------------------------------
@@ -243,15 +269,18 @@ def test_empty_text_has_no_findings():
 # --- robustness -------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("text", [
-    "🙂🙂🙂🎉🎉🎉" * 50,
-    "مرحبا بكم في مكتبتنا الجديدة — שלום לכולם",
-    "f\u200bu\u200bc\u200bk",
-    "\u202eesrever\u202c text with bidi controls",
-    "İstanbul İİİ ǅ ß ﬃ",
-    "@@@@ $$$ *** !!! ### ...",
-    "a\u0301\u0301\u0301" * 100,
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "🙂🙂🙂🎉🎉🎉" * 50,
+        "مرحبا بكم في مكتبتنا الجديدة — שלום לכולם",
+        "f\u200bu\u200bc\u200bk",
+        "\u202eesrever\u202c text with bidi controls",
+        "İstanbul İİİ ǅ ß ﬃ",
+        "@@@@ $$$ *** !!! ### ...",
+        "a\u0301\u0301\u0301" * 100,
+    ],
+)
 def test_unusual_text_does_not_crash(text):
     for f in check(text):
         assert 0 <= f.start < f.end <= len(text)

@@ -26,9 +26,26 @@ CATEGORIES = ("slur", "strong", "mild", "insult", "harsh", "ambiguous")
 # When a masked spelling could stand for several terms, the most serious one wins.
 _RANK = {name: rank for rank, name in enumerate(reversed(CATEGORIES))}
 
-_LEET = str.maketrans({"@": "a", "4": "a", "$": "s", "5": "s", "3": "e", "0": "o", "1": "i",
-                       "!": "i", "|": "i", "7": "t", "+": "t", "8": "b", "9": "g",
-                       "#": "*", "%": "*", "&": "*"})
+_LEET = str.maketrans(
+    {
+        "@": "a",
+        "4": "a",
+        "$": "s",
+        "5": "s",
+        "3": "e",
+        "0": "o",
+        "1": "i",
+        "!": "i",
+        "|": "i",
+        "7": "t",
+        "+": "t",
+        "8": "b",
+        "9": "g",
+        "#": "*",
+        "%": "*",
+        "&": "*",
+    }
+)
 _DROP_INSIDE = re.compile(r"[.\-_'’]")
 _RUN3 = re.compile(r"([a-z])\1{2,}")
 _TOKEN = re.compile(r"[\w@$*!+|#%&'’.\-]+")
@@ -45,14 +62,51 @@ _INFIX_ROOTS = ("fuck", "shit")
 _PREFIX_ROOTS = ("cunt", "wank", "twat", "bollock", "motherf")
 _ROOT_EXCEPTIONS = frozenset({"shiitake", "shitake", "shitterton"})
 
-SECOND_PERSON = frozenset({"you", "your", "youre", "yours", "yourself", "yourselves", "ur",
-                           "u", "ya", "yer", "ye", "youse", "thou"})
+SECOND_PERSON = frozenset(
+    {"you", "your", "youre", "yours", "yourself", "yourselves", "ur", "u", "ya", "yer", "ye", "youse", "thou"}
+)
 # Words that can sit between an aiming word and the insult: "you absolute idiot".
-_FILLERS = frozenset({"a", "an", "such", "absolute", "total", "complete", "utter", "proper",
-                      "right", "massive", "bloody", "fucking", "fkn", "little", "big", "fat",
-                      "lazy", "stupid", "useless", "pathetic", "ignorant", "arrogant",
-                      "incompetent", "smug", "lying", "bunch", "pack", "load", "lot", "of",
-                      "and", "silly", "old", "bunch", "real", "dumb", "just", "being"})
+_FILLERS = frozenset(
+    {
+        "a",
+        "an",
+        "such",
+        "absolute",
+        "total",
+        "complete",
+        "utter",
+        "proper",
+        "right",
+        "massive",
+        "bloody",
+        "fucking",
+        "fkn",
+        "little",
+        "big",
+        "fat",
+        "lazy",
+        "stupid",
+        "useless",
+        "pathetic",
+        "ignorant",
+        "arrogant",
+        "incompetent",
+        "smug",
+        "lying",
+        "bunch",
+        "pack",
+        "load",
+        "lot",
+        "of",
+        "and",
+        "silly",
+        "old",
+        "real",
+        "dumb",
+        "just",
+        "being",
+    }
+)
 _AIMING = SECOND_PERSON | {"what", "is", "are", "r", "be", "like", "called", "hey", "oi", "dear"}
 
 
@@ -94,8 +148,7 @@ def skeleton(word: str) -> str:
 def _masked_spellings(term: str) -> list[str]:
     """Every way of starring out inner letters: "fuck" -> f*ck, fu*k, f**k."""
     length = len(term)
-    return [term[:i] + "*" * (j - i) + term[j:]
-            for i in range(1, length - 1) for j in range(i + 1, length)]
+    return [term[:i] + "*" * (j - i) + term[j:] for i in range(1, length - 1) for j in range(i + 1, length)]
 
 
 def _add(table: dict, key, term: str, category: str) -> None:
@@ -151,11 +204,26 @@ def lexicon() -> _Lexicon:
                 _add(single, masked, key, masked_category)
     # Fully starred-out f-words are unambiguous ("f***ing" is not "fagging"), unlike
     # "s***" or "b****", so they override whatever the generated spellings said.
-    for masked in ("f***", "f***ing", "f**king", "f***in", "f***ed", "f***er", "f***ers",
-                   "f**k", "f**ked", "f**ker", "f**kin", "f*ck", "f*cking", "f*cked"):
+    for masked in (
+        "f***",
+        "f***ing",
+        "f**king",
+        "f***in",
+        "f***ed",
+        "f***er",
+        "f***ers",
+        "f**k",
+        "f**ked",
+        "f**ker",
+        "f**kin",
+        "f*ck",
+        "f*cking",
+        "f*cked",
+    ):
         single[masked] = ("fuck", "strong")
-    return _Lexicon(single, multi, frozenset(proper), frozenset(ignored - set(single)),
-                    frozenset(words[0] for words in multi))
+    return _Lexicon(
+        single, multi, frozenset(proper), frozenset(ignored - set(single)), frozenset(words[0] for words in multi)
+    )
 
 
 @functools.lru_cache(maxsize=65536)
@@ -239,8 +307,9 @@ def _is_directed(tokens: list[_Token], index: int) -> bool:
     return False
 
 
-def _hit(tokens: list[_Token], index: int, found: tuple[str, str], lex: _Lexicon,
-         end_index: int | None = None) -> WordHit | None:
+def _hit(
+    tokens: list[_Token], index: int, found: tuple[str, str], lex: _Lexicon, end_index: int | None = None
+) -> WordHit | None:
     term, category = found
     token = tokens[index]
     if term in lex.proper and token.raw[:1].isupper() and not token.raw.isupper():
