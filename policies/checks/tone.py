@@ -130,7 +130,7 @@ def _threshold(settings: dict[str, Any], key: str) -> float:
 
 
 def _finding(code: str, start: int, end: int, severity: Severity) -> Finding:
-    return Finding(check=CHECK, code=code, start=start, end=end, severity=severity, message=MESSAGES[code], kind="tone")
+    return Finding(check=CHECK, code=code, start=start, end=end, severity=severity, message=MESSAGES[code])
 
 
 def _word_findings(scanned: Scan, settings: dict[str, Any]) -> list[Finding]:

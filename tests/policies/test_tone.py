@@ -301,3 +301,8 @@ def test_product_does_not_import_training_libraries():
     check("warm up the check")
     assert "sklearn" not in sys.modules or "tools.train_tone" in sys.modules
     assert "numpy" not in sys.modules or "sklearn" in sys.modules
+
+
+@pytest.mark.parametrize("text", ["Thank you, you absolute legend!", "you total star, thanks for covering my shift", "Cheers you little gem"])
+def test_warm_teasing_between_colleagues_stays_low(text):
+    assert top(text) <= Severity.LOW, check(text)

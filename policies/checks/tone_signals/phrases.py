@@ -80,7 +80,7 @@ _PATTERNS: dict[str, list[str]] = {
         r"\b(?:are|r)\s+(?:you|u)\s+(?:stupid|thick|blind|dense|deaf|simple|dumb)\b",
         rf"\byou{_A}(?:re|\s+are)\s+(?:a|an|such\s+a)\s+(?:disgrace|embarrassment|joke|clown|liar|fraud|idiot|child)\b",
         # "you absolute weapon", "you pathetic little man": the structure is the insult.
-        r"\byou(?:\s+(?:absolute|utter|complete|total|pathetic|little|stupid|massive|proper|bloody|f\*+\w*|fucking|sad|silly|old|entitled))+\s+(?!people\b|lot\b|all\b|guys\b|folks\b|can\b|are\b|were\b)[a-z]{3,}\b",
+        r"\byou(?:\s+(?:absolute|utter|complete|total|pathetic|little|stupid|massive|proper|bloody|f\*+\w*|fucking|sad|silly|old|entitled))+\s+(?!(?:people|lot|all|guys|folks|can|are|were|legends?|stars?|heroe?s?|gems?|angels?|superstars?|champions?|diamonds?|treasures?|saints?|rocks?|rockstars?|troopers?|marvels?|belters?|babes?|beauty|joy|lifesavers?|wonders?)\b)[a-z]{3,}\b",
         r"\bnot\s+welcome\s+back\b",
         r"\bdon{_A}t\s+come\s+crying\b".replace("{_A}", _A),
         r"\bdon{_A}t\s+let\s+the\s+door\b".replace("{_A}", _A),
