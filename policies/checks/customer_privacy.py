@@ -71,7 +71,8 @@ STATUS_WORDS = (
     "no further", "not eligible", "ineligible", "failed", "withdrawn", "late",
     "overpaid", "underpaid", "dismissed", "lost", "stopped", "removed", "banned",
     "still need", "booked", "won't", "can't", "cannot", "refused", "released",
-    "wrong address", "wrong flat", "wrong house", "the wrong", "damaged", "delayed",
+    "confirmed", "is confirmed", "ready", "are ready", "is ready", "on hold", "not upheld",
+    "upheld", "complained", "rung", "times", "wrong address", "wrong flat", "wrong house", "the wrong", "damaged", "delayed",
     "returned to sender", "undelivered",
 )
 # Phrases that say the organisation is telling what it knows from its records.
@@ -111,7 +112,9 @@ def _patterns(extra_records: tuple[str, ...], extra_status: tuple[str, ...]) -> 
         rf"|\byou(?:['’]re|\s+are|['’]ve|\s+have|\s+were|\s+had)\s+(?:been\s+)?(?:\w+\s+){{0,2}}?(?:{status})\b"
         rf"|\b(?:his|her)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{records})\b"
         rf"|\byou\s+(?:still\s+)?(?:owe|owed|reported|received|used|bought|were\s+seen|"
-        rf"were\s+arrested|were\s+discharged)\b",
+        rf"were\s+arrested|were\s+discharged)\b"
+        rf"|\byou(?:['’]ve|\s+have)\s+(?:had|used|received|made|complained|returned|rung|called|"
+        rf"missed|cancelled|claimed|borrowed|spent)\b",
         re.IGNORECASE,
     )
     return (
@@ -123,10 +126,20 @@ def _patterns(extra_records: tuple[str, ...], extra_status: tuple[str, ...]) -> 
 
 
 _STRONG_SET = frozenset(STRONG_DISCLOSERS)
-_MONEY = re.compile(r"[£$€]\s?\d[\d,.]*|\b\d+\s?(?:pounds|euros)\b")
+_MONEY = re.compile(
+    r"[£$€]\s?\d[\d,.]*|\b\d+\s?(?:pounds|euros)\b"
+    # "you've had 6 food parcels", "complained 6 times": a count from the records
+    r"|\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:[\w-]+\s+)?"
+    r"(?:times|parcels|vouchers|items|sessions|appointments|complaints|calls|visits|payments|"
+    r"letters|reminders|warnings|missed)\b"
+)
 _NAMED_START = re.compile(
     r"^\W{0,4}(?:(?i:reminder|message|note|parcel|letter|update)\s+(?:for|to)\s+)?"
     r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}\s*[,:\-–]",
+)
+# "Please call the ward, Mrs Kaur: your ..." -- a title and name spoken to.
+_TITLED_NAME_ADDRESSED = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s*[:,]"
 )
 _GENERAL_ADVICE = re.compile(
     r"\b(?:if|whether|when|once|before|in\s+case|anyone|everyone|customers|residents|"
@@ -146,7 +159,8 @@ def run(ctx: CheckContext) -> list[Finding]:
         tuple(settings.get("extra_record_words", ()) or ()),
         tuple(settings.get("extra_status_words", ()) or ()),
     )
-    addressed = bool(reply_addressee(text) or _NAMED_START.match(text))
+    addressed = bool(reply_addressee(text) or _NAMED_START.match(text)
+                     or _TITLED_NAME_ADDRESSED.search(text[:120]))
     disclosers = list(discloser_re.finditer(text))
     strong = [d for d in disclosers if d.group().lower() in _STRONG_SET]
     kind_handoff = bool(kind_re.search(text))

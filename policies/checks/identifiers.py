@@ -52,9 +52,8 @@ from policies.recognisers.cues import find_cues
 from policies.recognisers.lexicon import fold
 from policies.recognisers.people import (
     described_by_role,
-    staff_names,
-    reply_addressee,
     specific_person_spans,
+    staff_names,
 )
 from policies.recognisers.spans import Span
 

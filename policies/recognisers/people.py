@@ -17,7 +17,7 @@ _PERSON_NOUNS = (
     r"widow|widower|carer|child|son|daughter|baby|toddler|lad|lass|youngster|"
     r"regulars|care\s+leaver|service\s+user|beneficiary|applicant|claimant|victim|"
     r"survivor|neighbour|homeowner|landlord|owner|farmer|student|pupil|grandmother|"
-    r"grandfather|grandma|grandad|nan|twins|triplets|bride|groom|jockey"
+    r"grandfather|grandma|grandad|nan|twins|triplets|bride|groom|jockey|caller"
 )
 # "family service", "tenant volunteers", "client care": the person noun describes a thing.
 _COMPOUND_NEXT = (
@@ -37,7 +37,9 @@ _SPECIFIC_PERSON = re.compile(
     (?!{_COMPOUND_NEXT})
     | \bone\s+of\s+(?:our|my|the)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_PERSON_NOUNS}|residents|clients|
         customers|patients|tenants|families|service\s+users|care\s+leavers|members|mums|dads|
-        parents|regulars|volunteers|students|pupils|veterans|pensioners|ladies|gentlemen)\b
+        parents|regulars|volunteers|students|pupils|veterans|pensioners|ladies|gentlemen|
+        lads|girls|boys|men|women|young\s+people|kids|callers)\b
+    | (?:^|(?<=[.!?]\s))(?:[A-Z]\w+\s+)?(?:patient|client|customer|tenant|resident)\s+(?:in|on|at|who|from)\b
     | \bmy\s+(?:\d{{1,2}}(?::\d\d)?\s*(?:am|pm)|monday|tuesday|wednesday|thursday|friday)\b
     | \b(?:our|my)\s+(?:[\w'’-]+\s+){{0,2}}?(?:client|patient|customer|tenant|service\s+user|beneficiary)\b
       (?!{_COMPOUND_NEXT})

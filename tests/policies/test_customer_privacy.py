@@ -23,6 +23,8 @@ def top(text: str, **settings: object) -> Severity:
         "@paula_stroud the man you reported for harassment was released on bail yesterday.",
         "Gemma - we've seen your post. You received £450 from our hardship fund in January.",
         "Reminder for Mr Imran Hussain: your colonoscopy is at 8:15am Thursday.",
+        "@DebbieG1978 you've had 6 food parcels from us this year, so please stop saying that.",
+        "Please call the ward, Mrs Kaur: your husband's scan results are ready.",
     ],
 )
 def test_disclosing_a_persons_status_in_public_is_high(text: str) -> None:
@@ -38,6 +40,9 @@ def test_disclosing_a_persons_status_in_public_is_high(text: str) -> None:
         "If your account is in arrears, talk to us early - we have options.",
         "@JessGlos so sorry you've been waiting so long. Please DM us your name and postcode.",
         "Our branch is closed on Monday for the bank holiday.",
+        "Scam texts claiming you've missed a parcel are doing the rounds. Don't click the link.",
+        "Missed your food waste collection this week? Crews are catching up tomorrow.",
+        "Sorry to hear you've been charged twice. Please DM us and we'll look into it.",
     ],
 )
 def test_kind_replies_and_general_advice_are_not_disclosures(text: str) -> None:
