@@ -26,6 +26,8 @@ from policies.engine.schema import CHECK_NAMES  # noqa: E402
 from policies.packs import PACK_KINDS, load_pack  # noqa: E402
 
 DRAFTS = ROOT / "tests" / "data" / "drafts.jsonl"
+# Written apart from the detectors and never used to tune them (tests/data/HOLDOUT.md).
+HOLDOUT = ROOT / "tests" / "data" / "holdout.jsonl"
 # A weekday noon outside every starter pack's date windows: drafts carry no time.
 AT = datetime(2026, 11, 18, 12, 0, tzinfo=UTC)
 TIERS = ("low", "medium", "high", "block")
@@ -40,8 +42,8 @@ def _fired(result) -> set[str]:
     return {f.check for f in result.findings if f.severity > Severity.LOW}
 
 
-def evaluate_drafts() -> None:
-    rows = [json.loads(line) for line in DRAFTS.read_text(encoding="utf-8").splitlines() if line.strip()]
+def evaluate_drafts(path: Path = DRAFTS) -> None:
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     risky_auto: list[str] = []
     harmless = harmless_auto = 0
     confusion: Counter[tuple[str, str]] = Counter()
@@ -74,7 +76,7 @@ def evaluate_drafts() -> None:
             elif check in truth:
                 per_check[check]["fn"] += 1
     risky = len(rows) - harmless
-    print(f"drafts: {len(rows)} ({risky} risky, {harmless} harmless) from {DRAFTS.relative_to(ROOT)}")
+    print(f"drafts: {len(rows)} ({risky} risky, {harmless} harmless) from {path}")
     if skipped:
         print(f"  NOTE: checks not installed, so not run: {', '.join(sorted(skipped))}")
     print(f"risky drafts auto-approved:      {len(risky_auto)}   (target 0)")
@@ -142,7 +144,10 @@ def run_other(script: str) -> None:
 
 
 def main() -> None:
-    evaluate_drafts()
+    paths = [Path(p) for p in sys.argv[1:]] or [p for p in (DRAFTS, HOLDOUT) if p.exists()]
+    for path in paths:
+        evaluate_drafts(path)
+        print()
     evaluate_pack_examples()
     run_other("eval_tab.py")
     run_other("eval_tone.py")
