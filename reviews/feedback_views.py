@@ -10,7 +10,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from policies.permissions import get_for_org, member_required
 from policies.services import DomainError
@@ -44,6 +44,7 @@ def _gentle(form, exc: note_services.HarshWording, text: str) -> dict:
 # --- Private notes ------------------------------------------------------------------------
 
 
+@require_http_methods(["GET", "POST"])
 @member_required()
 def note_send(request, pk: int):
     """GET: the note form beside the post. POST: send it (or suggest a gentler wording)."""
@@ -159,6 +160,7 @@ def note_resolve(request, pk: int):
 # --- Quiet flags --------------------------------------------------------------------------
 
 
+@require_http_methods(["GET", "POST"])
 @member_required()
 def flag_raise(request, pk: int):
     post = _post(request, pk)
@@ -273,6 +275,7 @@ def notifications_read_all(request):
     return redirect("notification_list")
 
 
+@require_http_methods(["GET", "POST"])
 @member_required()
 def notification_settings(request):
     current = notification_services.preferences_for(request.user, request.organisation)

@@ -121,9 +121,11 @@ def note_reply(*, thread: NoteThread, by, body: str, tone_accepted: bool = False
     with transaction.atomic():
         note = Note.objects.create(thread=thread, sender=by, body=body, revision=thread.post.current_revision,
                                    tone_warned=warned)
+        # The recipient has something new; the replier has evidently read the thread.
         NoteThread.objects.filter(pk=thread.pk).update(
             last_message_at=now, status=ThreadStatus.OPEN, resolved_at=None,
-            **({"unread_for_author": True} if to_author else {"unread_for_colleague": True}),
+            **({"unread_for_author": True, "unread_for_colleague": False} if to_author
+               else {"unread_for_colleague": True, "unread_for_author": False}),
         )
         audit_record(organisation=thread.organisation, actor=by, verb="note_replied", subject=thread,
                      post_id=thread.post_id)
