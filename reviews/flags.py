@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -126,7 +127,7 @@ def flag_record_outcome(*, flag: Flag, by, outcome: str, reason: str = "") -> Fl
                                                  "escalated": flag.escalated_at is not None})
         label = FlagOutcome(outcome).label.lower()
         told = {flag.raised_by_id, flag.post.author_id, flag.escalated_to_id} - {by.pk, None}
-        for user in type(by).objects.filter(pk__in=told):
+        for user in get_user_model().objects.filter(pk__in=told):
             notify(recipient=user, organisation=flag.organisation, kind=NotificationKind.FLAG, post=flag.post,
                    url=flag_url(flag), title=f"{by} answered the flag on the post for {flag.post.account.handle}: {label}.")
     return flag
