@@ -8,7 +8,7 @@ from django.db.models import F, Func, IntegerField, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from policies.models import Membership, Role
-from reviews.models import Flag, Notification, NoteThread
+from reviews.models import Flag, NoteThread, Notification
 from reviews.selectors import review_queue_for
 
 
