@@ -54,7 +54,7 @@ def _submit_all(request, posts: list[Post]):
             messages.error(request, f"{post.account.handle}: {exc.message}")
         else:
             messages.success(request, f"{post.account.handle}: {_outcome(post)}")
-    return redirect("post_edit", pk=posts[0].pk) if len(posts) == 1 else redirect_batch(posts[0])
+    return redirect("post_detail", pk=posts[0].pk) if len(posts) == 1 else redirect_batch(posts[0])
 
 
 def _outcome(post: Post) -> str:

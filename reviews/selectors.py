@@ -15,11 +15,11 @@ def review_queue_for(member: Membership, *, account_id: int | None = None, tier:
     if not member.has_role(Role.REVIEWER):
         return Post.objects.none()
     mine = Decision.objects.filter(
-        post=OuterRef("pk"), revision=OuterRef("current_revision"), reviewer=member.user, verdict="approve"
+        post=OuterRef("pk"), revision=OuterRef("current_revision"), reviewer_id=member.user_id, verdict="approve"
     )
     posts = (
-        Post.objects.filter(organisation=member.organisation, state=PostState.IN_REVIEW)
-        .exclude(author=member.user)
+        Post.objects.filter(organisation_id=member.organisation_id, state=PostState.IN_REVIEW)
+        .exclude(author_id=member.user_id)
         .exclude(Exists(mine))
         .select_related("account", "author", "current_revision")
         .order_by("submitted_at", "pk")

@@ -33,10 +33,12 @@ def queue(request):
     account_id = request.GET.get("account")
     account_id = int(account_id) if account_id and account_id.isdigit() else None
     tier = request.GET.get("tier") if request.GET.get("tier") in TIERS else None
-    posts = review_queue_for(request.membership, account_id=account_id, tier=tier).annotate(
+    waiting = review_queue_for(request.membership, account_id=account_id, tier=tier)
+    paginator = Paginator(waiting.annotate(
         approvals=Count("decisions", filter=Q(decisions__verdict="approve", decisions__revision=F("current_revision")))
-    )
-    page = Paginator(posts, 25).get_page(request.GET.get("page"))
+    ), 25)
+    paginator.count = waiting.count()  # the plain count; the annotated one costs a join
+    page = paginator.get_page(request.GET.get("page"))
     accounts = SocialAccount.objects.filter(organisation=request.organisation).active()
     return render(request, "reviews/queue.html", {
         "page": page, "accounts": accounts, "account_id": account_id, "tier": tier, "tiers": TIERS,

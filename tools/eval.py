@@ -133,8 +133,10 @@ def run_other(script: str) -> None:
     print(f"\n{script}:")
     done = subprocess.run([sys.executable, str(path)], capture_output=True, text=True, cwd=ROOT)
     lines = [line for line in done.stdout.splitlines() if line.strip()]
-    for line in lines[-12:]:
-        print(f"  {line}")
+    # headline figures where the script marks them, else its last lines
+    headline = [line for line in lines if any(word in line.lower() for word in ("overall", "macro", "headline", "target"))]
+    for line in headline or lines[-12:]:
+        print(f"  {line.strip()}")
     if done.returncode:
         print(f"  (exited {done.returncode}: {done.stderr.strip().splitlines()[-1] if done.stderr.strip() else ''})")
 

@@ -5,6 +5,10 @@ share of harmless drafts auto-approved. "Risky" here means risky for a reason th
 two checks own (``checks`` names identifiers or customer_privacy); drafts risky only
 for tone are counted separately, for information.
 
+The starter packs' labelled examples (policies/packs/*.yaml) are counted the same way
+as a second, smaller set (their risks are mostly for other checks, so only harmless
+examples flagged by these two checks and risky ones they own are of interest).
+
 Usage: python tools/eval_identifiers_drafts.py [path/to/drafts.jsonl] [-v]
 """
 
@@ -30,6 +34,23 @@ CANDIDATES = [
 def assess(text: str, org_kind: str) -> list:
     ctx = CheckContext(text=text, original=text, org_kind=org_kind)
     return identifiers.run(ctx) + customer_privacy.run(ctx)
+
+
+def _packs() -> None:
+    import yaml  # noqa: PLC0415
+
+    harmless, flagged = 0, []
+    for pack in sorted((REPO / "policies" / "packs").glob("*.yaml")):
+        document = yaml.safe_load(pack.read_text(encoding="utf-8"))
+        for example in document.get("examples", []):
+            if example["tier"] != "low":
+                continue
+            harmless += 1
+            findings = assess(example["text"], document.get("kind", ""))
+            if max((f.severity for f in findings), default=Severity.INFO) > Severity.LOW:
+                flagged.append(example["id"])
+    if harmless:
+        print(f"pack examples labelled low, auto-approved: {harmless - len(flagged)}/{harmless} {flagged}")
 
 
 def main(argv: list[str]) -> int:
@@ -59,6 +80,7 @@ def main(argv: list[str]) -> int:
             if not auto:
                 harmless_flagged.append((row, findings, top))
     times.sort()
+    _packs()
     print(f"drafts: {len(rows)} from {path}")
     print(f"risky (identifiers/customer_privacy) auto-approved: {len(risky_auto)} of {risky_ours}")
     print(f"harmless auto-approved: {harmless_auto}/{harmless} = {harmless_auto / max(1, harmless):.1%}")

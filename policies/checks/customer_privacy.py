@@ -71,16 +71,24 @@ STATUS_WORDS = (
     "no further", "not eligible", "ineligible", "failed", "withdrawn", "late",
     "overpaid", "underpaid", "dismissed", "lost", "stopped", "removed", "banned",
     "still need", "booked", "won't", "can't", "cannot", "refused", "released",
+    "confirmed", "is confirmed", "ready", "are ready", "is ready", "on hold", "not upheld",
+    "upheld", "complained", "rung", "times", "wrong address", "wrong flat", "wrong house", "the wrong", "damaged", "delayed",
+    "returned to sender", "undelivered",
 )
-DISCLOSERS = (
+# Phrases that say the organisation is telling what it knows from its records.
+STRONG_DISCLOSERS = (
     "our records show", "our records", "records show", "we can see", "we can confirm",
     "we've checked", "we have checked", "we checked", "we've looked into",
     "we have looked into", "we've looked", "we've reviewed", "we have reviewed",
     "we reviewed", "as we told you", "as we said", "as we explained", "as you know",
-    "because you", "because your", "so we've", "so we have", "you were", "you've",
-    "you have", "you're currently", "you are currently", "you received", "you didn't",
-    "you did not", "you bought", "you clearly", "you authorised", "you ignored",
-    "you reported", "the crew's log", "our log", "our system shows", "it shows",
+    "because you", "because your", "so we've", "so we have", "the crew's log", "our log",
+    "our system shows", "we've seen", "we have seen", "you clearly", "you still owe",
+)
+# Weaker: second person about what happened, which kind replies also say.
+DISCLOSERS = STRONG_DISCLOSERS + (
+    "you were", "you've", "you have", "you're currently", "you are currently",
+    "you received", "you didn't", "you did not", "you bought", "you authorised",
+    "you ignored", "you reported", "it shows",
 )
 KIND_HANDOFFS = (
     "sorry to hear", "please dm", "dm us", "send us a private message",
@@ -104,7 +112,9 @@ def _patterns(extra_records: tuple[str, ...], extra_status: tuple[str, ...]) -> 
         rf"|\byou(?:['’]re|\s+are|['’]ve|\s+have|\s+were|\s+had)\s+(?:been\s+)?(?:\w+\s+){{0,2}}?(?:{status})\b"
         rf"|\b(?:his|her)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{records})\b"
         rf"|\byou\s+(?:still\s+)?(?:owe|owed|reported|received|used|bought|were\s+seen|"
-        rf"were\s+arrested|were\s+discharged)\b",
+        rf"were\s+arrested|were\s+discharged)\b"
+        rf"|\byou(?:['’]ve|\s+have)\s+(?:had|used|received|made|complained|returned|rung|called|"
+        rf"missed|cancelled|claimed|borrowed|spent)\b",
         re.IGNORECASE,
     )
     return (
@@ -115,10 +125,21 @@ def _patterns(extra_records: tuple[str, ...], extra_status: tuple[str, ...]) -> 
     )
 
 
-_MONEY = re.compile(r"[£$€]\s?\d[\d,.]*|\b\d+\s?(?:pounds|euros)\b")
+_STRONG_SET = frozenset(STRONG_DISCLOSERS)
+_MONEY = re.compile(
+    r"[£$€]\s?\d[\d,.]*|\b\d+\s?(?:pounds|euros)\b"
+    # "you've had 6 food parcels", "complained 6 times": a count from the records
+    r"|\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:[\w-]+\s+)?"
+    r"(?:times|parcels|vouchers|items|sessions|appointments|complaints|calls|visits|payments|"
+    r"letters|reminders|warnings|missed)\b"
+)
 _NAMED_START = re.compile(
-    r"^\W{0,4}(?:(?:reminder|message|note|parcel|letter|update)\s+(?:for|to)\s+)?"
+    r"^\W{0,4}(?:(?i:reminder|message|note|parcel|letter|update)\s+(?:for|to)\s+)?"
     r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}\s*[,:\-–]",
+)
+# "Please call the ward, Mrs Kaur: your ..." -- a title and name spoken to.
+_TITLED_NAME_ADDRESSED = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s*[:,]"
 )
 _GENERAL_ADVICE = re.compile(
     r"\b(?:if|whether|when|once|before|in\s+case|anyone|everyone|customers|residents|"
@@ -138,8 +159,10 @@ def run(ctx: CheckContext) -> list[Finding]:
         tuple(settings.get("extra_record_words", ()) or ()),
         tuple(settings.get("extra_status_words", ()) or ()),
     )
-    addressed = bool(reply_addressee(text) or _NAMED_START.match(text))
+    addressed = bool(reply_addressee(text) or _NAMED_START.match(text)
+                     or _TITLED_NAME_ADDRESSED.search(text[:120]))
     disclosers = list(discloser_re.finditer(text))
+    strong = [d for d in disclosers if d.group().lower() in _STRONG_SET]
     kind_handoff = bool(kind_re.search(text))
     findings: list[Finding] = []
     for sentence in _SENTENCES.finditer(text[:20_000]):
@@ -157,18 +180,25 @@ def run(ctx: CheckContext) -> list[Finding]:
         )
         if not (status or money):
             continue
-        if kind_handoff and not discloser:
+        strong_here = next((d for d in strong if offset <= d.start() < offset + len(body)), None)
+        if kind_handoff and not strong_here:
             continue  # "sorry to hear ..., please DM us": moving to private is right
+        if body.rstrip().endswith("?") and not strong_here and not addressed:
+            continue  # "Missed your collection this week?": a question to everyone
+        if not addressed and not strong_here:
+            continue  # "you" in a general warning or notice is everyone
         if record:
             anchor = record
         elif addressed and discloser:
             anchor = discloser
         else:
             continue
-        level = Severity.parse(
-            settings.get("severity" if addressed else "unaddressed_severity",
-                         DEFAULTS["severity" if addressed else "unaddressed_severity"])
+        # "As we told you, your claim ...": a reply to someone even without an @handle.
+        to_someone = addressed or bool(
+            discloser and record and record.group().lower().startswith(("your", "you"))
         )
+        key = "severity" if to_someone else "unaddressed_severity"
+        level = Severity.parse(settings.get(key, DEFAULTS[key]))
         start = offset + anchor.start()
         end = offset + max(anchor.end(), status.end() if status else 0, money.end() if money else 0)
         findings.append(

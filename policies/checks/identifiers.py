@@ -36,6 +36,8 @@ Settings (``ctx.settings``, all optional; defaults in brackets):
 - ``public_cues_lower`` (2): public-notice cues ("join us", "all welcome", ...) that
   lower a finding by one level when no explicit client cue is present.
 - ``name_alone`` ("low"): severity of a private person's name with nothing else.
+- ``reference_alone`` ("medium"): severity of a case, order or account reference
+  with nothing else around it.
 - ``personal_contact`` ("high"): severity of a private person's mobile number,
   personal email or official number.
 """
@@ -50,9 +52,8 @@ from policies.recognisers.cues import find_cues
 from policies.recognisers.lexicon import fold
 from policies.recognisers.people import (
     described_by_role,
-    staff_names,
-    reply_addressee,
     specific_person_spans,
+    staff_names,
 )
 from policies.recognisers.spans import Span
 
@@ -68,6 +69,7 @@ DEFAULTS: dict[str, object] = {
     "ignore_words": [],
     "public_cues_lower": 2,
     "name_alone": "low",
+    "reference_alone": "medium",
     "personal_contact": "high",
 }
 
@@ -158,9 +160,23 @@ def run(ctx: CheckContext) -> list[Finding]:
     specific_age = any(s.kind == "age" and s.label == "age" for s in spans)
     by_role = [s for s in spans if s.kind in ("occupation", "age") and s.label != "age"
                and described_by_role(text, s)]
+    staff = staff_names(text, [s for s in spans if s.kind == "name"])
+    staff_spans = [s for s in spans if s.kind == "name" and set(text[s.start : s.end].split()) <= staff]
+    # "Meet PC Jones, 34, our new ..." -- an age or role right next to a colleague
+    # being introduced describes the colleague, not a client.
+    names = [s for s in spans if s.kind == "name"]
+
+    def near_staff(span: Span) -> bool:
+        if not staff_spans:
+            return False
+        nearest = min(names, key=lambda n: min(abs(span.start - n.end), abs(n.start - span.end)))
+        gap = min(abs(span.start - nearest.end), abs(nearest.start - span.end))
+        return nearest in staff_spans and gap < 60
+
+    specific_age = any(s.kind == "age" and s.label == "age" and not near_staff(s) for s in spans)
+    by_role = [s for s in by_role if not near_staff(s)]
     person_described = bool(cues.client or people or specific_age or by_role)
 
-    staff = staff_names(text, [s for s in spans if s.kind == "name"])
     direct: list[Span] = []
     personal_contact: list[Span] = []
     quasi: list[Span] = []
@@ -206,7 +222,8 @@ def run(ctx: CheckContext) -> list[Finding]:
                 continue
             else:
                 direct.append(span)
-        elif kind in ("address", "postcode"):
+        elif kind in ("address", "postcode") or span.label == "ward, bed or flat number":
+            # A flat, bed or ward number is the part of an address that finds one person.
             direct.append(span)
         elif kind in _GROUP:
             if span.weak and (not person_described or kind == "proper_noun"):
@@ -255,6 +272,10 @@ def run(ctx: CheckContext) -> list[Finding]:
             level = Severity.BLOCK
         elif named and (sensitive or len(direct_kinds) >= 2 or detail_count >= high_with_name):
             level = Severity.HIGH
+        elif any(s.kind == "code" for s in direct):
+            # A case, order or account reference points at one person's record even
+            # with nothing else around it.
+            level = Severity.parse(_setting(ctx, "reference_alone"))  # type: ignore[arg-type]
         else:
             level = Severity.parse(_setting(ctx, "name_alone"))  # type: ignore[arg-type]
     elif person_described and detail_count:
@@ -274,7 +295,7 @@ def run(ctx: CheckContext) -> list[Finding]:
             _detail(span, detail_level, f"{_GROUP_WORDS.get(_GROUP.get(span.kind, ''), 'A detail').capitalize()} "
                     "is harmless alone but can help identify someone in combination.")
         )
-    if level >= Severity.MEDIUM or (direct and level >= Severity.LOW):
+    if level >= Severity.MEDIUM or (len(direct) > 1 and level >= Severity.LOW):
         findings.append(_combination(level, direct + personal_contact, groups, cues, people))
     return findings
 
@@ -322,5 +343,7 @@ def _combination(
         end=end,
         severity=level,
         message=message,
-        kind="combination",
+        # No kind: the engine counts distinct kinds of detail, and this finding is
+        # already their sum.
+        kind="",
     )

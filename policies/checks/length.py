@@ -36,6 +36,7 @@ LIMITS: dict[str, int | None] = {
 
 LINK_LENGTH = 23
 _GRAPHEME = regex.compile(r"\X")
+_NON_ASCII = regex.compile(r"[^\x00-\x7f]+")
 _EMOJI = regex.compile(r"[\p{Extended_Pictographic}\U0001F1E6-\U0001F1FF]")
 _MASTODON_REMOTE = regex.compile(r"(?<![\w@])(@[A-Za-z0-9_]+)@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
 # twitter-text v3: code points in these ranges weigh 1, all others 2
@@ -102,10 +103,32 @@ def units(text: str, network: str) -> Iterator[Unit]:
     return _char_units(text, 0)
 
 
+def _x_count(text: str) -> int:
+    """X's weighted length, fast: plain ASCII stretches count their length."""
+    total = 0
+    position = 0
+    for start, end, _host in find_links(text):
+        total += _x_piece_count(text[position:start]) + LINK_LENGTH
+        position = end
+    return total + _x_piece_count(text[position:])
+
+
+def _x_piece_count(piece: str) -> int:
+    if piece.isascii():
+        return len(piece)
+    # ASCII weighs 1 each; only the non-ASCII runs (emoji, accents, CJK) need grapheme work
+    total = len(piece)
+    for run in _NON_ASCII.finditer(piece):
+        total += sum(weight for _start, _end, weight in _x_units(run.group(0), 0)) - len(run.group(0))
+    return total
+
+
 def count(text: str, network: str) -> int:
     """How long ``text`` is by ``network``'s rules."""
     network = network.lower()
-    if network not in ("x", "twitter", "bluesky", "mastodon"):
+    if network in ("x", "twitter"):
+        return _x_count(text)
+    if network not in ("bluesky", "mastodon"):
         return len(text)  # code points; the fast path for 100 KB drafts
     return sum(weight for _start, _end, weight in units(text, network))
 

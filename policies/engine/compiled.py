@@ -9,7 +9,7 @@ from policies.checks.base import Severity, Tier
 from policies.checks.lexicon import LexiconIndex
 from policies.checks.links import DomainRule
 from policies.checks.mentions import HandleRule
-from policies.checks.pattern import PatternRule
+from policies.checks.pattern import PatternSet
 from policies.checks.windows import WindowRule
 
 
@@ -23,20 +23,34 @@ class TierRequirement:
 
 
 @dataclass(frozen=True, slots=True)
+class Condition:
+    """Which findings of one check count towards a combination."""
+
+    min_severity: Severity
+    kinds: frozenset[str] | None = None  # None: any kind
+
+    def admits(self, severity: Severity, kind: str) -> bool:
+        return severity >= self.min_severity and (self.kinds is None or kind in self.kinds)
+
+
+@dataclass(frozen=True, slots=True)
 class CombineRule:
     """Raise the tier when findings from different checks land close together.
 
-    "About the same person" is approximated by distance: two findings from at least two
-    of ``checks`` within ``within_chars`` of each other (0: anywhere in the draft), each
-    at ``min_severity`` or above.
+    "About the same person" is approximated by distance: two findings from two different
+    checks of ``conditions``, each admitted by its check's condition, within
+    ``within_chars`` of each other (0: anywhere in the draft).
     """
 
     rule_id: str
-    checks: frozenset[str]
-    min_severity: Severity
+    conditions: dict[str, Condition]
     within_chars: int
     raise_to: Tier
     message: str
+
+    @property
+    def checks(self) -> frozenset[str]:
+        return frozenset(self.conditions)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +81,7 @@ class CompiledPolicy:
     check_settings: dict[str, dict[str, Any]]
     partners: frozenset[str]
     lexicon: LexiconIndex
-    patterns: tuple[PatternRule, ...]
+    patterns: PatternSet
     domains: tuple[DomainRule, ...]
     handles: tuple[HandleRule, ...]
     windows: tuple[WindowRule, ...]

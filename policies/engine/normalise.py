@@ -12,6 +12,8 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
+import regex
+
 # Characters that render as nothing (or only steer rendering) and so can be slipped
 # inside a word to break a match: format characters (category Cf: zero-width space and
 # joiners, bidi controls, soft hyphen, word joiner, tag characters, BOM) plus a few
@@ -47,6 +49,15 @@ _HOMOGLYPHS = {
     # Digits used as letters are deliberately NOT folded here: "0" is far more often a
     # zero than an "o". The tone check handles leetspeak in its own word lists.
 }
+
+
+# Characters that may need work in text that is already NFKC: invisible ones, marks,
+# look-alikes and accented Latin letters. Text without any of them is left alone.
+_SPECIAL = regex.compile(
+    "[\\p{Cf}\\p{M}\u00c0-\u024f\u1e00-\u1eff"
+    + "".join(regex.escape(c) for c in sorted(set(_HOMOGLYPHS) | _INVISIBLE_NOT_CF))
+    + "]"
+)
 
 
 def _is_invisible(char: str) -> bool:
@@ -104,6 +115,45 @@ def normalise(original: str) -> NormalisedText:
     """
     if original.isascii():  # NFKC and folding leave ASCII unchanged
         return NormalisedText(text=original, original=original)
+    if unicodedata.is_normalized("NFKC", original):
+        if not _SPECIAL.search(original):
+            return NormalisedText(text=original, original=original)
+        return _normalise_special_characters(original)
+    return _normalise_clusters(original)
+
+
+def _normalise_special_characters(original: str) -> NormalisedText:
+    """Already NFKC: copy runs of ordinary text whole and fold only the special characters."""
+    parts: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    position = 0
+    for match in _SPECIAL.finditer(original):
+        index = match.start()
+        if index > position:
+            parts.append(original[position:index])
+            starts.extend(range(position, index))
+            ends.extend(range(position + 1, index + 1))
+        position = index + 1
+        char = original[index]
+        if _is_invisible(char):
+            continue
+        if unicodedata.combining(char) and parts and parts[-1][-1:].isascii():
+            continue  # an accent on a letter that is (or was folded to) ASCII
+        folded = _fold(char)
+        for char_out in folded:
+            parts.append(char_out)
+            starts.append(index)
+            ends.append(index + 1)
+    if position < len(original):
+        parts.append(original[position:])
+        starts.extend(range(position, len(original)))
+        ends.extend(range(position + 1, len(original) + 1))
+    return NormalisedText(text="".join(parts), original=original, starts=tuple(starts), ends=tuple(ends))
+
+
+def _normalise_clusters(original: str) -> NormalisedText:
+    """The general path: NFKC and folding cluster by cluster."""
     parts: list[str] = []
     starts: list[int] = []
     ends: list[int] = []

@@ -49,9 +49,9 @@ from policies.checks.base import Severity, Tier
 from policies.checks.lexicon import LexiconIndex, LexiconRule, term_key
 from policies.checks.links import DomainRule
 from policies.checks.mentions import HandleRule, normalise_handle
-from policies.checks.pattern import PatternRule, compile_pattern, pattern_problems
+from policies.checks.pattern import PatternRule, PatternSet, compile_pattern, pattern_problems
 from policies.checks.windows import WEEKDAYS, WindowRule, parse_moment
-from policies.engine.compiled import CombineRule, CompiledPolicy, KindsRule, TierRequirement
+from policies.engine.compiled import CombineRule, CompiledPolicy, Condition, KindsRule, TierRequirement
 from policies.engine.errors import PolicyError, PolicyProblem
 
 SCHEMA_VERSION = 1
@@ -211,7 +211,7 @@ class _RuleBuilder:
     def __init__(self, errors: _Collector) -> None:
         self.errors = errors
         self.lexicon_rules: list[LexiconRule] = []
-        self.patterns: list[PatternRule] = []
+        self.patterns: list[tuple[PatternRule, str, str]] = []
         self.domains: list[DomainRule] = []
         self.handles: list[HandleRule] = []
         self.windows: list[WindowRule] = []
@@ -260,7 +260,7 @@ class _RuleBuilder:
         for problem in problems:
             self.errors.add(where, "flags" if problem.startswith("flags") else "pattern", problem)
         if not problems:
-            self.patterns.append(PatternRule(compiled=compile_pattern(pattern, flags), **common))
+            self.patterns.append((PatternRule(compiled=compile_pattern(pattern, flags), **common), pattern, flags))
 
     def _domain(self, rule: dict[str, Any], where: str, common: dict[str, Any]) -> None:
         block = _domains(rule.get("block"), where, "block", self.errors)
@@ -364,6 +364,35 @@ def _check_names(value: Any, where: str, errors: _Collector) -> frozenset[str]:
     return frozenset(names)
 
 
+def _combine_conditions(spec: dict[str, Any], where: str, errors: _Collector) -> dict[str, Condition]:
+    """Either ``checks: [a, b]`` with one ``min_severity``, or ``when: {check: {min_severity, kinds}}``."""
+    conditions: dict[str, Condition] = {}
+    if "when" in spec:
+        when = spec["when"]
+        if not isinstance(when, dict):
+            errors.add(where, "when", "must map each check to {min_severity, kinds}")
+            return conditions
+        for name, condition in when.items():
+            field = f"when.{name}"
+            if name not in CHECK_NAMES:
+                errors.add(where, field, f"unknown check: use one of {', '.join(CHECK_NAMES)}")
+                continue
+            condition = condition if condition is not None else {}
+            if not isinstance(condition, dict):
+                errors.add(where, field, "must be a mapping such as {min_severity: high}")
+                continue
+            kinds = None
+            if "kinds" in condition:
+                kinds = frozenset(_string_list(condition["kinds"], where, f"{field}.kinds", errors, required=True))
+            severity = _severity(condition.get("min_severity"), Severity.LOW, where, f"{field}.min_severity", errors)
+            conditions[name] = Condition(min_severity=severity, kinds=kinds)
+        return conditions
+    severity = _severity(spec.get("min_severity"), Severity.LOW, where, "min_severity", errors)
+    for name in _check_names(spec.get("checks"), where, errors):
+        conditions[name] = Condition(min_severity=severity)
+    return conditions
+
+
 def _validate_escalation(value: Any, errors: _Collector) -> tuple[tuple[CombineRule, ...], tuple[KindsRule, ...]]:
     value = value if value is not None else {}
     if not isinstance(value, dict):
@@ -377,8 +406,8 @@ def _validate_escalation(value: Any, errors: _Collector) -> tuple[tuple[CombineR
         if not isinstance(spec, dict):
             errors.add(where, "combine", "must be a mapping")
             continue
-        checks = _check_names(spec.get("checks"), where, errors)
-        if len(checks) < 2:
+        conditions = _combine_conditions(spec, where, errors)
+        if len(conditions) < 2:
             errors.add(where, "checks", "name at least two checks whose findings combine")
         within = spec.get("within_chars", 0)
         if not isinstance(within, int) or within < 0:
@@ -387,8 +416,7 @@ def _validate_escalation(value: Any, errors: _Collector) -> tuple[tuple[CombineR
         combine.append(
             CombineRule(
                 rule_id=str(spec.get("id") or f"combine-{position}"),
-                checks=checks,
-                min_severity=_severity(spec.get("min_severity"), Severity.LOW, where, "min_severity", errors),
+                conditions=conditions,
                 within_chars=within,
                 raise_to=_tier(spec.get("raise_to", "high"), where, "raise_to", errors),
                 message=str(spec.get("message") or ""),
@@ -508,7 +536,7 @@ def validate_document(document: Any, *, version: int | None = None) -> CompiledP
         check_settings=settings,
         partners=partners,
         lexicon=LexiconIndex(rules=tuple(builder.lexicon_rules), extra_terms=builder.window_topics),
-        patterns=tuple(builder.patterns),
+        patterns=PatternSet.build(builder.patterns),
         domains=tuple(builder.domains),
         handles=tuple(builder.handles),
         windows=tuple(builder.windows),

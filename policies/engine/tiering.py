@@ -31,7 +31,9 @@ def _gap(a: Finding, b: Finding) -> int:
 
 
 def _combine_fires(rule: CombineRule, findings: Sequence[Finding]) -> bool:
-    relevant = [f for f in findings if f.check in rule.checks and f.severity >= rule.min_severity]
+    relevant = [
+        f for f in findings if f.check in rule.conditions and rule.conditions[f.check].admits(f.severity, f.kind)
+    ]
     for index, first in enumerate(relevant):
         for second in relevant[index + 1 :]:
             if first.check == second.check:

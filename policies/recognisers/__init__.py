@@ -11,7 +11,7 @@ Everything is compiled or loaded once, lazily, and cached at module level.
 
 from __future__ import annotations
 
-from policies.recognisers.spans import DIRECT_KINDS, QUASI_KINDS, Span
 from policies.recognisers.pipeline import find_identifiers
+from policies.recognisers.spans import DIRECT_KINDS, QUASI_KINDS, Span
 
 __all__ = ["DIRECT_KINDS", "QUASI_KINDS", "Span", "find_identifiers"]

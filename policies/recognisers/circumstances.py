@@ -3,6 +3,8 @@ stage, origin, and descriptors that single one person out ("the only ...")."""
 
 from __future__ import annotations
 
+import re
+
 from policies.recognisers.gazetteers import circumstances_lexicon
 from policies.recognisers.proper_nouns import _sentence_initial
 from policies.recognisers.spans import Span
@@ -23,9 +25,31 @@ _NEEDS_CAPITAL = frozenset({"nationality"})
 _LOWERCASE_OK = frozenset({"national", "nationals", "citizen"})
 
 
+# Medical vocabulary by its shape, for conditions no list can hold ("gonarthrosis",
+# "discopathy", "sciatica") and "<adjective> illness/disorder/injury".
+_MEDICAL = re.compile(
+    r"\b[a-z]{3,}(?:itis|osis|pathy|algia|aemia|emia|ectomy|otomy|plegia|phrenia|trophy|"
+    r"sclerosis|carcinoma|oma|ica)\b"
+    r"|\b(?:[a-z]+\s+){0,2}(?:illness|disease|disorder|syndrome|injuries|injury|fracture|"
+    r"condition|impairment|infection|tumour|tumor|palsy)\b"
+)
+_NOT_MEDICAL = frozenset({"diagnosis", "prognosis", "osmosis", "hypnosis", "thrombosis", "coma",
+                          "aroma", "diploma", "diplomas", "stoma", "soma", "idiopathy",
+                          "sympathy", "empathy", "apathy", "antipathy", "telepathy",
+                          "practica", "replica", "harmonica", "erotica", "electronica",
+                          "america", "africa", "jamaica", "formica", "basilica", "angelica"})
+
+
 def find_circumstances(text: str, folded: str) -> list[Span]:
     """Every circumstance word or phrase in ``text``."""
     spans: list[Span] = []
+    for m in _MEDICAL.finditer(folded):
+        word = m.group()
+        if word in _NOT_MEDICAL or word.split()[-1] in _NOT_MEDICAL:
+            continue
+        if text[m.start()].isupper() and not _sentence_initial(text, m.start()):
+            continue
+        spans.append(Span(m.start(), m.end(), "health", "health detail"))
     for start, end, values in circumstances_lexicon().iter_matches(folded):
         for kind, term in values:
             if term.isupper() and text[start:end] != term:

@@ -12,15 +12,17 @@ _KEYWORD_CODE = re.compile(
         reference|ref|customer|member|membership|tenancy|patient|hospital|NHS|application|
         registration|plot|parcel|file|complaint|tracking|card|sort\s+code|log)
       \s*(?:no\.?|nos\.?|number|num|\#|ref\.?|id)?\s*[:\#]?\s*
-      ([A-Z0-9][A-Z0-9/\-.]*\d[A-Z0-9/\-]*)
+      ([A-Z0-9][A-Z0-9/\-.]*\d[A-Z0-9/\-]*(?:[ ]\d{3,4}){0,3})
     """,
     re.VERBOSE | re.IGNORECASE,
 )
 _NO_CODE = re.compile(r"\b(?:[Nn]os?\.|[Nn]o:|#)\s*([A-Za-z]?\d[\w/\-.]*\w|\d)")
 _LIST_AFTER_NOS = re.compile(r"\b[Nn]os\.\s*((?:[\w/.\-]+(?:,\s*|\s+and\s+))+[\w/.\-]+)")
 _SLASHED = re.compile(r"\b\d{1,6}(?:/\d{1,6})+[A-Z0-9]*\b")
+_LETTERED_REF = re.compile(r"\b[A-Z]{1,4}/\d{2,4}/\d{3,}\b")
 _ALNUM = re.compile(r"\b(?=[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])[A-Z0-9][A-Z0-9-]{4,}\b")
 _NHS = re.compile(r"\b\d{3}[\s-]?\d{3}[\s-]?\d{4}\b")
+_NHS_CUE = re.compile(r"\b(?:NHS|patient|hospital)\b[^.!?\n]*$", re.IGNORECASE)
 _NI = re.compile(r"\b[A-CEGHJ-PR-TW-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b")
 _CARD = re.compile(r"\b(?:\d[ -]?){12,18}\d\b")
 _SORT_CODE = re.compile(r"\b\d{2}-\d{2}-\d{2}\b")
@@ -55,13 +57,18 @@ def find_codes(text: str) -> list[Span]:
     for m in _KEYWORD_CODE.finditer(text):
         if m.group(1) in _SERVICE_NUMBERS:
             continue
-        spans.append(Span(m.start(1), m.end(1), "code", "reference number"))
+        # Police appeals quote incident and crime numbers for the public to use.
+        public = m.group().lower().startswith(("incident", "crime", "log"))
+        label = "incident reference" if public else "reference number"
+        spans.append(Span(m.start(1), m.end(1), "code", label, weak=public))
     for m in _NO_CODE.finditer(text):
         spans.append(Span(m.start(1), m.end(1), "code", "reference number"))
     for m in _LIST_AFTER_NOS.finditer(text):
         base = m.start(1)
         for item in re.finditer(r"[\w/.\-]*\d[\w/.\-]*", m.group(1)):
             spans.append(Span(base + item.start(), base + item.end(), "code", "reference number"))
+    for m in _LETTERED_REF.finditer(text):
+        spans.append(Span(m.start(), m.end(), "code", "reference number"))
     for m in _SLASHED.finditer(text):
         spans.append(Span(m.start(), m.end(), "code", "reference number", weak=True))
     for m in _ALNUM.finditer(text):
@@ -70,7 +77,8 @@ def find_codes(text: str) -> list[Span]:
         spans.append(Span(m.start(), m.end(), "code", "reference code", weak=True))
     for m in _NHS.finditer(text):
         digits = re.sub(r"\D", "", m.group())
-        if _nhs_checksum_ok(digits):
+        cue = _NHS_CUE.search(text[max(0, m.start() - 25) : m.start()])
+        if _nhs_checksum_ok(digits) or (cue and " " in m.group()):
             spans.append(Span(m.start(), m.end(), "code", "NHS number"))
     for m in _NI.finditer(text):
         spans.append(Span(m.start(), m.end(), "code", "National Insurance number"))

@@ -42,9 +42,10 @@ _AGE = re.compile(
     | \b(?:turn(?:s|ed|ing)?|celebrat(?:es|ed|ing))\s+(?:\d{{1,3}}|{NUMBER_WORDS})\b
     | \b\d{{1,3}}(?:st|nd|rd|th)\s+birthday\b
     | \b\d{{1,3}}\s+today\b
-    | \b(?:\d{{1,3}}|{NUMBER_WORDS})[\s-]+(?:years?|yrs?)[\s-]+old\b
+    | \b(?:he|she)(?:['’]s|\s+is|\s+was|\s+turned)\s+\d{{1,3}}\b(?!\s*(?:%|per|years\s+(?:ago|in|at|with|of)|minutes|hours|days|weeks|months|times|£))
+    | \b(?:\d{{1,3}}|{NUMBER_WORDS})[\s-]+(?:years?|yrs?|months?|weeks?|days?)[\s-]+old\b
     | \b(?:\d{{1,3}}|{NUMBER_WORDS})[\s-]*(?:yo|y/o|y\.o\.)\b
-    | \b(?:(?:early|mid|late)[\s-]*)?(?:twenties|thirties|forties|fifties|sixties|
+    | \b(?:in\s+(?:her|his|their)\s+)?(?:(?:early|mid|late)[\s-]*)?(?:twenties|thirties|forties|fifties|sixties|
         seventies|eighties|nineties|[2-9]0s)\b
     | \bover[\s-]?\d\d?s\b
     | \bunder[\s-]?\d\d?s\b

@@ -17,21 +17,32 @@ _PERSON_NOUNS = (
     r"widow|widower|carer|child|son|daughter|baby|toddler|lad|lass|youngster|"
     r"regulars|care\s+leaver|service\s+user|beneficiary|applicant|claimant|victim|"
     r"survivor|neighbour|homeowner|landlord|owner|farmer|student|pupil|grandmother|"
-    r"grandfather|grandma|grandad|nan|twins|triplets|bride|groom|jockey"
+    r"grandfather|grandma|grandad|nan|twins|triplets|bride|groom|jockey|caller"
+)
+# "family service", "tenant volunteers", "client care": the person noun describes a thing.
+_COMPOUND_NEXT = (
+    r"\s+(?:service|services|team|law|court|history|group|groups|room|centre|support|hub|line|"
+    r"workers?|care|liaison|advice|panel|charter|voice|forum|association|day|fun|friendly|"
+    r"members|information|matters|hubs|network|clinic|unit|ward|helpline|guide|portal|"
+    r"volunteers?|reps?|representatives?|engagement|satisfaction|feedback|survey|surveys|"
+    r"experience|journey|charter|testimonials?|reviews?|events?|newsletter|accounts?|desk|"
+    r"counter|area|entrance|car\s+park|toilets?|lounge|parking|app|numbers?|reference|records?|"
+    r"room|zone|lane|rates?|offer|offers|card|cards|code|codes)\b"
 )
 # A single, specific person: "a/the/one ... man", "one of our residents", "my 3pm".
 _SPECIFIC_PERSON = re.compile(
     rf"""
     \b(?:a|an|the|this|that|one)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_PERSON_NOUNS})\b
     (?!\s+(?:of\s+)?(?:your|you|anyone|everyone|people|all|who\s+(?:are|is|need|want|can|might|may|has|have)\b))
-    (?!\s+(?:service|services|team|law|court|history|group|groups|room|centre|support|hub|line|
-        workers?|care|liaison|advice|panel|charter|voice|forum|association|day|fun|friendly|
-        members|information|matters|hubs|network|clinic|unit|ward|helpline|guide|portal)\b)
+    (?!{_COMPOUND_NEXT})
     | \bone\s+of\s+(?:our|my|the)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_PERSON_NOUNS}|residents|clients|
         customers|patients|tenants|families|service\s+users|care\s+leavers|members|mums|dads|
-        parents|regulars|volunteers|students|pupils|veterans|pensioners|ladies|gentlemen)\b
+        parents|regulars|volunteers|students|pupils|veterans|pensioners|ladies|gentlemen|
+        lads|girls|boys|men|women|young\s+people|kids|callers)\b
+    | (?:^|(?<=[.!?]\s))(?:[A-Z]\w+\s+)?(?:patient|client|customer|tenant|resident)\s+(?:in|on|at|who|from)\b
     | \bmy\s+(?:\d{{1,2}}(?::\d\d)?\s*(?:am|pm)|monday|tuesday|wednesday|thursday|friday)\b
     | \b(?:our|my)\s+(?:[\w'’-]+\s+){{0,2}}?(?:client|patient|customer|tenant|service\s+user|beneficiary)\b
+      (?!{_COMPOUND_NEXT})
     """,
     re.VERBOSE | re.IGNORECASE,
 )
@@ -53,8 +64,6 @@ _STAFF_CUE = re.compile(
     | (?i:\b(?:joins?|joined|has\s+joined|appointed|promoted|qualified|retires?|retiring|
        said|says|spoke|speaking|will\s+speak|opens|opened|gave\s+evidence|awarded|welcome|
        chat\s+to|speak\s+to|ask\s+for|contact|call)\b)
-    | \b(?:Cllr|Councillor|PC|PCSO|DC|DS|DI|DCI|Supt|Chief\s+Constable|PCC|MP|MEP|Mayor|
-       Minister|Secretary\s+of\s+State|Sir|Dame|Lord|Baroness|Professor|Prof)\b
     """,
     re.VERBOSE,
 )
@@ -79,6 +88,11 @@ def specific_person_spans(text: str) -> list[Span]:
 _WHEN_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday".split()
 )
+_MANY_BEFORE = re.compile(
+    r"\b(?:people|those|everyone|families|households|residents|customers|clients|patients|"
+    r"tenants|children|adults|others|all|\d[\d,]*)\s+(?:who\s+)?$",
+    re.IGNORECASE,
+)
 _HYPOTHETICAL_BEFORE = re.compile(
     r"\b(?:be|become|becoming|being|as|any|every|if|like|such|whether|is|are)\s*$", re.IGNORECASE
 )
@@ -91,6 +105,8 @@ def not_a_particular_one(text: str, start: int, end: int) -> bool:
     """
     if _HYPOTHETICAL_BEFORE.search(text[max(0, start - 12) : start]):
         return True
+    if _MANY_BEFORE.search(text[max(0, start - 30) : start]):
+        return True  # "71% of the people we helped": many people, not one
     words = text[start:end].split()
     return len(words) > 1 and words[-1][:1].isupper() and words[-1].lower() not in _WHEN_WORDS
 
@@ -105,6 +121,13 @@ _ROLE_RIGHT_BEFORE = re.compile(
     r"coordinator|sister|matron|consultant|surgeon|inspector|sergeant|councillor|"
     r"leader|minister|mayor|spokesperson|spokesman|spokeswoman|secretary))[\s,]*$"
 )
+# Titles of office-holders speaking publicly, right before (or opening) the name.
+_OFFICIAL = (
+    r"(?:Cllr|Councillor|PC|PCSO|DC|DS|DI|DCI|Supt|Chief\s+Constable|PCC|MP|MEP|Mayor|"
+    r"Minister|Secretary\s+of\s+State|Sir|Dame|Lord|Baroness|Professor|Prof|PD)\.?"
+)
+_OFFICIAL_TITLE = re.compile(_OFFICIAL + r"\s")
+_OFFICIAL_TITLE_BEFORE = re.compile(r"\b" + _OFFICIAL + r"\s*(?:\d+\s*)?$")
 _HIRING_BEFORE = re.compile(
     r"\b(?:hiring|recruiting|looking\s+for|seeking|need|needs|needed|vacancy\s+for|"
     r"join\s+us\s+as|become|as|be|is|are|every|any|each|if\s+you(?:'re|\s+are))\b[^.!?\n]{0,30}$",
@@ -147,6 +170,8 @@ def is_staff_or_official(text: str, span: Span, window: int = 45) -> bool:
     before = text[max(0, span.start - window) : span.start]
     after = text[span.end : span.end + window]
     if _STAFF_CUE.search(before[-window:]) or _ROLE_RIGHT_BEFORE.search(before):
+        return True
+    if _OFFICIAL_TITLE.match(text, span.start) or _OFFICIAL_TITLE_BEFORE.search(before):
         return True
     # "Harriet Cole has joined", "Amara Osei, our new Chief Risk Officer"
     return bool(_STAFF_CUE.match(after.lstrip(" ,(")) or _STAFF_CUE.search(after[:30]))

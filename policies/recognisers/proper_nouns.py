@@ -27,7 +27,7 @@ _TITLES = frozenset(
     """mr mrs ms miss mx dr prof professor sir dame lord lady cllr councillor rev revd
     reverend father sister brother judge justice pc dc ds di dci dsi sgt sergeant
     inspector constable officer nurse aunt auntie uncle nan grandma grandad nanna
-    baroness baron master madam mme mlle herr frau""".split()
+    baroness baron master madam mme mlle herr frau pd""".split()
 )
 _ORG_WORDS = frozenset(
     """court courts council ministry office authority ltd limited plc llp inc hospital
@@ -56,6 +56,9 @@ _DETERMINERS = frozenset(
 )
 _SENTENCE_END = set(".!?…:;\n\r\t\"“”'‘’(*•-–—|>")
 _LOCATIVE = frozenset("in at near from to around outside inside across via".split())
+
+
+_PRONOUN_I = regex.compile(r"I(?:['’](?:ve|m|d|ll))?$")
 
 
 def _sentence_initial(text: str, start: int) -> bool:
@@ -97,9 +100,11 @@ def find_proper_nouns(text: str, folded: str) -> list[Span]:
                 initial = False
                 continue
             break
-        # "Will I keep the house?": the pronoun is not part of a name.
-        while tokens and text[tokens[-1][0] : tokens[-1][1]] == "I":
+        # "Will I keep the house?", "I've": the pronoun is not part of a name.
+        while tokens and _PRONOUN_I.match(text[tokens[-1][0] : tokens[-1][1]]):
             tokens.pop()
+        while tokens and _PRONOUN_I.match(text[tokens[0][0] : tokens[0][1]]):
+            tokens.pop(0)
         if not tokens:
             continue
         if text[max(0, tokens[0][0] - 1) : tokens[0][0]] == "#":
@@ -132,7 +137,7 @@ def _classify(
     # Title + name: "Mrs Patel", "Dr A. Khan", "Cllr Jones".
     if words[0] in _TITLES and len(words) > 1:
         return Span(start, end, "name", "title and name")
-    if prev in _TITLES:
+    if prev in _TITLES and _previous_word(text, start)[:1].isupper():
         return Span(start, end, "name", "title and name")
     last = words[-1]
     if last in _ORG_WORDS or words[0] in _ORG_FIRST and len(words) > 1:
@@ -149,7 +154,8 @@ def _classify(
                 return Span(start, end, "proper_noun", "capitalised word", weak=True)
             return Span(start, end, "place", "place")
     if all(_is_acronym(r) for r in raw):
-        return Span(start, end, "org", "acronym")
+        # Weak: an acronym is as often a condition (PTSD) or a thing (ID) as a body.
+        return Span(start, end, "org", "acronym", weak=True)
     after_article = prev in ("a", "an", "the", "your", "my", "our", "their", "this", "every")
     has_first = any(w in names and (w not in common or len(words) > 1 or not initial)
                     for w in words) and not (len(words) == 1 and after_article)

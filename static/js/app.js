@@ -41,6 +41,14 @@
 
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll("textarea[data-keep]").forEach(keepTyping);
+    // Signing out on purpose (a shared computer): drafts may be confidential, so the
+    // copies kept in this browser go too. An expired session keeps them.
+    document.querySelectorAll("form[data-signout]").forEach(function (form) {
+      form.addEventListener("submit", function () {
+        Object.keys(localStorage).filter(function (k) { return k.indexOf("countersign:") === 0; })
+          .forEach(function (k) { localStorage.removeItem(k); });
+      });
+    });
   });
 
   // A live check or autosave answered 401/403: the session ended. Say so; the text is

@@ -48,7 +48,7 @@ def test_plain_text_lines_get_their_line_number_as_id(run):
 
 
 def test_pack_option_overrides_the_lines_org_kind(run):
-    line = json.dumps({"id": 1, "text": "Your account is overdrawn, sorry.", "org_kind": "council"})
+    line = json.dumps({"id": 1, "text": "Our new saver is risk-free with guaranteed returns.", "org_kind": "council"})
     assert run([line])[1][0]["tier"] == "low"
     assert run([line], pack="bank")[1][0]["tier"] in ("high", "block")
 
@@ -76,3 +76,19 @@ def test_stream_function_writes_nothing_but_json():
     out, err = io.StringIO(), io.StringIO()
     assert assess_stream(["hello\n", "😀 \u200b\n"], out, err, choose=pack_chooser(None), skip_bad=False) == 0
     assert all(json.loads(line) for line in out.getvalue().splitlines())
+
+
+@pytest.mark.django_db
+def test_org_and_account_use_the_organisations_active_policy_and_the_accounts_network(run, council):
+    rows = run(["Please sign https://www.change.org/p/x", "a" * 281], org="stroud", account="@StroudDC")[1]
+    assert [row["tier"] for row in rows] == ["high", "block"]  # council pack's blocked domain; X's limit
+
+
+@pytest.mark.django_db
+def test_unknown_organisation_or_account_is_an_error(run, council):
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="no organisation"):
+        run(["x"], org="nowhere", account="@StroudDC")
+    with pytest.raises(CommandError, match="no account"):
+        run(["x"], org="stroud", account="@nobody")

@@ -125,3 +125,25 @@ def test_importing_policies_stays_light():
     code = "import sys, policies; print(sorted(m for m in ('ahocorasick', 'regex', 'yaml', 'policies.engine') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=Path(__file__).resolve().parents[2]).stdout.strip()
     assert out == "[]"
+
+
+def test_combination_conditions_can_differ_per_check_and_filter_kinds():
+    escalation = {
+        "combine": [
+            {
+                "id": "named-person-with-disclosure",
+                "when": {
+                    "identifiers": {"min_severity": "low", "kinds": ["name", "phone"]},
+                    "customer_privacy": {"min_severity": "high"},
+                },
+                "within_chars": 100,
+                "raise_to": "block",
+            }
+        ]
+    }
+    compiled = policy(escalation=escalation)
+    disclosure = finding("customer_privacy", 20, 40, "high")
+    assert decide_tier([finding("identifiers", 0, 5, "low", "name"), disclosure], compiled)[0].value == "block"
+    assert decide_tier([finding("identifiers", 0, 5, "low", "weekday"), disclosure], compiled)[0].value == "high"
+    weak = finding("customer_privacy", 20, 40, "medium")
+    assert decide_tier([finding("identifiers", 0, 5, "low", "name"), weak], compiled)[0].value == "medium"

@@ -48,6 +48,20 @@ LAW_ACCOUNTS = [
 ]
 
 
+DEMO_POSTS = {
+    "approved": [
+        "Bins: collections move a day later next week because of the bank holiday. Check your day at stroud.gov.uk/bins",
+        "Join us on Saturday 10am-2pm at Stroud library for the repair café. All welcome, free entry!",
+    ],
+    "review": [
+        "Lovely to see the 82-year-old gentleman from Tuesday's 3pm clinic in Nailsworth back on his feet after his fall.",
+        "Great to help a tenant sort out their housing benefit today.",
+    ],
+    "changes": "Have your say on the new park layout: bit.ly/stroud-park closes Friday.",
+    "draft": "Mrs Priya Patel of 14 Lansdown Road still owes us £4,200 in council tax arrears.",
+}
+
+
 class Command(BaseCommand):
     help = "Create the demo council and law firm with their people and accounts (safe to run again)."
 
@@ -61,9 +75,43 @@ class Command(BaseCommand):
             Membership.objects.get_or_create(
                 user=User.objects.get(email="carol@stroud.example"), organisation=firm, defaults={"role": Role.REVIEWER}
             )
+        self._posts(council)
         self.stdout.write(self.style.SUCCESS("Demo data ready. Sign in at http://127.0.0.1:8000 with any of:"))
         for email, _name, role in COUNCIL_PEOPLE + LAW_PEOPLE:
             self.stdout.write(f"  {email:<30} {role.label:<11} password: {DEMO_PASSWORD}")
+
+    def _posts(self, council: Organisation) -> None:
+        """A few posts in each state, made through the real services (so each has its
+        assessment and audit trail). Only when the council has none yet."""
+        from django.apps import apps
+
+        if not apps.is_installed("posts"):
+            return
+        from posts import services as post_services
+        from posts.models import Post
+        from reviews import services as review_services
+
+        if Post.objects.filter(organisation=council).exists():
+            return
+        member = {m.user.email: m for m in Membership.objects.filter(organisation=council).select_related("user")}
+        x = SocialAccount.objects.get(organisation=council, handle="@StroudDC")
+        facebook = SocialAccount.objects.get(organisation=council, handle="StroudDistrictCouncil")
+
+        def draft(text, author="alice@stroud.example", account=x):
+            return post_services.post_create(author=member[author], accounts=[account], text=text)[0]
+
+        def submit(post):
+            return post_services.post_submit(post=post, by=post.author, expected_revision=post.current_revision.number)
+
+        for text in DEMO_POSTS["approved"]:
+            submit(draft(text))
+        for text in DEMO_POSTS["review"]:
+            submit(draft(text, account=facebook))
+        asked = submit(draft(DEMO_POSTS["changes"], author="amir@stroud.example"))
+        review_services.decision_request_changes(
+            post=asked, revision_number=1, by=member["bob@stroud.example"],
+            message="Could we link to the full consultation page instead of a shortened link?")
+        draft(DEMO_POSTS["draft"])
 
     def _user(self, email: str, name: str) -> User:
         user, created = User.objects.get_or_create(email=email, defaults={"name": name})

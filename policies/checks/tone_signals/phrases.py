@@ -1,0 +1,204 @@
+"""Hostile turns of phrase that no word list catches: public challenges, naming and
+shaming, telling people off, menace, sarcasm and brush-offs.
+
+Each pattern family is one compiled regex. The patterns are written for linear-time
+matching (bounded gaps of ``[^.!?\\n]{0,N}``, no nested repetition), so a 100 KB paste
+cannot make them hang.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+_A = "['’]?"  # an optional apostrophe, straight or curly
+_YOU = r"(?:you|u|ya|@\w+)"
+_CLAUSE = r"[^.!?\n]"  # anything up to the end of the sentence
+
+# (family, pattern). Families map to a code, a severity and a message in tone.py.
+_PATTERNS: dict[str, list[str]] = {
+    # "If @council really cared, they'd come out and answer." (the seed's example)
+    "challenge": [
+        rf"\bif\b{_CLAUSE}{{0,60}}\b(?:really|truly|actually|genuinely|so)\s+(?:cared?|cares|believed?|believes|"
+        rf"wants?|wanted|thinks?|thought|listen(?:s|ed)?|meant|means|understood|understands?|is|are|were|was)\b",
+        r"\bcome\s+(?:on\s+)?out\s+(?:here|and|from)\b",
+        r"\blet\s+(?:them|him|her)\s+come\b",
+        r"\bcome\s+and\s+(?:answer|face|explain|debate|tell|do\s+a|run|try)\b",
+        r"\bstill\s+waiting\s+(?:for|on)\s+(?:a\s+|an\s+|your\s+|the\s+)?(?:reply|response|answer|apology|explanation|you)\b(?!\s*\?)",
+        r"\b(?:too|so)\s+(?:scared|afraid|chicken|cowardly|gutless)\b",
+        r"\b(?:scared|afraid)\s+to\s+(?:answer|reply|respond|engage|face|debate)\b",
+        rf"\bwhy\s+(?:won{_A}t|will\s+not|don{_A}t|do\s+not|can{_A}t|haven{_A}t)\s+(?:you|u|they|@\w+)\s+(?:answer|reply|respond|engage|explain)\b",
+        r"\b(?:are|r)\s+(?:you|u)\s+(?:ignoring|dodging|avoiding|hiding)\b",
+        r"\bstop\s+(?:ignoring|dodging|hiding)\b",
+        r"\b(?:i|we)\s+dare\s+(?:you|u|them|@\w+)\b",
+        r"\bprove\s+(?:us|me)\s+wrong\b",
+        r"\bexplain\s+yoursel(?:f|ves)\b",
+        r"\b(?:man\s+up|grow\s+a\s+(?:pair|spine|backbone))\b",
+        r"\bwhat\s+(?:are|r)\s+(?:you|u|they)\s+hiding\b",
+        r"\bcat\s+got\s+your\s+tongue\b",
+        r"\b(?:have|got|has)\s+the\s+(?:guts|courage|balls|bottle)\s+to\b",
+        r"\bgo\s+on\s+then\b",
+        r"\bgo\s+on[.!]+\s+(?:we|i)\s+dare\b",
+        r"\bput\s+up\s+or\s+shut\s+up\b",
+        r"\banswer\s+(?:the|my|our)\s+(?:question|letter|email)\b",
+        r"\bhiding\s+behind\b",
+        r"\b(?:the\s+)?silence\s+(?:is\s+deafening|speaks\s+volumes)\b",
+        rf"\b(?:we|i){_A}(?:re|m|\s+are|\s+am)\s+(?:still\s+)?waiting\s*[.!]",
+        r"\bstill\s+no\s+(?:reply|response|answer)\b",
+    ],
+    # Calling out people who unfollowed: always public shaming from an organisation.
+    "unfollow": [
+        r"\b(?:un-?follow(?:ed|ing|s|ers?)?)\b",
+    ],
+    "shaming": [
+        r"\bnam(?:e|ed|ing)\s+and\s+sham(?:e|ed|ing)\b",
+        r"\b(?:hall|wall|list)\s+of\s+shame\b",
+        r"#(?:shame|nameandshame|nameandshame\w*)\b",
+        r"\bshame\s+on\s+(?:you|u|them|him|her|@\w+)\b",
+        r"\b(?:should|ought\s+to)\s+be\s+ashamed\b",
+        r"\bwe\s+see\s+you\b",
+        r"\bwe\s+know\s+it{_A}s\s+you\b".replace("{_A}", _A),
+        r"\b(?:some\s+very\s+)?familiar\s+(?:local\s+)?(?:names|faces)\b",
+        rf"\b(?:fun\s+fact|guess\s+who)\b{_CLAUSE}{{0,80}}\b(?:\d+\s+times|again)\b",
+    ],
+    # Telling someone off in public.
+    "harassment": [
+        r"\bshut\s+(?:up|your\s+\w+|it)\b",
+        r"\b(?:piss|sod|bugger|p\*ss|f\*+k?|fuck|eff)\s+off\b",
+        r"\bget\s+(?:lost|a\s+(?:life|grip|brain|clue|hobby|job))\b",
+        r"#getahobby\b|#getalife\b",
+        r"\bgrow\s+up\b",
+        r"\bjog\s+on\b",
+        r"\b(?:nobody|no\s+one|who)\s+(?:cares|asked)\b",
+        rf"\b(?:learn\s+to|can{_A}t|cannot|can\s+not)\s+read\b",
+        r"\b(?:do\s+your\s+(?:own\s+)?research|educate\s+yoursel(?:f|ves))\b",
+        r"\byou\s+people\b",
+        r"\bbrain\s?dead\b",
+        r"\bwaste\s+of\s+(?:space|oxygen|air)\b",
+        rf"\bwhat{_A}?s?\s+(?:is\s+)?wrong\s+with\s+(?:you|u|people)\b",
+        r"\b(?:are|r)\s+(?:you|u)\s+(?:stupid|thick|blind|dense|deaf|simple|dumb)\b",
+        rf"\byou{_A}(?:re|\s+are)\s+(?:a|an|such\s+a)\s+(?:disgrace|embarrassment|joke|clown|liar|fraud|idiot|child)\b",
+        # "you absolute weapon", "you pathetic little man": the structure is the insult.
+        r"\byou(?:\s+(?:absolute|utter|complete|total|pathetic|little|stupid|massive|proper|bloody|f\*+\w*|fucking|sad|silly|old|entitled))+\s+(?!(?:people|lot|all|guys|folks|can|are|were|legends?|stars?|heroe?s?|gems?|angels?|superstars?|champions?|diamonds?|treasures?|saints?|rocks?|rockstars?|troopers?|marvels?|belters?|babes?|beauty|joy|lifesavers?|wonders?)\b)[a-z]{3,}\b",
+        r"\bnot\s+welcome\s+back\b",
+        r"\bdon{_A}t\s+come\s+crying\b".replace("{_A}", _A),
+        r"\bdon{_A}t\s+let\s+the\s+door\b".replace("{_A}", _A),
+        r"\bgood\s+riddance\b",
+        r"\bkeyboard\s+warrior\w*\b",
+    ],
+    # Menace and wishing harm: never from an organisation's account.
+    "threat": [
+        r"\b(?:kill|hang|neck)\s+(?:your|ur)sel(?:f|ves)\b",
+        r"\bkys\b",
+        r"\bhope\s+(?:you|u|he|she|they)\s+(?:die|dies|rot|burn|get\s+hit)\b",
+        r"\b(?:go\s+die|drop\s+dead)\b",
+        r"\b(?:rot|burn)\s+in\s+hell\b",
+        rf"\b(?:we|i){_A}(?:ll|\s+will)\s+(?:find|hunt|get|come\s+for)\s+(?:you|u|him|her|them)\b",
+        r"\bwatch\s+your\s+back\b",
+        r"\bwe\s+know\s+(?:who|where)\s+(?:you|u)\b",
+        r"\b(?:careful|be\s+careful)\s+what\s+(?:you|u)\s+(?:write|say|post)\b",
+        rf"\byou{_A}(?:ll|\s+will)\s+regret\b",
+        rf"\bkarma{_A}s?\s+(?:is\s+)?coming\b",
+        r"\byou{_A}ve\s+been\s+warned\b".replace("{_A}", _A),
+        r"\b(?:we{_A}ve|we\s+have)\s+got\s+you\s+on\s+(?:camera|cctv|video)\b".replace("{_A}", _A),
+    ],
+    "sarcasm": [
+        r"\bthanks?\s+(?:for|4)\s+nothing\b",
+        r"\b(?:oh|ah|wow),?\s+(?:great|brilliant|fantastic|wonderful|perfect|lovely|well\s+done|thanks|really|sure)\b",
+        r"\byeah,?\s+right\b",
+        r"\bnice\s+try\b",
+        r"\bgood\s+luck\s+with\s+that\b",
+        r"\b(?:well\s+done|thanks|cheers),?\s+(?:genius|einstein|sherlock|captain\s+obvious)\b",
+        rf"\bclearly\s+(?:you|u|they|he|she)?\s*(?:didn{_A}t|did\s+not|haven{_A}t|can{_A}t|don{_A}t|wore|never)\b",
+        rf"\bas\s+(?:we|i){_A}(?:ve|\s+have)\s+(?:already\s+)?(?:said|explained|stated|told\s+you)\b",
+        r"\bif\s+(?:you|u)\s+(?:had|would\s+have|bothered\s+to|took\s+the\s+time\s+to)\s+(?:read|check|look)",
+        r"\blet\s+me\s+spell\s+it\s+out\b",
+        r"\bslow\s+clap\b",
+        r"\bnot\s+rocket\s+science\b",
+        r"\bmust\s+be\s+nice\b",
+        # "Funny how the people who complain..." ("Lovely to see so many of you" is sincere).
+        r"(?:^|[.!?]\s+)(?:funny|interesting|amazing|love|loving|fascinating)\s+how\s+(?:some|so\s+many|many|the|people|everyone|all\s+the)\b",
+        r"(?:^|[.!?]\s+)(?:funny|interesting)\s+to\s+see\s+(?:who|how|which|some)\b",
+        rf"\bwill\s+be\s+(?P<done>\w+)\s+when\s+(?:it|they){_A}(?:re|s|\s+are|\s+is)\s+(?P=done)\b",
+        r"\bwon['’]?t\s+make\s+(?:the\s+)?\w+\s+(?:go\s+)?(?:any\s+)?(?:faster|quicker|sooner)\b",
+        r"\brules\s+are\s+rules\b",
+        r"\b(?:enjoy|enjoying)\s+(?:your\s+|the\s+)?(?:court|cell|prison|fine|ban|unfollow\w*|jail)\b",
+        rf"\benjoy\b{_CLAUSE}{{0,30}}\belsewhere\b",
+        r"\byour\s+loss\b",
+        rf"\bthat{_A}s\s+not\s+really\s+fair,?\s+is\s+it\b",
+        r"\bspeak\s+for\s+themselves\b",
+        rf"\bwon{_A}t\s+hear\s+from\s+(?:them|him|her)\s+again\b",
+        r"\bmaybe\s+(?:apply|try|read|don['’]?t)\b",
+        r"\bwe\s+have\s+real\s+(?:crimes|work|patients|problems)\b",
+    ],
+    # Brushing a complaint off.
+    "dismissive": [
+        r"\b(?:please\s+)?stop\s+(?:posting|tagging|messaging|tweeting|emailing|ringing|calling|contacting|complaining|moaning|asking)\b",
+        r"\b(?:calm|chill)\s+(?:down|out)\b",
+        r"\bnot\s+(?:our|my)\s+(?:problem|fault|job)\b",
+        rf"\bthat{_A}s\s+(?:your|ur)\s+problem\b",
+        r"\bdeal\s+with\s+it\b",
+        r"\btough\s+(?:luck|cheese)\b",
+        rf"\bdon{_A}t\s+blame\s+us\b",
+        rf"\b(?:we|i)\s+don{_A}t\s+accept\s+that\b",
+        r"\btake\s+it\s+or\s+leave\s+it\b",
+        rf"\bif\s+(?:you|u)\s+don{_A}t\s+like\s+it\b",
+    ],
+}
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseHit:
+    family: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Pattern:
+    family: str
+    regex: re.Pattern[str]
+    word_start: bool
+
+
+@functools.cache
+def _compiled() -> list[_Pattern]:
+    """One regex per pattern, matched against lower-cased text.
+
+    A leading ``\\b`` is checked by hand after the match instead of in the regex: a
+    pattern that begins with a literal word lets the regex engine jump straight to that
+    word, about fifty times faster than trying every position.
+    """
+    compiled = []
+    for family, patterns in _PATTERNS.items():
+        for pattern in patterns:
+            word_start = pattern.startswith(r"\b")
+            body = pattern[2:] if word_start else pattern
+            compiled.append(_Pattern(family, re.compile(body, re.MULTILINE), word_start))
+    return compiled
+
+
+def lower_same_length(text: str) -> str:
+    """Lower-case ``text`` without moving any offset (a few characters, such as "İ",
+    grow when lower-cased; those stay as they are)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def _starts_word(text: str, start: int) -> bool:
+    return start == 0 or not (text[start - 1].isalnum() or text[start - 1] == "_")
+
+
+def find_phrases(text: str) -> list[PhraseHit]:
+    """Every hostile phrase in ``text`` with its family and span."""
+    lowered = lower_same_length(text)
+    hits = []
+    for pattern in _compiled():
+        for match in pattern.regex.finditer(lowered):
+            if pattern.word_start and not _starts_word(lowered, match.start()):
+                continue
+            hits.append(PhraseHit(pattern.family, match.start(), match.end()))
+    return sorted(hits, key=lambda h: h.start)

@@ -1,0 +1,67 @@
+"""Replies and posts that disclose one person's account, case, health or care status."""
+
+from __future__ import annotations
+
+import pytest
+
+from policies.checks import customer_privacy
+from policies.checks.base import CheckContext, Severity
+
+
+def top(text: str, **settings: object) -> Severity:
+    ctx = CheckContext(text=text, original=text, settings=dict(settings))
+    return max((f.severity for f in customer_privacy.run(ctx)), default=Severity.INFO)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "@jo_b your account is three months in arrears, please pay today.",
+        "As we told you, your claim was rejected because the payslips never arrived.",
+        "@SteveB_1976 we've checked and your operation was cancelled because your blood results were abnormal.",
+        "Hi Karen, your loan application was declined because of your credit score.",
+        "@paula_stroud the man you reported for harassment was released on bail yesterday.",
+        "Gemma - we've seen your post. You received £450 from our hardship fund in January.",
+        "Reminder for Mr Imran Hussain: your colonoscopy is at 8:15am Thursday.",
+        "@DebbieG1978 you've had 6 food parcels from us this year, so please stop saying that.",
+        "Please call the ward, Mrs Kaur: your husband's scan results are ready.",
+    ],
+)
+def test_disclosing_a_persons_status_in_public_is_high(text: str) -> None:
+    assert top(text) == Severity.HIGH
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hi Dawn, really sorry to hear your bin was missed again. Could you send us a private message?",
+        "Sorry to hear your parcel hasn't arrived yet. Please DM us your order number (not here).",
+        "@MikeGloucs thank you for the kind words about our team on Ward 7a!",
+        "If your account is in arrears, talk to us early - we have options.",
+        "@JessGlos so sorry you've been waiting so long. Please DM us your name and postcode.",
+        "Our branch is closed on Monday for the bank holiday.",
+        "Scam texts claiming you've missed a parcel are doing the rounds. Don't click the link.",
+        "Missed your food waste collection this week? Crews are catching up tomorrow.",
+        "Sorry to hear you've been charged twice. Please DM us and we'll look into it.",
+    ],
+)
+def test_kind_replies_and_general_advice_are_not_disclosures(text: str) -> None:
+    assert top(text) == Severity.INFO
+
+
+def test_disclosure_to_nobody_in_particular_is_medium() -> None:
+    assert top("We can see the order was refunded because the card was declined twice.") <= Severity.MEDIUM
+    assert top("The records show the council tax account is £612 in arrears.") == Severity.INFO
+
+
+def test_severity_and_extra_words_come_from_settings() -> None:
+    text = "@jo_b your tenancy was sanctioned last week."
+    assert top(text, severity="block") == Severity.BLOCK
+    assert top("@jo_b your allotment was forfeited.", extra_record_words=["allotment"],
+               extra_status_words=["forfeited"]) == Severity.HIGH
+
+
+@pytest.mark.parametrize("text", ["", "😀" * 1000, "your account " * 10_000, "\u200b\u202e@x your bill is overdue"])
+def test_any_text_is_handled(text: str) -> None:
+    ctx = CheckContext(text=text, original=text)
+    assert all(0 <= f.start <= f.end <= len(text) for f in customer_privacy.run(ctx))

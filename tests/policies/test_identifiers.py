@@ -1,0 +1,286 @@
+"""The "Hey look, that's me!" check and the recognisers it is built from."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from policies.checks import identifiers
+from policies.checks.base import AccountContext, CheckContext, Severity
+from policies.recognisers import find_identifiers
+from policies.recognisers.gazetteers import warm_up
+
+
+def spans_of(text: str) -> dict[str, str]:
+    """{span text: kind} for everything the recognisers find."""
+    return {text[s.start : s.end]: s.kind for s in find_identifiers(text)}
+
+
+def run(text: str, org_kind: str = "", **settings: object) -> list:
+    ctx = CheckContext(text=text, original=text, org_kind=org_kind, settings=dict(settings))
+    return identifiers.run(ctx)
+
+
+def top(text: str, org_kind: str = "", **settings: object) -> Severity:
+    return max((f.severity for f in run(text, org_kind, **settings)), default=Severity.INFO)
+
+
+# --- recognisers: each kind of identifier ------------------------------------------
+
+
+def test_title_and_surname_is_a_name() -> None:
+    assert spans_of("We met Mrs Patel yesterday.")["Mrs Patel"] == "name"
+
+
+def test_name_at_start_of_sentence_is_found() -> None:
+    assert spans_of("Priya came to see us about her flat.")["Priya"] == "name"
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Oluwaseun Okafor", "Siobhan Kelly", "Gwenllian Rhys", "Małgorzata Nowak", "Sandeep Dhillon", "Aoife Byrne"],
+)
+def test_non_us_names_are_found(name: str) -> None:
+    assert spans_of(f"Thanks to {name} for the flowers.")[name] == "name"
+
+
+def test_ordinary_word_opening_a_sentence_is_not_a_name() -> None:
+    found = spans_of("Will you come along? Reading is good for you.")
+    assert "Will" not in found and "Reading" not in found
+
+
+def test_bare_age_between_commas_is_an_age() -> None:
+    assert spans_of("Jo Bloggs, 62, from Leeds was there.")["62"] == "age"
+
+
+@pytest.mark.parametrize("age", ["47-year-old", "aged 81", "in her 80s", "14 months old"])
+def test_written_ages_are_ages(age: str) -> None:
+    assert spans_of(f"We helped a {age} this week.")[age] == "age"
+
+
+def test_age_range_for_a_service_is_an_age_group_not_a_person() -> None:
+    [span] = [s for s in find_identifiers("Support for young people aged 11-25.") if s.kind == "age"]
+    assert span.label == "age group"
+
+
+def test_street_address_with_house_number() -> None:
+    assert spans_of("She lives at 14 Lansdown Road now.")["14 Lansdown Road"] == "address"
+
+
+def test_street_without_number_is_a_place() -> None:
+    assert spans_of("The road is Esperidon Street in town.")["Esperidon Street"] == "place"
+
+
+def test_uk_postcode() -> None:
+    assert spans_of("Send it to GL5 1AB please.")["GL5 1AB"] == "postcode"
+
+
+def test_county_is_a_place() -> None:
+    assert spans_of("A farmer from Gloucestershire called.")["Gloucestershire"] == "place"
+
+
+def test_in_march_is_a_month() -> None:
+    assert spans_of("We started the scheme in March.")["March"] == "date"
+
+
+def test_march_the_town_is_a_place() -> None:
+    assert spans_of("She lives in March, Cambridgeshire.")["March"] == "place"
+
+
+def test_acronym_of_a_public_body_is_an_organisation() -> None:
+    assert spans_of("The DWP wrote to him.")["DWP"] == "org"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "kind"),
+    [
+        ("Call me on 07700 900123 tonight", "07700 900123", "phone"),
+        ("Email jo.bloggs@gmail.com today", "jo.bloggs@gmail.com", "email"),
+        ("Thanks @jo_b for the tip", "@jo_b", "handle"),
+        ("Her case ref GL/2024/00871 is listed", "GL/2024/00871", "code"),
+        ("Patient NHS number 485 777 3456 is due", "485 777 3456", "code"),
+        ("Order #ST-778201 shipped", "ST-778201", "code"),
+        ("It cost £4,200 in the end", "£4,200", "money"),
+        ("See you at 3pm on Tuesday", "3pm", "time"),
+        ("See you at 3pm on Tuesday", "Tuesday", "weekday"),
+        ("It happened this morning", "this morning", "time"),
+        ("Born on 31 May 1991 in Leeds", "31 May 1991", "date"),
+        ("She is a single mum now", "single mum", "family"),
+        ("He works as a lorry driver", "lorry driver", "occupation"),
+        ("Recently diagnosed with dementia", "dementia", "health"),
+        ("He was jailed last year", "jailed", "legal"),
+        ("Three months in arrears", "in arrears", "financial"),
+        ("Living in temporary accommodation", "temporary accommodation", "housing"),
+        ("Patient in bed 12 on Ward 4b", "bed 12", "place"),
+        ("She is the only Polish-speaking firefighter", "the only", "unique"),
+    ],
+)
+def test_each_kind_of_identifier_is_recognised(text: str, expected: str, kind: str) -> None:
+    assert spans_of(text).get(expected) == kind
+
+
+def test_fictional_looking_service_number_is_marked_as_service() -> None:
+    [phone] = [s for s in find_identifiers("Call 0300 123 4567") if s.kind == "phone"]
+    assert phone.weak
+
+
+# --- the check: harmless posts stay low --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Join us Saturday 10am at Stroud library for our family history drop-in - all welcome!",
+        "Bin collections move a day later next week: Monday 26 August becomes Tuesday 27th.",
+        "Our Stroud branch at 31 High Street opens 9:30am-4pm Mon-Fri from 7 April.",
+        "Over-65s can get a free flu jab at pharmacies across the district this winter.",
+        "Our Head of Housing, Simon Okafor, said the award belongs to our 26 tenant volunteers.",
+        "Meet Tom, our new practice manager! He joins us from Cotswold Care Hospice.",
+        "Roadworks: Lansdown Road closed from 9pm Mon 14 Oct to 6am Fri 18 Oct.",
+        "If your account is in arrears, talk to us early: call 0800 123 4567.",
+    ],
+)
+def test_harmless_notices_full_of_dates_and_places_are_auto_approved(text: str) -> None:
+    assert top(text, "council") <= Severity.LOW
+
+
+def test_details_in_a_harmless_post_are_info_only() -> None:
+    findings = run("Join us on 12 March at Stroud Library, 10am to 2pm. All welcome!")
+    assert findings and all(f.severity == Severity.INFO for f in findings)
+
+
+def test_lone_private_name_is_low() -> None:
+    assert top("Thanks Dawn, lovely to hear from you!") == Severity.LOW
+
+
+# --- the check: risk from a particular person --------------------------------------
+
+
+def test_client_cue_with_one_detail_is_medium() -> None:
+    assert top("Lovely moment in session this afternoon with a client.", "therapy") == Severity.MEDIUM
+
+
+def test_particular_person_with_several_details_is_high() -> None:
+    text = "Our benefits team helped a woman in her 80s from Dursley claim £3,900 a year."
+    assert top(text, "council") == Severity.HIGH
+
+
+def test_combination_finding_names_what_combines_and_escalates() -> None:
+    text = "My 3pm Tuesday client brought me flowers for helping her through her divorce."
+    findings = run(text, "therapy")
+    [combo] = [f for f in findings if f.code == "combination"]
+    assert combo.severity >= Severity.HIGH
+    assert "date or time" in combo.message and "legal matter" in combo.message
+    assert all(f.severity <= Severity.LOW for f in findings if f.code != "combination")
+
+
+def test_name_with_client_cue_and_health_detail_is_blocked() -> None:
+    text = "So proud of Priya, who after 18 months of sessions with us has beaten her panic attacks."
+    assert top(text, "therapy") == Severity.BLOCK
+
+
+def test_named_private_person_with_address_is_high_even_without_cue() -> None:
+    assert top("Jade Morris (Flat 2, 31 Rowcroft Road, GL5 3BE) has been served notice.") >= Severity.HIGH
+
+
+def test_private_mobile_number_is_high() -> None:
+    assert top("Siobhan, please call us back on 07700 900123.") >= Severity.HIGH
+
+
+def test_role_with_article_describes_a_person() -> None:
+    text = "Finally sorted the council tax mix-up for the retired teacher from Thursday's drop-in at Dursley library."
+    assert top(text, "council") >= Severity.MEDIUM
+
+
+def test_hiring_for_a_role_is_not_a_person() -> None:
+    text = "We're recruiting a counsellor, 2 days a week in Cheltenham, £40 per client hour."
+    assert top(text, "therapy") <= Severity.LOW
+
+
+def test_handle_is_only_a_private_persons_in_a_client_context() -> None:
+    assert top("Thanks @GlosFire for your help at the fair this weekend.") <= Severity.LOW
+    assert top("Our client @jo_b came in this morning about her eviction.", "law_firm") >= Severity.HIGH
+
+
+# --- settings ----------------------------------------------------------------------
+
+
+def test_extra_client_cue_from_settings_raises_risk() -> None:
+    text = "Lovely chat with a mentee this morning in Stroud."
+    assert top(text) <= Severity.LOW
+    assert top(text, extra_client_cues=["a mentee"]) >= Severity.MEDIUM
+
+
+def test_ignore_words_from_settings_are_not_reported() -> None:
+    findings = run("Our client from Stroud came in today.", ignore_words=["Stroud"])
+    assert not any(f.kind == "place" for f in findings)
+
+
+def test_high_threshold_comes_from_settings() -> None:
+    text = "A client came in this morning from Stroud."
+    assert top(text) == Severity.HIGH
+    assert top(text, high_with_person=5) == Severity.MEDIUM
+
+
+def test_own_account_handle_is_not_reported() -> None:
+    text = "Our client @stroudcouncil thanks you"
+    ctx = CheckContext(text=text, original=text, account=AccountContext(network="x", handle="@stroudcouncil"))
+    assert not any(f.kind == "handle" for f in identifiers.run(ctx))
+
+
+# --- robustness and speed ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   \n\t ",
+        "😀" * 500,
+        "مرحبا بكم في المكتبة يوم الثلاثاء الساعة 3 مساءً",
+        "zero\u200bwidth\u200djoiner\ufeff Mrs\u200b Patel",
+        "İstanbul İzmir ǅemal ß ﬁ Ⅻ",
+        "a" * 100_000,
+        ("Mr Smith " * 5000),
+        ("1" * 50_000) + " " + ("/" * 10_000),
+        "\x00\x01\x02 Mrs Patel \udcff",
+        ("@handle " * 2000) + ("£" * 3000),
+    ],
+)
+def test_any_text_is_handled_without_crashing(text: str) -> None:
+    started = time.perf_counter()
+    findings = run(text, "council")
+    assert time.perf_counter() - started < 5
+    assert all(0 <= f.start <= f.end <= len(text) for f in findings)
+
+
+def test_280_character_draft_is_checked_in_a_few_milliseconds() -> None:
+    warm_up()
+    text = (
+        "Great result in court this morning: our client, a 34-year-old Gloucester nurse, keeps "
+        "custody of her two children after a four-day hearing. Call 07700 900123 or see us at "
+        "14 Lansdown Road, GL5 1AB on Tuesday 3pm. Thanks @jo_b and Mrs Patel for £4,200!"
+    )[:280]
+    run(text, "law_firm")
+    times = []
+    for _ in range(50):
+        started = time.perf_counter()
+        run(text, "law_firm")
+        times.append(time.perf_counter() - started)
+    times.sort()
+    assert times[len(times) // 2] < 0.01  # generous for slow CI; measured ~1 ms
+
+
+def test_named_patient_on_a_numbered_ward_is_flagged() -> None:
+    text = "Congratulations to Jenny on Ward 9 who finally went home after 3 months with us!"
+    assert top(text, "nhs") >= Severity.HIGH
+
+
+def test_colleague_introduced_with_age_is_not_a_client() -> None:
+    assert top("Meet PC Sam Hughes, 34, our newest neighbourhood officer in Stroud.", "police") <= Severity.LOW
+
+
+def test_police_appeal_incident_number_is_public() -> None:
+    text = "Witnesses to a collision on the A38 on Tuesday evening: call 101 quoting incident 412 of 3 June."
+    assert top(text, "police") <= Severity.LOW
