@@ -226,3 +226,12 @@ def test_inbox_groups_threads_and_counts_unread_in_the_nav(council, make_post, c
     sent = client_for(council.bob).get(reverse("inbox_sent"))
     assert {t.post_id for t in sent.context["threads"]} == {first.pk, second.pk}
     assert list(client_for(council.bob).get(reverse("inbox")).context["threads"].object_list) == []
+
+
+def test_the_real_tone_check_questions_name_calling_in_a_note(council, make_post, client_for):
+    pytest.importorskip("policies.checks.tone")
+    post = make_post(HARMLESS)
+    response = send(client_for(council.bob), post, body="Are you an idiot? This identifies the client.")
+    assert "Before you send it" in response.content.decode()
+    assert '<mark class="finding sev-medium"' in response.content.decode()  # the words it is about
+    assert not Note.objects.exists()
