@@ -20,6 +20,9 @@ class Recurring:
 
 SCHEDULES: tuple[Recurring, ...] = (
     Recurring("expire-invitations", "policies.jobs.invitations_expire", minutes=60),
+    # Quiet flags: remind authors, then escalate unanswered flags to the account's owner.
+    Recurring("flag-escalation", "reviews.flags.flags_escalate", minutes=15),
+    Recurring("notification-digest", "reviews.notifications.digests_send", minutes=24 * 60),
 )
 
 

@@ -62,3 +62,76 @@ def approval_status(revision, approvals: list[Decision]) -> dict:
             parts.append(f"{missing} reviewer{'s' if missing > 1 else ''}")
     return {"given": count, "needed": needed, "missing": missing, "needs_lead": needs_lead,
             "complete": missing == 0, "waiting_for": " and ".join(parts)}
+
+
+# --- Discreet feedback ----------------------------------------------------------------------
+
+
+def inbox_unread_count(member: Membership) -> int:
+    """Threads with a note or reply I have not read, plus flags waiting for my answer."""
+    from reviews.models import Flag, NoteThread
+
+    threads = NoteThread.objects.filter(organisation=member.organisation).unread_for(member.user).count()
+    flags = Flag.objects.filter(organisation=member.organisation).waiting_for(member.user).count()
+    return threads + flags
+
+
+def notifications_unread_count(member: Membership) -> int:
+    from reviews.models import Notification
+
+    return Notification.objects.filter(organisation=member.organisation, recipient=member.user).unread().count()
+
+
+def threads_for(member: Membership, *, sent: bool):
+    """My threads: received (about my posts) or sent (about colleagues' posts), newest first."""
+    from reviews.models import NoteThread
+
+    mine = {"colleague": member.user} if sent else {"author": member.user}
+    return (NoteThread.objects.filter(organisation=member.organisation, **mine)
+            .select_related("post__account", "post__current_revision", "author", "colleague")
+            .order_by("-last_message_at", "-pk"))
+
+
+def flags_for(member: Membership, *, sent: bool):
+    """Flags I raised (sent), or flags on my posts and escalated to me (received)."""
+    from django.db.models import Q
+
+    from reviews.models import Flag
+
+    flags = Flag.objects.filter(organisation=member.organisation)
+    flags = flags.filter(raised_by=member.user) if sent else flags.filter(
+        Q(post__author=member.user) | Q(escalated_to=member.user))
+    return flags.select_related("post__account", "post__author", "raised_by", "escalated_to").order_by(
+        "outcome", "-created_at")
+
+
+def thread_for_viewer(thread_id: int, member: Membership):
+    """A thread, only for its two people, in the current organisation; None for anyone
+    else (the view answers 404, so a thread's existence is not revealed)."""
+    from reviews.models import NoteThread
+
+    return (NoteThread.objects.filter(organisation=member.organisation).involving(member.user)
+            .select_related("post__account", "post__current_revision", "post__author", "author", "colleague")
+            .filter(pk=thread_id).first())
+
+
+def feedback_panel_for(post: Post, member: Membership) -> dict:
+    """What the post page shows this viewer about notes and flags: the author sees the
+    threads about their post; a colleague sees only their own thread with the author."""
+    from reviews.models import Flag, NoteThread
+
+    user = member.user
+    threads = NoteThread.objects.filter(organisation=member.organisation, post=post).select_related(
+        "author", "colleague")
+    if post.author_id == user.pk:
+        threads = list(threads.filter(author=user).order_by("-last_message_at"))
+    else:
+        threads = list(threads.filter(colleague=user))
+    # Only a published post can be flagged; elsewhere skip the query (the page has a budget).
+    flags = []
+    if post.state == PostState.PUBLISHED:
+        flags = list(Flag.objects.filter(post=post).select_related("raised_by", "escalated_to"))
+    for flag in flags:
+        flag.post = post  # already loaded; saves a query per flag
+    flags = [f for f in flags if f.visible_to(user)]
+    return {"note_threads": threads, "post_flags": flags}

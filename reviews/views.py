@@ -21,9 +21,9 @@ from posts.models import Post, Revision
 from posts.rendering import findings_for_display, highlight, word_diff
 from reviews import services
 from reviews.actions import get_actions
-from reviews.forms import AuditExportForm, DecisionForm, RequestChangesForm
+from reviews.forms import AuditExportForm, DecisionForm, NoteForm, RequestChangesForm
 from reviews.models import Decision
-from reviews.selectors import approval_status, review_queue_for
+from reviews.selectors import approval_status, feedback_panel_for, review_queue_for
 
 TIERS = ["medium", "high"]
 
@@ -71,6 +71,8 @@ def post_detail(request, pk: int):
         "diff": diff,
         "history": history,
         "changes_form": RequestChangesForm(initial={"revision": current.number}),
+        "note_form": NoteForm(),
+        **feedback_panel_for(post, request.membership),
     })
 
 
