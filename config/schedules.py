@@ -20,6 +20,7 @@ class Recurring:
 
 SCHEDULES: tuple[Recurring, ...] = (
     Recurring("expire-invitations", "policies.jobs.invitations_expire", minutes=60),
+    Recurring("publish-due", "posts.scheduling.posts_publish_due", minutes=1),
 )
 
 

@@ -7,7 +7,7 @@ the page and the server cannot disagree (STYLE.md, after Wagtail's get_actions).
 from __future__ import annotations
 
 from policies.models import Membership, Role
-from posts.actions import Action, author_actions
+from posts.actions import Action, author_actions, publishing_actions
 from posts.models import Post, PostState
 
 
@@ -20,7 +20,7 @@ def get_actions(post: Post, member: Membership | None, *, approved_by_me: bool |
     caller that already knows it (the queue), saving a query."""
     if member is None or post.organisation_id != member.organisation_id:
         return set()
-    actions = author_actions(post, member)
+    actions = author_actions(post, member) | publishing_actions(post, member)
     is_author = post.author_id == member.user_id
     if not is_author and member.has_role(Role.REVIEWER) and post.state == PostState.IN_REVIEW:
         if approved_by_me is None:
