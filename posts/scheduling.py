@@ -23,6 +23,7 @@ from django.dispatch import receiver
 from django.utils import timezone
 
 from config.jobs import enqueue
+from policies.checks.base import Severity
 from policies.models import Organisation
 from policies.selectors import active_policy_for
 from policies.services import DomainError
@@ -68,18 +69,26 @@ def local_to_utc(day: date, clock: time, zone: ZoneInfo) -> datetime:
 
 
 def windows_entered(revision: Revision, *, account, author_id: int, at: datetime) -> list[dict]:
-    """Window findings the text gets at ``at`` that its revision was not checked against.
+    """What the text meets at ``at`` that its revision was not checked against: window
+    findings of medium severity or above that it did not have, or a higher tier.
 
-    Leaving a window keeps the approval (it was given under stricter rules); entering one
-    does not.
+    Leaving a window keeps the approval (it was given under stricter rules); a low
+    window (quiet hours: "consider the morning") is advice, not a new risk.
     """
     checked = assess_for(text=revision.text, account=account, author_id=author_id, at=at)
     known = {(f.get("rule"), f.get("code")) for f in revision.findings if f.get("check") == "windows"}
-    return [
+    entered = [
         f.as_dict() | {"rule": f.rule}
         for f in checked.assessment.findings
-        if f.check == "windows" and (f.rule, f.code) not in known and f.severity.name != "INFO"
+        if f.check == "windows" and (f.rule, f.code) not in known and f.severity >= Severity.MEDIUM
     ]
+    if not entered and TIER_RANK[checked.assessment.tier.value] > TIER_RANK[revision.tier]:
+        entered = [{"check": "windows", "rule": "", "message": f"At that time the post is {checked.assessment.tier.value} "
+                    f"risk, not {revision.tier} as approved."}]
+    return entered
+
+
+TIER_RANK = {"low": 0, "medium": 1, "high": 2, "block": 3}
 
 
 # --- Transitions ---------------------------------------------------------------------------

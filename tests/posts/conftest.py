@@ -23,7 +23,7 @@ def network(monkeypatch):
     from posts.publishing.base import NetworkAdapter
 
     net = FakeNetwork().start()
-    monkeypatch.setattr(NetworkAdapter, "timeout", httpx.Timeout(0.5, connect=0.5))
+    monkeypatch.setattr(NetworkAdapter, "timeout", httpx.Timeout(0.3, connect=0.5))
     yield net
     net.stop()
 
