@@ -16,7 +16,7 @@ class ScheduleForm(forms.Form):
 
     WHEN = [("time", "At a time"), ("asap", "As soon as it is approved")]
     mode = forms.ChoiceField(choices=WHEN, widget=forms.RadioSelect, initial="time", label="When")
-    day = forms.DateField(required=False, label="Date", widget=forms.DateInput(attrs={"type": "date"}))
+    day = forms.DateField(required=False, label="Date", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     clock = forms.TimeField(required=False, label="Time", widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"))
     revision = forms.IntegerField(widget=forms.HiddenInput)
 
