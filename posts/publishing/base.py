@@ -24,7 +24,13 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from email.utils import parsedate_to_datetime
 
+import logging
+
 import httpx
+
+# httpx logs every request line at INFO; keep request details (and anything a network
+# might put in a URL) out of the logs.
+logging.getLogger("httpx").setLevel(logging.WARNING)
 
 DEFAULT_RETRY_AFTER = 60.0
 MAX_RETRY_AFTER = 6 * 60 * 60

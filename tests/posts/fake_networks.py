@@ -141,6 +141,8 @@ def _handler(net: FakeNetwork):
                     {"id": p["id"], "commentary": p["commentary"], "createdAt": int(time.time() * 1000)}
                     for p in reversed(net.posts) if p["network"] == "linkedin"]})
             if path.startswith("/v21.0/") and path.endswith("/feed"):
+                if not self._bearer_ok() or "access_token" in query:
+                    return self._send(400, {"error": {"message": "An access token is required", "code": 104}})
                 return self._send(200, {"data": [{"id": p["id"], "message": p["text"], "created_time": p["created_at"]}
                                                  for p in reversed(net.posts) if p["network"] == "facebook"]})
             return self._send(404, {"error": "Not found"})

@@ -155,3 +155,17 @@ def test_linkedin_escapes_little_text_format_so_the_text_arrives_whole(network):
 def test_credentials_never_appear_in_repr():
     credentials = Credentials(base_url="https://x", identifier="me", secret="s3cret-token")
     assert "s3cret" not in repr(credentials)
+
+
+@pytest.mark.parametrize("name", NETWORKS)
+def test_no_credential_reaches_the_logs(name, network, caplog):
+    import logging
+
+    caplog.set_level(logging.DEBUG)
+    network.script.append("accept_then_hang")
+    sent = outgoing()
+    with adapter(name, network) as a:
+        with pytest.raises(NoAnswer):
+            a.publish(sent)
+        a.find(sent)
+    assert CREDENTIALS[name]["secret"] not in caplog.text
