@@ -22,11 +22,14 @@ def publishing_panel(context):
     post = context["post"]
     member = getattr(request, "membership", None)
     zone = zone_for(post.organisation)
-    attempt = (PublishAttempt.objects.filter(post=post).order_by("-created_at").first())
+    # Only a post being published, failed or held has an attempt worth showing.
+    attempt = (PublishAttempt.objects.filter(post=post).order_by("-created_at").first()
+               if post.state in {"publishing", "failed", "held"} else None)
     by_hand_due = bool(attempt and attempt.state == AttemptState.MANUAL and post.state == "publishing"
                        and attempt.revision_id == post.approved_revision_id)
     actions = {a.value for a in publishing_actions(post, member, by_hand_due=by_hand_due)}
-    connection = AccountConnection.objects.filter(account_id=post.account_id).first()
+    connection = (AccountConnection.objects.filter(account_id=post.account_id).first()
+                  if post.state != "published" else None)
     scheduled_local = timezone.localtime(post.scheduled_for, zone) if post.scheduled_for else None
     initial = {"revision": post.current_revision.number if post.current_revision else 0,
                "mode": "asap" if post.publish_when_approved else "time"}
