@@ -18,13 +18,12 @@ Errors say what the job should do next, not what HTTP said:
 from __future__ import annotations
 
 import html
+import logging
 import re
 import time
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from email.utils import parsedate_to_datetime
-
-import logging
 
 import httpx
 
