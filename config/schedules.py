@@ -23,6 +23,7 @@ SCHEDULES: tuple[Recurring, ...] = (
     # Quiet flags: remind authors, then escalate unanswered flags to the account's owner.
     Recurring("flag-escalation", "reviews.flags.flags_escalate", minutes=15),
     Recurring("notification-digest", "reviews.notifications.digests_send", minutes=24 * 60),
+    Recurring("publish-due", "posts.scheduling.posts_publish_due", minutes=1),
 )
 
 

@@ -97,6 +97,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env_str("REDIS_URL", "")
 
+# Encrypts network credentials at rest (posts.publishing.secrets); comma-separated to rotate.
+CREDENTIALS_KEY = env_str("CREDENTIALS_KEY", "")
+
 # --- Jobs (django-rq) and schedules (django-q2) ----------------------------------------
 # With no Redis the same jobs run in-process after commit (config.jobs.enqueue).
 RQ_QUEUES = {

@@ -17,6 +17,7 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("", include("policies.urls")),
     path("", include("posts.urls")),
+    path("", include("posts.publishing_urls")),
     path("", include("reviews.urls")),
 ]
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import enum
 
 from policies.models import Membership, Role
-from posts.actions import Action, author_actions
+from posts.actions import Action, author_actions, publishing_actions
 from posts.models import Post, PostState
 
 
@@ -34,7 +34,7 @@ def get_actions(post: Post, member: Membership | None, *, approved_by_me: bool |
     caller that already knows it (the queue), saving a query."""
     if member is None or post.organisation_id != member.organisation_id:
         return set()
-    actions = author_actions(post, member)
+    actions = author_actions(post, member) | publishing_actions(post, member)
     is_author = post.author_id == member.user_id
     if not is_author and member.has_role(Role.REVIEWER) and post.state == PostState.IN_REVIEW:
         if approved_by_me is None:

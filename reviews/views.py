@@ -48,7 +48,7 @@ def queue(request):
 @member_required()
 def post_detail(request, pk: int):
     post = get_for_org(
-        Post.objects.select_related("account__owner__user", "author", "current_revision", "approved_revision"),
+        Post.objects.select_related("organisation", "account__owner__user", "author", "current_revision", "approved_revision"),
         request, pk=pk,
     )
     revisions = list(Revision.objects.filter(post=post).select_related("created_by").order_by("number"))
