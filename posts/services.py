@@ -319,5 +319,5 @@ def post_reassess(*, post: Post, by=None, reason: str = "") -> Revision | None:
         post.save()
         post_audit(post, None, "reassessed", revision, was=was, state=post.state, tier=revision.tier,
                    previous_tier=old.tier, rules=rules,
-                   message=f"{reason} {explanation}".strip(), by=str(by) if by else "")
+                   message=f"{reason} {explanation}".strip(), activated_by=str(by) if by else "")
     return revision
