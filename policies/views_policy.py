@@ -324,7 +324,7 @@ def policy_export(request, number: int):
 @require_http_methods(["GET", "POST"])
 @member_required(Role.ADMIN)
 def policy_import(request):
-    form = ImportForm(request.POST or None, request.FILES or None)
+    form = ImportForm(request.POST if request.method == "POST" else None, request.FILES or None)
     problems = []
     if request.method == "POST" and form.is_valid():
         parsed = None
