@@ -12,6 +12,17 @@ from typing import Any
 SECTIONS = ("tiers", "escalation", "checks", "partners", "timezone", "name", "accounts")
 
 
+def show(value: Any) -> str:
+    """A value as a person reads it: lists joined by commas, mappings as ``key: value``."""
+    if value is None:
+        return "—"
+    if isinstance(value, list):
+        return ", ".join(show(item) for item in value)
+    if isinstance(value, dict):
+        return "; ".join(f"{key}: {show(item)}" for key, item in value.items())
+    return str(value)
+
+
 @dataclass
 class RuleChange:
     rule_id: str
@@ -20,6 +31,22 @@ class RuleChange:
     right: dict[str, Any] | None
     fields: list[tuple[str, Any, Any]] = field(default_factory=list)
 
+    @property
+    def shown_fields(self) -> list[tuple[str, str, str]]:
+        return [(name, show(a), show(b)) for name, a, b in self.fields]
+
+    @staticmethod
+    def _lines(rule: dict[str, Any] | None) -> list[str]:
+        return [f"{key}: {show(value)}" for key, value in (rule or {}).items() if key != "id"]
+
+    @property
+    def left_lines(self) -> list[str]:
+        return self._lines(self.left)
+
+    @property
+    def right_lines(self) -> list[str]:
+        return self._lines(self.right)
+
 
 @dataclass
 class Comparison:
@@ -27,6 +54,10 @@ class Comparison:
     sections: list[tuple[str, Any, Any]]
     examples_added: list[dict[str, Any]]
     examples_removed: list[dict[str, Any]]
+
+    @property
+    def shown_sections(self) -> list[tuple[str, str, str]]:
+        return [(name, show(a), show(b)) for name, a, b in self.sections]
 
     @property
     def changed_rules(self) -> list[RuleChange]:

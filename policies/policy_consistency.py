@@ -10,7 +10,6 @@ like the engine's, so the editor and the import show them the same way.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
@@ -107,7 +106,7 @@ def window_problems(document: dict[str, Any]) -> list[PolicyProblem]:
         span = _span(rule)
         if span is None:
             continue
-        for other_position, other in windows[:index]:
+        for _other_position, other in windows[:index]:
             other_span = _span(other)
             if other_span is None or span[0] > other_span[1] or other_span[0] > span[1]:
                 continue
@@ -148,6 +147,3 @@ def validate_for_organisation(document: Any, organisation: Organisation, *, vers
         raise PolicyError(problems)
     return compiled
 
-
-def problem_lines(problems: Iterable[PolicyProblem]) -> list[str]:
-    return [str(problem) for problem in problems]

@@ -34,7 +34,15 @@ from policies.middleware import SESSION_KEY
 from policies.models import PolicyDryRun, PolicyVersion, Role
 from policies.permissions import get_for_org, member_required
 from policies.policy_compare import compare_documents
-from policies.policy_document import find_rule, rule_position, with_example, with_rule, with_tiers, without_example, without_rule
+from policies.policy_document import (
+    find_rule,
+    rule_position,
+    with_example,
+    with_rule,
+    with_tiers,
+    without_example,
+    without_rule,
+)
 from policies.policy_examples import failing, run_examples
 from policies.policy_files import export_policy, locate, parse_policy_file
 from policies.selectors import compiled_version

@@ -133,6 +133,12 @@ class _Tally:
                 "by_rule": groups, "changes": self.changes}
 
 
+def _under(policy, reused: frozenset[str], findings: list[dict], post: dict):
+    return assess_reusing(post["text"], account=post["account"], at=post["at"], policy=policy,
+                          org_kind=post["org_kind"], author_id=post["author_id"], reused=reused,
+                          known=stored_findings(findings, reused))
+
+
 def dry_run_execute(dry_run_id: int) -> None:
     """Assess the organisation's recent posts under the dry run's version and compare each
     with its tier under the version in force."""
@@ -166,19 +172,13 @@ def dry_run_execute(dry_run_id: int) -> None:
         kind = organisation.kind
         for done, (pk, account_id, author_id, scheduled_for, checked_at, text, tier, findings, escalations,
                    stored_version) in enumerate(rows, start=1):
-            account = accounts.get(account_id)
-            at = scheduled_for or checked_at
-
-            def under(policy, reuse):
-                reused = reuse.get(stored_version, frozenset())
-                return assess_reusing(text, account=account, at=at, policy=policy, org_kind=kind,
-                                      author_id=author_id, reused=reused, known=stored_findings(findings, reused))
-
-            after = under(draft, reuse_draft)
+            post = {"text": text, "account": accounts.get(account_id), "at": scheduled_for or checked_at,
+                    "org_kind": kind, "author_id": author_id}
+            after = _under(draft, reuse_draft.get(stored_version, frozenset()), findings, post)
             if baseline is None or stored_version == (active.pk if active else None):
                 before_tier, before_rows = tier, list(findings) + list(escalations)
             else:
-                before = under(baseline, reuse_base)
+                before = _under(baseline, reuse_base.get(stored_version, frozenset()), findings, post)
                 before_tier, before_rows = before.tier.value, _finding_rows(before)
             new_tier = after.tier.value
             tally.add(post_id=pk, text=text, before=before_tier, after=new_tier,

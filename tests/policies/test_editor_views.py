@@ -210,7 +210,7 @@ def test_compare_shows_two_versions_side_by_side(council, client_for, draft):
     client.post(reverse("policy_rule_delete", args=[draft.number, "quiet-hours"]))
     page = client_for(council.carol).get(reverse("policy_compare"), {"left": 1, "right": draft.number})
     assert page.status_code == 200
-    assert b"Rule quiet-hours" in page.content and b"removed" in page.content
+    assert b"Rule quiet-hours" in page.content and b"Removed." in page.content and b"22:00" in page.content
 
 
 def test_export_then_import_makes_an_identical_draft(council, client_for, draft):

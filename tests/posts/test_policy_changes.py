@@ -20,6 +20,7 @@ from posts.policy_changes import dry_run_execute, dry_run_start
 from posts.services import post_submit
 from tests.texts import BLOCKED, HARMLESS, MEDIUM
 
+
 @pytest.fixture(autouse=True)
 def _jobs(django_capture_on_commit_callbacks):
     """Jobs run in-process after commit; a test's transaction never commits, so the jobs
