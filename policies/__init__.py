@@ -12,9 +12,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from policies.engine import Assessment, PolicyError, assess, compile_policy, validate_document
 
-_LAZY = {"assess", "Assessment", "PolicyError", "compile_policy", "validate_document"}
-
-__all__ = sorted(_LAZY)
+__all__ = ["Assessment", "PolicyError", "assess", "compile_policy", "validate_document"]
+_LAZY = frozenset(__all__)
 
 
 def __getattr__(name: str) -> Any:

@@ -30,15 +30,21 @@ def _current_revision_or_explain(post: Post, revision_number: int):
     return current
 
 
+def _locked_for(post: Post, by: Membership, action: Action, revision_number: int):
+    """Lock the post, check ``by`` may take ``action`` now, and return it with the
+    revision being decided on (which must still be the current one)."""
+    post = _locked(post)
+    if action not in get_actions(post, by):
+        if post.author_id == by.user_id:
+            raise PermissionDenied("You cannot review your own post.")
+        raise DomainError("This post is not waiting for your review.")
+    return post, _current_revision_or_explain(post, revision_number)
+
+
 def decision_approve(*, post: Post, revision_number: int, by: Membership) -> Decision:
     """Approve the current revision; when it has what its tier needs, the post is approved."""
     with transaction.atomic():
-        post = _locked(post)
-        if Action.APPROVE not in get_actions(post, by):
-            if post.author_id == by.user_id:
-                raise PermissionDenied("You cannot approve your own post.")
-            raise DomainError("This post is not waiting for your approval.")
-        revision = _current_revision_or_explain(post, revision_number)
+        post, revision = _locked_for(post, by, Action.APPROVE, revision_number)
         try:
             with transaction.atomic():
                 decision = Decision.objects.create(
@@ -61,12 +67,7 @@ def decision_request_changes(*, post: Post, revision_number: int, by: Membership
     if not message:
         raise DomainError("Tell the author what to change.", field="message")
     with transaction.atomic():
-        post = _locked(post)
-        if Action.REQUEST_CHANGES not in get_actions(post, by):
-            if post.author_id == by.user_id:
-                raise PermissionDenied("You cannot review your own post.")
-            raise DomainError("This post is not waiting for review.")
-        revision = _current_revision_or_explain(post, revision_number)
+        post, revision = _locked_for(post, by, Action.REQUEST_CHANGES, revision_number)
         decision = Decision.objects.create(post=post, revision=revision, reviewer=by.user,
                                            verdict=Verdict.REQUEST_CHANGES, message=message,
                                            as_owner_or_lead=counts_as_owner_or_lead(post, by))

@@ -87,4 +87,5 @@ class SocialAccount(models.Model):
             owner_name=str(self.owner.user),
             poster_ids=frozenset(m.user_id for m in self.posters.all()) | {self.owner.user_id},
             account_id=self.pk,
+            timezone=self.organisation.timezone,
         )

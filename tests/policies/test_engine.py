@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 
 from policies.checks.base import Finding, Severity
-from policies.engine import assess, compile_policy
-from policies.engine import registry
+from policies.engine import assess, compile_policy, registry
 from policies.engine.tiering import decide_tier
 from policies.packs import load_pack
 
