@@ -223,3 +223,125 @@ def account_archive(*, account: SocialAccount, by: Membership, archived: bool = 
             f"Another active {account.get_network_display()} account already uses {account.handle}."
         ) from None
     return account
+
+
+# --- Policy versions -----------------------------------------------------------------------
+#
+# Edits go into a draft version; activating it makes it the one in force and freezes it.
+# Every save validates the whole document for this organisation (the engine's schema, the
+# members it names, windows that contradict each other) and saves nothing on a problem.
+
+
+def _require_policy_admin(by: Membership, organisation: Organisation) -> None:
+    if not by.is_admin or by.organisation_id != organisation.pk:
+        raise PermissionDenied("Only an admin of this organisation can change its policy.")
+
+
+def _validated(document, organisation: Organisation, *, number: int | None = None):
+    from policies.policy_consistency import validate_for_organisation
+
+    return validate_for_organisation(document, organisation, version=number)
+
+
+def _next_number(organisation: Organisation) -> int:
+    last = PolicyVersion.objects.filter(organisation=organisation).order_by("-number").values_list("number", flat=True).first()
+    return (last or 0) + 1
+
+
+def policy_version_create_draft(*, organisation: Organisation, by: Membership, based_on: PolicyVersion | None = None,
+                                document: dict | None = None, source: str = "") -> PolicyVersion:
+    """A new draft: a copy of ``based_on`` (default: the version in force), or ``document``
+    (an import or a pack). Raises PolicyError, saving nothing, if the document does not validate."""
+    import copy
+
+    _require_policy_admin(by, organisation)
+    if document is None:
+        based_on = based_on or organisation.active_policy()
+        if based_on is None:
+            from policies.packs import load_pack
+
+            document, source = load_pack(organisation.kind), source or f"pack:{organisation.kind}"
+        else:
+            if based_on.organisation_id != organisation.pk:
+                raise PermissionDenied("That version belongs to another organisation.")
+            document, source = copy.deepcopy(based_on.document), source or f"copy of v{based_on.number}"
+    _validated(document, organisation)
+    with transaction.atomic():
+        # the organisation row serialises numbering between two admins creating drafts at once
+        Organisation.objects.select_for_update().filter(pk=organisation.pk).first()
+        version = PolicyVersion.objects.create(organisation=organisation, number=_next_number(organisation),
+                                               document=document, source=source[:100], created_by=by.user)
+        audit_record(organisation=organisation, actor=by.user, verb="policy.draft_created", subject=version,
+                     policy_version=version.number, data={"source": version.source})
+    return version
+
+
+def policy_version_save(*, version: PolicyVersion, document: dict, by: Membership, change: str) -> PolicyVersion:
+    """Replace a draft's document after validating it; ``change`` says what changed, for the audit."""
+    organisation = version.organisation
+    _require_policy_admin(by, organisation)
+    _validated(document, organisation, number=version.number)
+    with transaction.atomic():
+        locked = PolicyVersion.objects.select_for_update().get(pk=version.pk)
+        if locked.status != PolicyVersion.Status.DRAFT or locked.was_activated:
+            raise DomainError(f"Version {locked.number} has been in force and can no longer change; "
+                              "make a new draft from it.")
+        locked.document = document
+        locked.save(update_fields=["document"])
+        audit_record(organisation=organisation, actor=by.user, verb="policy.draft_changed", subject=locked,
+                     policy_version=locked.number, data={"change": change})
+    version.document = document
+    return locked
+
+
+def policy_version_discard(*, version: PolicyVersion, by: Membership) -> None:
+    """Delete a draft that was never in force (versions that were are kept for the record)."""
+    _require_policy_admin(by, version.organisation)
+    with transaction.atomic():
+        locked = PolicyVersion.objects.select_for_update().get(pk=version.pk)
+        if locked.was_activated or locked.status != PolicyVersion.Status.DRAFT:
+            raise DomainError(f"Version {locked.number} has been in force; it is kept for the record.")
+        audit_record(organisation=locked.organisation, actor=by.user, verb="policy.draft_discarded",
+                     subject=locked, policy_version=locked.number)
+        locked.delete()
+
+
+def policy_version_activate(*, version: PolicyVersion, by: Membership, confirmed_failing=()) -> PolicyVersion:
+    """Put ``version`` in force: a draft, or an earlier version re-activated.
+
+    Its examples are run first; if any fail, every failing one must be named in
+    ``confirmed_failing`` (the admin saw them and said yes) or nothing happens. The version
+    in force before is retired; the document never changes again. One audit event; then
+    ``policy_activated`` is sent so open posts are re-assessed.
+    """
+    from policies.policy_examples import failing, run_examples
+    from policies.signals import policy_activated
+
+    organisation = version.organisation
+    _require_policy_admin(by, organisation)
+    compiled = _validated(version.document, organisation, number=version.number)
+    failed = [result.label for result in failing(run_examples(compiled))]
+    unconfirmed = [label for label in failed if label not in set(confirmed_failing)]
+    if unconfirmed:
+        raise DomainError(f"{len(unconfirmed)} example(s) do not get their expected tier: {', '.join(unconfirmed)}. "
+                          "Confirm that you want to activate it anyway.", field="confirm")
+    with transaction.atomic():
+        versions = PolicyVersion.objects.select_for_update().filter(organisation=organisation)
+        locked = versions.get(pk=version.pk)
+        if locked.status == PolicyVersion.Status.ACTIVE:
+            raise DomainError(f"Version {locked.number} is already in force.")
+        previous = versions.filter(status=PolicyVersion.Status.ACTIVE).first()
+        if previous is not None:
+            previous.status = PolicyVersion.Status.RETIRED
+            previous.save(update_fields=["status"])
+        reactivated = locked.was_activated
+        locked.status = PolicyVersion.Status.ACTIVE
+        locked.activated_at = timezone.now()
+        locked.activated_by = by.user
+        locked.save(update_fields=["status", "activated_at", "activated_by"])
+        audit_record(organisation=organisation, actor=by.user, verb="policy.activated", subject=locked,
+                     policy_version=locked.number,
+                     data={"previous": previous.number if previous else None, "reactivated": reactivated,
+                           "failing_examples_confirmed": failed})
+        policy_activated.send(sender=PolicyVersion, version=locked, previous=previous, by=by.user)
+    return locked

@@ -5,5 +5,6 @@ class PostsConfig(AppConfig):
     name = "posts"
 
     def ready(self) -> None:
-        # Connects schedule_on_approval: an approved post with a time becomes scheduled.
-        from posts import scheduling  # noqa: F401
+        # Signal receivers: an approved post with a time becomes scheduled (scheduling);
+        # activating a policy version re-assesses open posts (policy_changes).
+        from posts import policy_changes, scheduling  # noqa: F401

@@ -19,6 +19,7 @@ from policies.audit import audit_record
 from policies.checks.base import Tier
 from policies.engine import Assessment, CompiledPolicy
 from policies.models import Membership, PolicyVersion, SocialAccount
+from policies.policy_compare import explain_tier_change
 from policies.selectors import active_policy_for
 from policies.services import DomainError
 from posts.models import Post, PostState, Revision
@@ -75,15 +76,18 @@ def post_audit(post: Post, by, verb: str, revision: Revision | None = None, **da
     post_transition.send(sender=Post, post=post, verb=verb, actor=by, revision=revision, data=data)
 
 
-def _new_revision(post: Post, text: str, by, *, at: datetime | None = None) -> Revision:
-    checked = assess_for(text=text, account=post.account, author_id=post.author_id, at=at or post.scheduled_for)
+def _new_revision(post: Post, text: str, by, *, at: datetime | None = None, checked: Checked | None = None) -> Revision:
+    """A new assessed revision. ``by`` None means the system (a policy change): the
+    revision is then recorded as the author's text, the audit events as Countersign's."""
+    checked = checked or assess_for(text=text, account=post.account, author_id=post.author_id,
+                                    at=at or post.scheduled_for)
     requirement = checked.requirement
     last = post.revisions.order_by("-number").values_list("number", flat=True).first() or 0
     revision = Revision.objects.create(
         post=post,
         number=last + 1,
         text=text,
-        created_by=by,
+        created_by=by or post.author,
         tier=checked.assessment.tier.value,
         findings=[f.as_dict() | {"kind": f.kind, "rule": f.rule} for f in checked.assessment.findings],
         escalations=checked.assessment.as_dict()["escalations"],
@@ -272,3 +276,48 @@ def post_mark_changes_requested(*, post: Post, revision: Revision, by, message: 
     post.save()
     post_audit(post, by, "changes_requested", revision, message=message)
     return post
+
+
+# --- Policy changes ------------------------------------------------------------------------
+
+# Posts still on their way: a new policy applies to them (published ones keep the verdict
+# they went out with).
+REASSESSED_STATES = frozenset({PostState.DRAFT, PostState.CHANGES_REQUESTED, PostState.IN_REVIEW})
+
+
+def post_reassess(*, post: Post, by=None, reason: str = "") -> Revision | None:
+    """Check an open post again under the policy now in force.
+
+    Nothing is recorded when its tier is unchanged. A draft (or a post with changes
+    requested) whose tier changed gets a new revision carrying the new assessment. A post
+    in review whose tier rises gets a new revision too, so it goes back to review and
+    needs the approvals of its new tier (earlier approvals belong to the old revision); if
+    it is now blocked it returns to draft. A post in review whose tier falls is left alone:
+    its reviewers carry on. ``reason`` (which rule changed) is recorded for the author.
+    """
+    with transaction.atomic():
+        post = _lock(post)
+        old = post.current_revision
+        if post.state not in REASSESSED_STATES or old is None:
+            return None
+        checked = assess_for(text=old.text, account=post.account, author_id=post.author_id, at=post.scheduled_for)
+        new_tier = checked.assessment.tier
+        if new_tier == old.tier:
+            return None
+        rose = Tier(new_tier).rank > Tier(old.tier).rank
+        if post.state == PostState.IN_REVIEW and not rose:
+            return None
+        revision = _new_revision(post, old.text, None, checked=checked)
+        rules, explanation = explain_tier_change(
+            old.findings + old.escalations, revision.findings + revision.escalations, old_tier=old.tier,
+            new_tier=revision.tier, version_number=revision.policy_number,
+            messages={f["rule"]: f["message"] for f in revision.findings + old.findings + revision.escalations if f.get("rule")},
+        )
+        was = post.state
+        if was == PostState.IN_REVIEW and new_tier == Tier.BLOCK:
+            post.state = PostState.DRAFT
+        post.save()
+        post_audit(post, None, "reassessed", revision, was=was, state=post.state, tier=revision.tier,
+                   previous_tier=old.tier, rules=rules,
+                   message=f"{reason} {explanation}".strip(), activated_by=str(by) if by else "")
+    return revision

@@ -11,3 +11,10 @@ urlpatterns = [
     path("posts/<int:pk>/submit/", views.post_submit, name="post_submit"),
     path("posts/<int:pk>/withdraw/", views.post_withdraw, name="post_withdraw"),
 ]
+
+from posts import views_policy  # noqa: E402
+
+urlpatterns += [
+    path("policy/v/<int:number>/dry-run/", views_policy.policy_dry_run_start, name="policy_dry_run_start"),
+    path("policy/v/<int:number>/dry-run/<int:pk>/", views_policy.policy_dry_run, name="policy_dry_run"),
+]

@@ -1,5 +1,6 @@
 from policies.models.accounts import Network, SocialAccount
 from policies.models.audit import AuditEvent
+from policies.models.dry_runs import PolicyDryRun
 from policies.models.organisations import Invitation, Membership, Organisation, OrganisationKind, Role, User
 from policies.models.versions import PolicyVersion
 
@@ -10,6 +11,7 @@ __all__ = [
     "Network",
     "Organisation",
     "OrganisationKind",
+    "PolicyDryRun",
     "PolicyVersion",
     "Role",
     "SocialAccount",
