@@ -165,9 +165,9 @@ def run(ctx: CheckContext) -> list[Finding]:
         tuple(_setting(ctx, "extra_public_cues") or ()),  # type: ignore[arg-type]
     )
     own_handle = fold(ctx.account.handle.lstrip("@")) if ctx.account else ""
-    spans = _with_titled_names(text, spans)
+    spans = _with_titled_names(text, _split_room_tails(text, spans))
     addressee = reply_addressee(text)
-    if addressee:
+    if addressee and text.lstrip().startswith("@"):
         # In a reply, a lone first name is the person replied to, who wrote in public.
         spans = [s for s in spans if not _addressee_name(text, s)]
     aggregate = aggregate_spans(text)
@@ -440,3 +440,22 @@ def _vocative(text: str, span: Span) -> bool:
     """"Sorry to hear about your experience, Mr Dunn.": the person spoken to, not about."""
     before = text[max(0, span.start - 2) : span.start]
     return before.endswith((", ", ",")) and text[span.end : span.end + 1] in (".", "!", ",", "")
+
+
+_ROOM_TAIL = re.compile(r"\s+(?:in|on|at)\s+(?:Bay|Bed|Ward|Room|Flat|Cubicle)$")
+_ROOM_NUMBER = re.compile(r"\s*(?:no\.?\s*)?\d+[A-Za-z]?\b")
+
+
+def _split_room_tails(text: str, spans: list[Span]) -> list[Span]:
+    """"Ceri Jones in Bay 3": the name, then the bay that finds her (the run swallowed "in Bay")."""
+    out = []
+    for span in spans:
+        m = _ROOM_TAIL.search(text, span.start, span.end) if span.kind == "name" else None
+        number = _ROOM_NUMBER.match(text, span.end) if m else None
+        if m and number:
+            out.append(Span(span.start, m.start(), "name", span.label))
+            room_start = m.start() + len(m.group()) - len(m.group().split()[-1])
+            out.append(Span(room_start, number.end(), "place", "ward, bed or flat number"))
+        else:
+            out.append(span)
+    return out

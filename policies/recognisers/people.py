@@ -116,7 +116,7 @@ def not_a_particular_one(text: str, start: int, end: int) -> bool:
 # Roles people meet in the course of a service ("an officer will call", "the courier").
 _SERVICE_ROLES = frozenset(
     "officer courier manager receptionist engineer adviser advisor staff team driver "
-    "landlord landlords".split()
+    "landlord landlords supervisor coordinator caseworker operator handler inspector".split()
 )
 _ROLE_RIGHT_BEFORE = re.compile(
     r"(?i:\b(?:manager|director|head|chief|lead|officer|partner|chair|ceo|founder|trainee|"
