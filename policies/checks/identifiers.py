@@ -44,6 +44,7 @@ Settings (``ctx.settings``, all optional; defaults in brackets):
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -173,6 +174,8 @@ def run(ctx: CheckContext) -> list[Finding]:
     aggregate = aggregate_spans(text)
     singular = singular_subjects(text)
     people = specific_person_spans(text) + singular
+    # "in English or Welsh": a language or nationality is not a surname.
+    spans = [s for s in spans if not (s.kind == "name" and fold(text[s.start : s.end]) in _nationalities())]
     names = [s for s in spans if s.kind == "name"]
     staff = staff_names(text, names)
     staff_spans = [s for s in names if set(text[s.start : s.end].split()) <= staff]
@@ -298,7 +301,10 @@ def run(ctx: CheckContext) -> list[Finding]:
         # ("Jade Morris (Flat 2, 31 Rowcroft)").
         direct_kinds = {s.kind for s in direct}
         named = "name" in direct_kinds
-        if public_post and not sensitive and len(direct_kinds) < 2:
+        # An event notice: a day, a clock time and no one described.
+        event = any(s.kind == "time" and s.label == "time of day" for s in spans) and any(
+            s.kind in ("date", "weekday") for s in spans)
+        if (public_post or event) and not sensitive and len(direct_kinds) < 2:
             # An event notice, a report or a job advert names venues, speakers and
             # partners: worth a look at most.
             level = Severity.parse(_setting(ctx, "name_alone"))  # type: ignore[arg-type]
@@ -459,3 +465,10 @@ def _split_room_tails(text: str, spans: list[Span]) -> list[Span]:
         else:
             out.append(span)
     return out
+
+
+@functools.cache
+def _nationalities() -> frozenset[str]:
+    from policies.recognisers.lexicon import read_terms
+
+    return frozenset(fold(t) for t in read_terms("nationality.txt"))
