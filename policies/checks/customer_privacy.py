@@ -58,7 +58,8 @@ RECORD_WORDS = (
     "documents", "ID documents", "completion", "purchase", "tribunal", "hearing",
     "grant", "place", "call", "visit", "summons", "investigation", "exchange",
     "offer", "mortgage offer", "vouchers", "fees", "cancellation fees", "care assessment",
-    "care package", "priority", "banding", "repair", "repairs", "report",
+    "care package", "priority", "banding", "repair", "repairs", "report", "therapy",
+    "counselling", "deadline",
 )
 STATUS_WORDS = (
     "arrears", "in arrears", "overdrawn", "overdue", "unpaid", "outstanding", "owe",
@@ -250,6 +251,8 @@ def run(ctx: CheckContext) -> list[Finding]:
                 anchor = record
             elif discloser and (status or money):
                 anchor = discloser
+            elif record and explained:
+                anchor = record  # "your appeal deadline is ..., so you've got until Friday"
             elif bare and status and explained:
                 anchor = bare  # "..., so completion won't happen this Friday"
             elif opening and (record or bare) and _SNEER.match(body) and not kind_handoff:

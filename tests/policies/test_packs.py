@@ -39,7 +39,6 @@ KNOWN_DISAGREEMENTS = {
     "law_firm-ex-025": "labelled block, assessed high: tone rates it lower",
     "law_firm-ex-028": "labelled high, assessed block: identifiers rates it higher",
     "law_firm-ex-032": "labelled medium, assessed high: identifiers rates it higher",
-    "law_firm-ex-034": "labelled high, assessed low: customer_privacy rates it lower (AUTO-APPROVED)",
     "therapy-pack-01": "labelled block, assessed high: tone and the banned term rate the insult high, not block",
     "therapy-ex-019": "labelled block, assessed low: tone rates it lower (AUTO-APPROVED)",
     "therapy-ex-027": "labelled block, assessed high: tone rates it lower",
