@@ -56,6 +56,10 @@ RECORD_WORDS = (
     "returns", "items", "charges", "statement", "transfer", "insurance", "policy",
     "premium", "subscription", "membership", "record", "records", "history",
     "documents", "ID documents", "completion", "purchase", "tribunal", "hearing",
+    "grant", "place", "call", "visit", "summons", "investigation", "exchange",
+    "offer", "mortgage offer", "vouchers", "fees", "cancellation fees", "care assessment",
+    "care package", "priority", "banding", "repair", "repairs", "report", "therapy",
+    "counselling", "deadline",
 )
 STATUS_WORDS = (
     "arrears", "in arrears", "overdrawn", "overdue", "unpaid", "outstanding", "owe",
@@ -73,7 +77,10 @@ STATUS_WORDS = (
     "still need", "booked", "won't", "can't", "cannot", "refused", "released",
     "confirmed", "is confirmed", "ready", "are ready", "is ready", "on hold", "not upheld",
     "upheld", "complained", "rung", "times", "wrong address", "wrong flat", "wrong house", "the wrong", "damaged", "delayed",
-    "returned to sender", "undelivered",
+    "returned to sender", "undelivered", "turned down", "graded", "passed to",
+    "passed on to", "filed", "struck out", "escalated", "flagged", "downgraded",
+    "lapsed", "ran out", "run out", "not emptied", "wasn't emptied", "tagged",
+    "no further action", "won't happen", "will not happen", "applied", "backdated",
 )
 # Phrases that say the organisation is telling what it knows from its records.
 STRONG_DISCLOSERS = (
@@ -149,6 +156,46 @@ _GENERAL_ADVICE = re.compile(
 _SENTENCES = re.compile(r"[^.!?\n]+[.!?\n]*")
 
 
+# A clause saying what happened to the person's own record, whatever the noun: "your
+# call was graded", "your mum's place at the day centre was cancelled", "your shed
+# (crime ref ...) has been filed". A past participle after a form of "be"/"have".
+_YOUR_OUTCOME = re.compile(
+    r"\byour\b[^.!?\n]{0,60}?\b(?:was|were|has|have|had|is|are|got|"
+    r"wasn['’]t|weren['’]t|hasn['’]t|haven['’]t|isn['’]t|aren['’]t|won['’]t\s+be)\s+"
+    r"(?:(?:been|being|now|not|still|already|currently|just|also|then|all|never|since)\s+){0,3}"
+    r"(?:[a-z]{3,}ed|taken|given|seen|sent|paid|lost|held|put|shut|told|kept|written\s+off|"
+    r"turned\s+down|struck\s+out|in\s+arrears|overdrawn|overdue|\d+(?:st|nd|rd|th))\b",
+    re.IGNORECASE,
+)
+# What the organisation did or knows about the person, in the simple past: "you missed
+# two sessions", "you've already had two goodwill vouchers", "the card you used".
+_YOU_DID = re.compile(
+    r"\byou(?:['’]ve|\s+have)?\s+(?:already\s+|still\s+|also\s+)?(?:missed|had|used|cancelled|"
+    r"returned|claimed|borrowed|spent|failed|ignored|withdrew|defaulted|breached)\b"
+    r"|\b(?:card|payment|account|order|cheque)\s+you\s+used\b",
+    re.IGNORECASE,
+)
+# An explanation of the outcome: only the records can supply the reason.
+_EXPLAINED = re.compile(
+    r"\b(?:because|which\s+is\s+why|that['’]s\s+why|due\s+to|owing\s+to|the\s+reason|"
+    r"as\s+you['’]d|as\s+you\s+had|as\s+we\s+explained|as\s+we\s+told|"
+    r"so\s+(?:the|your|it|we['’]ve|we\s+have|we['’]re\s+not|we\s+can['’]t|we\s+cannot|you)\b)",
+    re.IGNORECASE,
+)
+# Kind replies repeat what the person said: "sorry (to hear) your road hasn't been gritted".
+_SORRY_FOR = re.compile(
+    r"\bsorry\s+(?:to\s+hear\s+|to\s+see\s+)?(?:that\s+|about\s+)?(?:your?|you['’]\w+)\b", re.IGNORECASE
+)
+# "To the lovely client who asked ...": an open letter to one person.
+_TO_ONE_PERSON = re.compile(
+    r"^\W{0,4}to\s+(?:the|our|my|that)\s+(?![^.!?:]{0,60}?\b(?:people|everyone|everybody|"
+    r"those|folks?|all|\w+s)\s+who\b)[^.!?:]{0,60}?\bwho\b",
+    re.IGNORECASE,
+)
+# "@x maybe pay your rent on time": advice about the person's own record is a disclosure.
+_SNEER = re.compile(r"^\W*(?:@\w+\W*)*(?:maybe|perhaps|next\s+time)\b", re.IGNORECASE)
+
+
 def run(ctx: CheckContext) -> list[Finding]:
     """Flag sentences that reveal a particular person's account, case, health or care status."""
     text = ctx.text
@@ -159,15 +206,18 @@ def run(ctx: CheckContext) -> list[Finding]:
         tuple(settings.get("extra_record_words", ()) or ()),
         tuple(settings.get("extra_status_words", ()) or ()),
     )
+    bare_record_re = _bare_records(tuple(settings.get("extra_record_words", ()) or ()))
     addressed = bool(reply_addressee(text) or _NAMED_START.match(text)
-                     or _TITLED_NAME_ADDRESSED.search(text[:120]))
+                     or _TITLED_NAME_ADDRESSED.search(text[:120]) or _TO_ONE_PERSON.match(text))
     disclosers = list(discloser_re.finditer(text))
     strong = [d for d in disclosers if d.group().lower() in _STRONG_SET]
     kind_handoff = bool(kind_re.search(text))
     findings: list[Finding] = []
+    first = True
     for sentence in _SENTENCES.finditer(text[:20_000]):
         body = sentence.group()
         offset = sentence.start()
+        opening, first = first, False
         record = next(
             (r for r in record_re.finditer(body)
              if not _GENERAL_ADVICE.search(body[: r.start()])),
@@ -178,25 +228,50 @@ def run(ctx: CheckContext) -> list[Finding]:
         discloser = next(
             (d for d in disclosers if offset <= d.start() < offset + len(body)), None
         )
-        if not (status or money):
-            continue
         strong_here = next((d for d in strong if offset <= d.start() < offset + len(body)), None)
-        if kind_handoff and not strong_here:
-            continue  # "sorry to hear ..., please DM us": moving to private is right
-        if body.rstrip().endswith("?") and not strong_here and not addressed:
-            continue  # "Missed your collection this week?": a question to everyone
-        if not addressed and not strong_here:
-            continue  # "you" in a general warning or notice is everyone
-        if record:
-            anchor = record
-        elif addressed and discloser:
-            anchor = discloser
+        explained = _EXPLAINED.search(body)
+        anchor = None
+        if addressed:
+            # In a reply to one person, what happened to their record is a disclosure
+            # whatever the noun, and so is the reason for it.
+            outcome = _YOUR_OUTCOME.search(body)
+            you_did = _YOU_DID.search(body)
+            bare = bare_record_re.search(body)
+            lead = outcome or you_did
+            if lead and _GENERAL_ADVICE.search(body[: lead.start()]):
+                outcome = you_did = None  # "@x if your bin was missed, ..."
+            softened = (kind_handoff or _SORRY_FOR.search(body)) and not (strong_here or explained)
+            if softened:
+                continue  # "sorry to hear ..., please DM us": moving to private is right
+            if outcome:
+                anchor = outcome
+            elif you_did:
+                anchor = you_did
+            elif record and (status or money):
+                anchor = record
+            elif discloser and (status or money):
+                anchor = discloser
+            elif record and explained:
+                anchor = record  # "your appeal deadline is ..., so you've got until Friday"
+            elif bare and status and explained:
+                anchor = bare  # "..., so completion won't happen this Friday"
+            elif opening and (record or bare) and _SNEER.match(body) and not kind_handoff:
+                anchor = record or bare  # "@x maybe pay your rent on time"
+            if anchor is None:
+                continue
+            to_someone = True
         else:
-            continue
-        # "As we told you, your claim ...": a reply to someone even without an @handle.
-        to_someone = addressed or bool(
-            discloser and record and record.group().lower().startswith(("your", "you"))
-        )
+            if not (status or money):
+                continue
+            if kind_handoff and not strong_here:
+                continue
+            if not strong_here:
+                continue  # "you" in a general warning or notice is everyone
+            if not record:
+                continue
+            anchor = record
+            # "As we told you, your claim ...": a reply to someone even without an @handle.
+            to_someone = bool(discloser and record.group().lower().startswith(("your", "you")))
         key = "severity" if to_someone else "unaddressed_severity"
         level = Severity.parse(settings.get(key, DEFAULTS[key]))
         start = offset + anchor.start()
@@ -206,7 +281,7 @@ def run(ctx: CheckContext) -> list[Finding]:
                 check=CHECK,
                 code="disclosure",
                 start=start,
-                end=end,
+                end=min(end, offset + len(body)),
                 severity=level,
                 message=(
                     "This tells everyone what our records say about one person "
@@ -217,3 +292,9 @@ def run(ctx: CheckContext) -> list[Finding]:
             )
         )
     return findings
+
+
+@functools.cache
+def _bare_records(extra_records: tuple[str, ...]) -> re.Pattern[str]:
+    """A record noun with no "your" ("so completion won't happen")."""
+    return re.compile(rf"\b(?:{_alternation(RECORD_WORDS + extra_records)})\b", re.IGNORECASE)

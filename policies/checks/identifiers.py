@@ -44,6 +44,8 @@ Settings (``ctx.settings``, all optional; defaults in brackets):
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Iterable
 
 from policies.checks.base import CheckContext, Finding, Severity
@@ -52,10 +54,18 @@ from policies.recognisers.cues import find_cues
 from policies.recognisers.lexicon import fold
 from policies.recognisers.people import (
     described_by_role,
+    reply_addressee,
     specific_person_spans,
     staff_names,
 )
 from policies.recognisers.spans import Span
+from policies.recognisers.subjects import (
+    aggregate_spans,
+    has_origin,
+    singular_subjects,
+    titled_names,
+    unnamed_pronoun_person,
+)
 
 CHECK = "identifiers"
 
@@ -156,15 +166,27 @@ def run(ctx: CheckContext) -> list[Finding]:
         tuple(_setting(ctx, "extra_public_cues") or ()),  # type: ignore[arg-type]
     )
     own_handle = fold(ctx.account.handle.lstrip("@")) if ctx.account else ""
-    people = specific_person_spans(text)
-    specific_age = any(s.kind == "age" and s.label == "age" for s in spans)
-    by_role = [s for s in spans if s.kind in ("occupation", "age") and s.label != "age"
-               and described_by_role(text, s)]
-    staff = staff_names(text, [s for s in spans if s.kind == "name"])
-    staff_spans = [s for s in spans if s.kind == "name" and set(text[s.start : s.end].split()) <= staff]
-    # "Meet PC Jones, 34, our new ..." -- an age or role right next to a colleague
-    # being introduced describes the colleague, not a client.
+    spans = _with_titled_names(text, _split_room_tails(text, spans))
+    addressee = reply_addressee(text)
+    if addressee and text.lstrip().startswith("@"):
+        # In a reply, a lone first name is the person replied to, who wrote in public.
+        spans = [s for s in spans if not _addressee_name(text, s)]
+    aggregate = aggregate_spans(text)
+    singular = singular_subjects(text)
+    people = specific_person_spans(text) + singular
+    # "in English or Welsh": a language or nationality is not a surname.
+    spans = [s for s in spans if not (s.kind == "name" and fold(text[s.start : s.end]) in _nationalities())]
     names = [s for s in spans if s.kind == "name"]
+    staff = staff_names(text, names)
+    staff_spans = [s for s in names if set(text[s.start : s.end].split()) <= staff]
+    private_names = [s for s in names if s not in staff_spans]
+    pronoun = unnamed_pronoun_person(text, bool(names))
+    if pronoun and not _in_aggregate_sentence(text, pronoun, aggregate, people):
+        people.append(pronoun)
+    # "we supported 11,480 people", "14% of sessions": a client word among totals and
+    # rates speaks of everyone the service sees, not of one client.
+    cues.client = [c for c in cues.client if not _in_aggregate_sentence(text, c, aggregate, people)]
+    public_post = (bool(aggregate) or len(cues.public) >= 2) and not (cues.client or people)
 
     def near_staff(span: Span) -> bool:
         if not staff_spans:
@@ -173,9 +195,20 @@ def run(ctx: CheckContext) -> list[Finding]:
         gap = min(abs(span.start - nearest.end), abs(nearest.start - span.end))
         return nearest in staff_spans and gap < 60
 
+    by_role = [s for s in spans if s.kind in ("occupation", "age") and s.label != "age"
+               and described_by_role(text, s) and not _generic_role(text, s)]
     specific_age = any(s.kind == "age" and s.label == "age" and not near_staff(s) for s in spans)
     by_role = [s for s in by_role if not near_staff(s)]
-    person_described = bool(cues.client or people or specific_age or by_role)
+    if staff_spans and not private_names and not cues.client:
+        by_role = []  # only colleagues are named: "a brilliant advocate" is one of them
+    if public_post:
+        # An event notice or a report: a job there describes no one in particular, and
+        # among totals and rates neither does an age.
+        by_role = []
+        specific_age = specific_age and not aggregate
+    with_origin = [s for s in private_names if has_origin(text, s)]
+    titled = [s for s in private_names if s.label == "title and name" and not _vocative(text, s)]
+    person_described = bool(cues.client or people or specific_age or by_role or with_origin or titled)
 
     direct: list[Span] = []
     personal_contact: list[Span] = []
@@ -268,7 +301,14 @@ def run(ctx: CheckContext) -> list[Finding]:
         # ("Jade Morris (Flat 2, 31 Rowcroft)").
         direct_kinds = {s.kind for s in direct}
         named = "name" in direct_kinds
-        if named and sensitive and len(direct_kinds) >= 2:
+        # An event notice: a day, a clock time and no one described.
+        event = any(s.kind == "time" and s.label == "time of day" for s in spans) and any(
+            s.kind in ("date", "weekday") for s in spans)
+        if (public_post or event) and not sensitive and len(direct_kinds) < 2:
+            # An event notice, a report or a job advert names venues, speakers and
+            # partners: worth a look at most.
+            level = Severity.parse(_setting(ctx, "name_alone"))  # type: ignore[arg-type]
+        elif named and sensitive and len(direct_kinds) >= 2:
             level = Severity.BLOCK
         elif named and (sensitive or len(direct_kinds) >= 2 or detail_count >= high_with_name):
             level = Severity.HIGH
@@ -347,3 +387,88 @@ def _combination(
         # already their sum.
         kind="",
     )
+
+
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
+# "a solicitor can't take over", "the officer report", "a supervisor role": a role
+# spoken of in general or as part of a compound, not one person.
+_GENERIC_AFTER = re.compile(
+    r"\s+(?:can|can['’]t|cannot|could|will|won['’]t|would|should|must|may|might|needs?|"
+    r"role|roles|report|reports|team|teams|job|jobs|post|posts|vacancy|vacancies|course|"
+    r"training|apprenticeship|qualification|service|services|rights|fees?|on\s+(?:housing|"
+    r"employment|family|money))\b",
+    re.IGNORECASE,
+)
+
+
+def _generic_role(text: str, span: Span) -> bool:
+    return bool(_GENERIC_AFTER.match(text, span.end))
+
+
+def _sentence_of(text: str, pos: int) -> tuple[int, int]:
+    for m in _SENTENCE.finditer(text):
+        if m.start() <= pos < m.end():
+            return m.span()
+    return (0, len(text))
+
+
+def _in_aggregate_sentence(text: str, span: Span, aggregate: list[Span], people: list[Span]) -> bool:
+    """Whether ``span`` sits in a sentence about totals or rates and about no one in particular."""
+    start, end = _sentence_of(text, span.start)
+    if not any(start <= a.start < end for a in aggregate):
+        return False
+    return not any(start <= p.start < end and p is not span for p in people)
+
+
+def _with_titled_names(text: str, spans: list[Span]) -> list[Span]:
+    """Add "Mrs A. Khoury" where the capitalised run swallowed it ("Parcel for Mrs A. Khoury")."""
+    extra = [t for t in titled_names(text)
+             if not any(s.kind == "name" and s.start <= t.start < s.end for s in spans)]
+    if not extra:
+        return spans
+    kept = [s for s in spans if not any(s.start < t.end and t.start < s.end for t in extra)]
+    return sorted(kept + extra, key=lambda s: s.start)
+
+
+_VOCATIVE = re.compile(r"(?:^|[\s,])(?:hi|hello|hey|dear|thanks|thank\s+you|sorry)?[\s,]*$", re.IGNORECASE)
+
+
+def _addressee_name(text: str, span: Span) -> bool:
+    """A lone first name in a reply, spoken to: "Sorry ..., Pete," / "Hi Oksana"."""
+    if span.kind != "name" or " " in text[span.start : span.end].strip():
+        return False
+    before = text[max(0, span.start - 12) : span.start]
+    after = text[span.end : span.end + 2]
+    return bool(_VOCATIVE.search(before)) and (after[:1] in (",", "!", ".", "") or after.startswith(" -"))
+
+
+def _vocative(text: str, span: Span) -> bool:
+    """"Sorry to hear about your experience, Mr Dunn.": the person spoken to, not about."""
+    before = text[max(0, span.start - 2) : span.start]
+    return before.endswith((", ", ",")) and text[span.end : span.end + 1] in (".", "!", ",", "")
+
+
+_ROOM_TAIL = re.compile(r"\s+(?:in|on|at)\s+(?:Bay|Bed|Ward|Room|Flat|Cubicle)$")
+_ROOM_NUMBER = re.compile(r"\s*(?:no\.?\s*)?\d+[A-Za-z]?\b")
+
+
+def _split_room_tails(text: str, spans: list[Span]) -> list[Span]:
+    """"Ceri Jones in Bay 3": the name, then the bay that finds her (the run swallowed "in Bay")."""
+    out = []
+    for span in spans:
+        m = _ROOM_TAIL.search(text, span.start, span.end) if span.kind == "name" else None
+        number = _ROOM_NUMBER.match(text, span.end) if m else None
+        if m and number:
+            out.append(Span(span.start, m.start(), "name", span.label))
+            room_start = m.start() + len(m.group()) - len(m.group().split()[-1])
+            out.append(Span(room_start, number.end(), "place", "ward, bed or flat number"))
+        else:
+            out.append(span)
+    return out
+
+
+@functools.cache
+def _nationalities() -> frozenset[str]:
+    from policies.recognisers.lexicon import read_terms
+
+    return frozenset(fold(t) for t in read_terms("nationality.txt"))

@@ -27,7 +27,7 @@ _COMPOUND_NEXT = (
     r"volunteers?|reps?|representatives?|engagement|satisfaction|feedback|survey|surveys|"
     r"experience|journey|charter|testimonials?|reviews?|events?|newsletter|accounts?|desk|"
     r"counter|area|entrance|car\s+park|toilets?|lounge|parking|app|numbers?|reference|records?|"
-    r"room|zone|lane|rates?|offer|offers|card|cards|code|codes)\b"
+    r"room|zone|lane|rates?|offer|offers|card|cards|code|codes|money|funds?|data|base)\b"
 )
 # A single, specific person: "a/the/one ... man", "one of our residents", "my 3pm".
 _SPECIFIC_PERSON = re.compile(
@@ -64,6 +64,8 @@ _STAFF_CUE = re.compile(
     | (?i:\b(?:joins?|joined|has\s+joined|appointed|promoted|qualified|retires?|retiring|
        said|says|spoke|speaking|will\s+speak|opens|opened|gave\s+evidence|awarded|welcome|
        chat\s+to|speak\s+to|ask\s+for|contact|call)\b)
+    | (?i:\bhas\s+(?:led|managed|run|driven|worked|volunteered|served|coached|taught|
+       nursed)\b[^.!?\n]{0,40}\bour\b)
     """,
     re.VERBOSE,
 )
@@ -114,10 +116,11 @@ def not_a_particular_one(text: str, start: int, end: int) -> bool:
 # Roles people meet in the course of a service ("an officer will call", "the courier").
 _SERVICE_ROLES = frozenset(
     "officer courier manager receptionist engineer adviser advisor staff team driver "
-    "landlord landlords".split()
+    "landlord landlords supervisor coordinator caseworker operator handler inspector".split()
 )
 _ROLE_RIGHT_BEFORE = re.compile(
-    r"(?i:\b(?:manager|director|head|chief|lead|officer|partner|chair|ceo|founder|"
+    r"(?i:\b(?:manager|director|head|chief|lead|officer|partner|chair|ceo|founder|trainee|"
+    r"paralegal|apprentice|principal|associate|solicitor|barrister|nurse|midwife|sister|"
     r"coordinator|sister|matron|consultant|surgeon|inspector|sergeant|councillor|"
     r"leader|minister|mayor|spokesperson|spokesman|spokeswoman|secretary))[\s,]*$"
 )

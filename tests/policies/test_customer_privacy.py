@@ -65,3 +65,32 @@ def test_severity_and_extra_words_come_from_settings() -> None:
 def test_any_text_is_handled(text: str) -> None:
     ctx = CheckContext(text=text, original=text)
     assert all(0 <= f.start <= f.end <= len(text) for f in customer_privacy.run(ctx))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "@gaz_t Your recycling wasn't collected because the lid wouldn't close. Second time this month.",
+        "@mo_1990 we've had a look and your bursary request was turned down because you're over the age limit.",
+        "@kelly_b Your statement about your neighbour has been passed to our antisocial behaviour team.",
+        "@jjones Nobody came out because your call was graded as routine.",
+        "@lisa_m To be clear: you cancelled three appointments on the day, which is why the fee was charged.",
+        "@dan_r sorry, your dad's respite place was withdrawn because his review lapsed in March. DM us.",
+        "Mrs Lowe, the investigation into the damage to your car (crime ref 1400055555) has been closed.",
+        "@saver_sue maybe pay your loan on time and the letters would stop.",
+    ],
+)
+def test_a_reply_telling_one_person_what_happened_to_their_record_is_high(text: str) -> None:
+    assert top(text) == Severity.HIGH
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "@pete_k Sorry your street still hasn't been swept, Pete. Could you DM us the exact spot?",
+        "@ann_w So sorry to hear your bag was stolen, Ann. Please report it on 101 so an officer can help.",
+        "@bex Thanks so much for the kind words about our Whitby team, they'll be thrilled!",
+    ],
+)
+def test_kind_replies_that_repeat_what_the_person_said_are_not_disclosures(text: str) -> None:
+    assert top(text) == Severity.INFO

@@ -284,3 +284,44 @@ def test_colleague_introduced_with_age_is_not_a_client() -> None:
 def test_police_appeal_incident_number_is_public() -> None:
     text = "Witnesses to a collision on the A38 on Tuesday evening: call 101 quoting incident 412 of 3 June."
     assert top(text, "police") <= Severity.LOW
+
+
+# --- who the post is about: one person without a client word, or many ------------
+
+
+@pytest.mark.parametrize(
+    ("text", "org_kind"),
+    [
+        ("Tough visit this afternoon to a bedsit in Gorton. No one should live with that damp.", "council"),
+        ("Long morning at the County Court in Truro today. Some cases follow you home.", "law_firm"),
+        ("Someone at our Alnwick branch paid in £3,400 in coins this morning. Quite the piggy bank!", "bank"),
+        ("Two different patients this week mentioned the closure of the Corby steelworks.", "therapy"),
+        ("Probate this month: married 40 years, she nursed him to the end and now the house in Ludlow is hers.", "law_firm"),
+        ("Well done to the crew who helped a premature birth in a car park in Bude at 3am. Mum and baby are doing well.", "nhs"),
+        ("Good news for Mrs Obi at Leeds Magistrates today: case dismissed.", "law_firm"),
+        ("Congratulations to our prize draw winner, Tom Baxter from Settle!", "retail"),
+    ],
+)
+def test_one_particular_person_without_a_client_word_is_above_low(text: str, org_kind: str) -> None:
+    assert top(text, org_kind) >= Severity.MEDIUM
+
+
+@pytest.mark.parametrize(
+    ("text", "org_kind"),
+    [
+        ("Our impact report is out: we helped 4,310 people, and 71% said their debts felt manageable.", "charity"),
+        ("Last summer we arrested 145 drivers for drink driving across the county. Don't be next.", "police"),
+        ("Many of the people who come to us after a redundancy worry about their pension. Usually there's time.", "law_firm"),
+        ("Meet Priti, who has run our Leicester store for 12 years and this week won Manager of the Year!", "retail"),
+        ("Congratulations to our trainee Sam Okoro on qualifying as a solicitor today.", "law_firm"),
+        ("@kez_b So sorry about your long wait at the clinic on Monday, Kez. Please ring our PALS team.", "nhs"),
+        ("Workshop for landlords: Thursday 3 April, 6.30pm at the Guildhall, Carlisle. Book on our website.", "council"),
+        ("Our Managing Partner, Helen Ruiz, has responded to the consultation on court fees.", "law_firm"),
+    ],
+)
+def test_aggregates_colleagues_and_notices_stay_low(text: str, org_kind: str) -> None:
+    assert top(text, org_kind) <= Severity.LOW
+
+
+def test_a_bay_number_swallowed_into_a_name_still_counts() -> None:
+    assert top("Thinking of Dilys Price in Bay 2, who fell on the stairs at home on Sunday.", "nhs") >= Severity.HIGH

@@ -19,6 +19,7 @@ MINIMUM_EXAMPLES = 30
 # starts to agree fails the run until it is taken off this list. "AUTO-APPROVED" marks
 # the ones that matter most: a risky post the engine would let through.
 KNOWN_DISAGREEMENTS = {
+    "council-ex-025": "labelled high, assessed block: the reply handle next to customer_privacy's disclosure escalates",
     "council-pack-07": "labelled medium, assessed high: lexicon/tone rates it higher",
     "council-pack-08": "labelled low, assessed high: tone rates it higher",
     "council-ex-015": "labelled block, assessed high: customer_privacy rates it lower",
@@ -32,16 +33,13 @@ KNOWN_DISAGREEMENTS = {
     "council-ex-031": "labelled block, assessed high: tone rates it lower",
     "council-ex-032": "labelled high, assessed block: identifiers rates it higher",
     "council-ex-033": "labelled medium, assessed high: identifiers rates it higher",
-    "law_firm-ex-015": "labelled block, assessed high: customer_privacy rates it lower",
     "law_firm-ex-017": "labelled block, assessed low: tone rates it lower (AUTO-APPROVED)",
     "law_firm-ex-020": "labelled medium, assessed high: identifiers rates it higher",
     "law_firm-ex-022": "labelled block, assessed high: customer_privacy rates it lower",
     "law_firm-ex-025": "labelled block, assessed high: tone rates it lower",
     "law_firm-ex-028": "labelled high, assessed block: identifiers rates it higher",
     "law_firm-ex-032": "labelled medium, assessed high: identifiers rates it higher",
-    "law_firm-ex-034": "labelled high, assessed low: customer_privacy rates it lower (AUTO-APPROVED)",
     "therapy-pack-01": "labelled block, assessed high: tone and the banned term rate the insult high, not block",
-    "therapy-ex-018": "labelled medium, assessed low: identifiers rates it lower (AUTO-APPROVED)",
     "therapy-ex-019": "labelled block, assessed low: tone rates it lower (AUTO-APPROVED)",
     "therapy-ex-027": "labelled block, assessed high: tone rates it lower",
     "therapy-ex-029": "labelled medium, assessed low: tone rates it lower (AUTO-APPROVED)",
@@ -86,7 +84,6 @@ KNOWN_DISAGREEMENTS = {
     "retail-ex-024": "labelled medium, assessed high: identifiers rates it higher",
     "retail-ex-026": "labelled block, assessed high: tone rates it lower",
     "retail-ex-028": "labelled medium, assessed low: tone rates it lower (AUTO-APPROVED)",
-    "retail-ex-032": "labelled block, assessed high: customer_privacy rates it lower",
     "retail-ex-033": "labelled medium, assessed high: identifiers rates it higher",
 }
 

@@ -1,0 +1,149 @@
+"""Who a post is about: one particular person, or people in aggregate.
+
+The identifiers check only escalates when a particular person is described. Word lists
+of client cues miss the commonest ways of doing that without any client word:
+
+- a diary of a service encounter: "Hard visit this morning to a flat in Byker",
+  "Long day in the Family Court at Newport today";
+- "someone"/"somebody" doing something: "Someone left a bag at our Keswick shop";
+- a handful of clients at a time: "Three different clients this week";
+- an unnamed "he"/"she" with no colleague for the pronoun to stand for;
+- a private person's title ("Mr Adeyemi", "Mrs A. Khoury") or home town
+  ("Jess Morgan from Penarth", "Joanne Pritchard, formerly of Treorchy").
+
+And the commonest ways of speaking of people in aggregate, which make client words and
+figures harmless: totals and percentages ("we arrested 212 drivers", "68% showed"),
+annual and outcomes reports, "many of the people who", "patients often tell us".
+
+All grammar-level signals: they read the shape of a sentence, not particular stories.
+"""
+
+from __future__ import annotations
+
+import re
+
+from policies.recognisers.spans import Span
+
+_RECENT = (
+    r"(?:today|tonight|yesterday|this\s+(?:morning|afternoon|evening|week)|last\s+(?:night|week)|"
+    r"earlier|overnight|at\s+\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm))"
+)
+# A sentence that opens on the encounter itself, diary-style: "Hard visit this morning",
+# "Home visit this afternoon", "Long day in the Family Court today", "Tough shift last night".
+_ENCOUNTER = re.compile(
+    rf"(?:^|(?<=[.!?\n]))\W*(?:\d+/\d+\s+)?(?:[A-Z][\w'’-]*\s+){{0,2}}?"
+    rf"(?:visit|session|hearing|appointment|call[- ]?out|shift|consultation|home\s+visit|"
+    rf"(?:day|morning|afternoon|night)\s+(?:in|at)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){{0,3}}?"
+    rf"(?:court|tribunal|hospital|ward|cells|custody|police\s+station))\b"
+    rf"(?=[^.!?\n]{{0,80}}\b{_RECENT})",
+    re.IGNORECASE,
+)
+# "Some hearings stay with you", "sessions like that one": reflecting on one encounter.
+_SOMEONE = re.compile(
+    r"(?<!\bif\s)(?<!\bwhen\s)(?<!\bany\s)\b(?:someone|somebody|a\s+person)\b"
+    r"(?:\s+(?:in|at|from|on)\s+(?:our|the|a)\s+[\w'’ -]{1,30}?)?"
+    r"\s+(?:[a-z]+ed|left|spent|came|sent|brought|gave|told|wrote|rang|bought|took|said|paid|"
+    r"won|found|fell|lost|stole|broke|threw|ran|drove|walked)\b",
+    re.IGNORECASE,
+)
+# "Mum and babies are doing brilliantly", "Dad is home": a family word as the subject.
+_FAMILY_SUBJECT = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=,\s))(?:mum|dad|mother|father|baby|babies|twins|grandad|grandma|nan)"
+    r"(?:\s+and\s+(?:baby|babies|twins|dad|mum|the\s+\w+))?\s+(?:is|are|was|were|has|have)\b",
+    re.IGNORECASE,
+)
+_FEW_CLIENTS = re.compile(
+    r"\b(?:two|three|four|five|2|3|4|5)\s+(?:different\s+|separate\s+|new\s+|more\s+)?"
+    r"(?:clients|patients|customers|tenants|families|residents|callers|service\s+users|"
+    r"people\s+(?:came|rang|called|told))\b"
+    rf"(?=[^.!?\n]{{0,60}}\b{_RECENT})",
+    re.IGNORECASE,
+)
+_PRONOUN = re.compile(r"\b(?:she|he|her|him|his|hers|she['’]s|he['’]s)\b", re.IGNORECASE)
+# A role the pronoun can stand for: "our buying director ... her face", "the councillor
+# ... he", "a nurse ... her". Any role or colleague named earlier in the post.
+_ROLE_ANTECEDENT = re.compile(
+    r"\b(?:our|the|your|a|an|this|that|every|each)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:director|manager|councillor|officer|sergeant|inspector|constable|nurse|doctor|"
+    r"consultant|midwife|paramedic|porter|therapist|counsellor|solicitor|partner|lawyer|"
+    r"barrister|judge|volunteer|driver|colleague|chair|ceo|founder|mayor|minister|mp|"
+    r"spokesperson|leader|head|chief|receptionist|cashier|staff|crew|engineer|adviser|"
+    r"advisor|caseworker|worker|trainee|apprentice|vicar|teacher|agent|employer|"
+    r"candidate|member\s+of\s+staff|man|woman|gentleman|lady|guy|bloke|boy|girl|"
+    r"customer|client|patient|tenant|resident|supporter|donor|follower|caller)\b",
+    re.IGNORECASE,
+)
+_TITLED = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Miss|Mx|Master)\.?\s+(?:[A-Z]\.\s*){0,2}[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
+)
+_ORIGIN_AFTER = re.compile(
+    r"\s*,?\s*(?:\(\d{1,3}\)\s*,?\s*|\d{1,3}\s*,\s*)?(?:from|of|formerly\s+of|originally\s+from|"
+    r"who\s+lives\s+in)\s+(?!our\b|the\b|us\b|your\b)[A-Z][\w'’-]+"
+)
+
+# Totals and rates: "212 drivers", "11,480 people", "9,000 staff", "68%".
+_TOTAL = re.compile(
+    r"\b(?:\d{1,3}(?:,\d{3})+|\d{2,})\+?\s+(?:[a-z-]+\s+)?(?:people|drivers|patients|clients|"
+    r"customers|tenants|residents|families|households|children|adults|users|sessions|"
+    r"appointments|calls|cases|arrests|referrals|staff|volunteers|members|visitors|"
+    r"pupils|students|homes|parcels|meals|beds|donors|supporters|offenders|victims|women|"
+    r"men|young\s+people|older\s+people|carers)\b",
+    re.IGNORECASE,
+)
+_RATE = re.compile(r"\b\d+(?:\.\d+)?\s?(?:%|per\s?cent\b)|\b\d+p\s+in\s+every\b", re.IGNORECASE)
+_AGGREGATE_WORDS = re.compile(
+    r"\b(?:annual\s+report|outcomes?\s+report|impact\s+report|our\s+figures|statistics|"
+    r"(?:many|most|some|all|lots|plenty)\s+of\s+(?:the\s+)?(?:people|those|our\s+\w+)|"
+    r"(?:patients|clients|customers|people|families|tenants|residents|parents)\s+"
+    r"(?:often|always|usually|regularly|frequently|sometimes|tell\s+us|ask\s+us)|"
+    r"every\s+one\s+of\s+our|people\s+who|those\s+who|anyone\s+who)\b",
+    re.IGNORECASE,
+)
+
+
+def singular_subjects(text: str) -> list[Span]:
+    """Phrases that single out one unnamed person or a handful of clients."""
+    spans = []
+    for pattern, label in (
+        (_ENCOUNTER, "a service encounter"),
+        (_SOMEONE, "someone in particular"),
+        (_FEW_CLIENTS, "a few particular clients"),
+        (_FAMILY_SUBJECT, "a particular family"),
+    ):
+        for m in pattern.finditer(text):
+            spans.append(Span(m.start(), m.end(), "person", label))
+    return spans
+
+
+def unnamed_pronoun_person(text: str, has_names: bool) -> Span | None:
+    """A "she"/"he" the post never names and no role stands for: someone in particular.
+
+    "The view from her window", "he left for his PA, she kept the house". Not when a
+    person is named (the pronoun is theirs) or a role comes first ("our director ...
+    to her face"): those are handled by the name and role logic.
+    """
+    if has_names:
+        return None
+    m = _PRONOUN.search(text)
+    if not m or _ROLE_ANTECEDENT.search(text[: m.start()]):
+        return None
+    return Span(m.start(), m.end(), "person", "someone unnamed")
+
+
+def titled_names(text: str) -> list[Span]:
+    """"Mr Adeyemi", "Mrs A. Khoury": a title before a name marks a private person."""
+    return [Span(m.start(), m.end(), "name", "title and name") for m in _TITLED.finditer(text)]
+
+
+def has_origin(text: str, span: Span) -> bool:
+    """"Jess Morgan from Penarth", "Joanne Pritchard, formerly of Treorchy", "Jo, 62, of Leeds"."""
+    return bool(_ORIGIN_AFTER.match(text, span.end))
+
+
+def aggregate_spans(text: str) -> list[Span]:
+    """Totals, rates and phrases that speak of people in aggregate."""
+    spans = []
+    for pattern in (_TOTAL, _RATE, _AGGREGATE_WORDS):
+        for m in pattern.finditer(text):
+            spans.append(Span(m.start(), m.end(), "aggregate", "people in aggregate"))
+    return spans
