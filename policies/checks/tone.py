@@ -101,6 +101,7 @@ _PHRASE_CODES = {
     "shaming": ("name_and_shame", "shaming_severity"),
     "sarcasm": ("sarcasm", "sarcasm_severity"),
     "dismissive": ("dismissive", "dismissive_severity"),
+    "belittle": ("undirected_insult", "undirected_insult_severity"),
 }
 # Emoji that turn a remark into an eye-roll or a jeer.
 _JEER_EMOJI = re.compile(
