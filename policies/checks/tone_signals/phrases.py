@@ -12,6 +12,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+from policies.checks.tone_signals.prefilter import Gate, required_literals
+
 _A = "['’]?"  # an optional apostrophe, straight or curly
 _YOU = r"(?:you|u|ya|@\w+)"
 _CLAUSE = r"[^.!?\n]"  # anything up to the end of the sentence
@@ -238,6 +240,7 @@ class _Pattern:
     family: str
     regex: re.Pattern[str]
     word_start: bool
+    literals: tuple[str, ...] | None  # one of these must be in the text (prefilter)
 
 
 @functools.cache
@@ -253,8 +256,13 @@ def _compiled() -> list[_Pattern]:
         for pattern in patterns:
             word_start = pattern.startswith(r"\b")
             body = pattern[2:] if word_start else pattern
-            compiled.append(_Pattern(family, re.compile(body, re.MULTILINE), word_start))
+            compiled.append(_Pattern(family, re.compile(body, re.MULTILINE), word_start, required_literals(body)))
     return compiled
+
+
+@functools.cache
+def _gate() -> Gate:
+    return Gate([pattern.literals for pattern in _compiled()])
 
 
 def lower_same_length(text: str) -> str:
@@ -274,7 +282,9 @@ def find_phrases(text: str) -> list[PhraseHit]:
     """Every hostile phrase in ``text`` with its family and span."""
     lowered = lower_same_length(text)
     hits = []
-    for pattern in _compiled():
+    patterns = _compiled()
+    for index in _gate().candidates(lowered):
+        pattern = patterns[index]
         for match in pattern.regex.finditer(lowered):
             if pattern.word_start and not _starts_word(lowered, match.start()):
                 continue
