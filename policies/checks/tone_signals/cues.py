@@ -51,7 +51,7 @@ _CUES: dict[str, list[str]] = {
         # A sarcastic aside standing alone: "Obviously." "For fun." "Shocked."
         rf"{_OPEN}(?:obviously|for\s+fun|naturally|imagine\s+that|fancy\s+that|who\s+knew|go\s+figure|shocker|"
         rf"what\s+a\s+surprise|how\s+surprising|quelle\s+surprise|colou?r\s+me\s+(?:shocked|surprised)|funny\s+that|"
-        rf"(?:truly\s+|really\s+|utterly\s+)?(?:shocked|stunned|astonished|gobsmacked)|bless\s+(?:them|him|her))"
+        rf"(?:truly\s+|really\s+|utterly\s+)?(?:shocked|stunned|astonished|gobsmacked)|bless\s+(?:them|him|her)|really)"
         rf"(?:,?\s+(?:we\s+know|honestly|really))?{_CLOSE}",
         # "Lovely to hear." "Good to know." as a sentence of its own.
         rf"{_OPEN}(?:(?:how|so|very)\s+)?(?:lovely|nice|good|great|glad|wonderful)\s+to\s+(?:hear|know|see){_CLOSE}",
@@ -73,12 +73,17 @@ _CUES: dict[str, list[str]] = {
         r"(?<![:\w])(?<!:\s)['‘\"“][a-z][a-z ,'’-]{1,40}[a-z]['’\"”](?!\w)",
     ],
     "jeer": [
-        "[\U0001f644\U0001f643\U0001f612\U0001f921\U0001f60f\U0001f926\U0001f937\U0001f9d0\U0001f485]",
+        "[\U0001f644\U0001f643\U0001f612\U0001f921\U0001f60f\U0001f926\U0001f937\U0001f9d0\U0001f485\U0001f602\U0001f923]",
     ],
     "aside": [
         r"\bjust\s+(?:a\s+thought|saying|so\s+(?:you|u)\s+know|sayin{_A})\b".replace("{_A}", _A),
         r"\bfood\s+for\s+thought\b",
         r"\bno\s+offen[cs]e\b",
+    ],
+    # Complaining about complainers: "people who complain", "shouting into the void".
+    "gripe": [
+        r"\b(?:complain(?:ing|s|ed)?|moan(?:ing|s|ed)?|whing(?:e|ing|eing|es)|whin(?:e|ing)|shouting|ranting|"
+        r"tantrums?|entitled|keyboard|one-star|can{_A}t\s+be\s+bothered|never\s+once|act\s+surprised)\b".replace("{_A}", _A),
     ],
     "advice": [
         r"\b(?:maybe|perhaps)\s+(?:just\s+|try\s+(?:and\s+|to\s+)?|(?:you|u)\s+(?:could|should|might\s+want\s+to|need\s+to)\s+)?"
@@ -155,15 +160,17 @@ def mockery(cues: list[Cue]) -> list[Cue]:
 
     Each kind counts once (mock praise twice, since "Lovely to hear... Over to you."
     is two jibes), so three quotations in a neutral post never add up to sarcasm:
-    three points, or two aimed at people, are mockery.
+    three points, or two aimed at people, are mockery; so is one eye-roll or jibe aimed
+    at people for complaining ("some of you just enjoy shouting 🙄").
     """
     grouped = _by_kind(cues)
     mocking = grouped.get("mock", [])
     score = min(2, len(mocking)) + sum(1 for kind in ("quote", "jeer", "aside") if grouped.get(kind))
     if not mocking and not grouped.get("jeer"):
         return []  # quotes and asides alone are how people report and sign off
-    if score >= 3 or (score >= 2 and grouped.get("target")):
-        return [c for c in cues if c.kind in ("mock", "quote", "jeer", "aside")]
+    aimed = bool(grouped.get("target"))
+    if score >= 3 or (score >= 2 and aimed) or (aimed and grouped.get("gripe") and (mocking or grouped.get("jeer"))):
+        return [c for c in cues if c.kind in ("mock", "quote", "jeer", "aside", "gripe")]
     return []
 
 

@@ -93,6 +93,9 @@ _PATTERNS: dict[str, list[str]] = {
         rf"\bdon{_A}t\s+be\s+like\s+(?:him|her|them|this\s+\w+|that\s+\w+|these\s+\w+|those\s+\w+)\b",
         # "Someone round here knows him, so share this."
         r"\bsome(?:one|body)\b[^.!?\n]{0,30}\bknows?\b[^.!?\n]{0,40}\bshare\b",
+        # A definitive public accusation: "This is the woman who stole...", "This man
+        # assaulted one of our nurses". Police appeals ask ("Do you recognise this man?").
+        r"(?:^|[.!?]\s+|\n)(?:this\s+is\s+the|this|here{_A}s\s+the|meet\s+the)\s+(?:man|woman|lad|bloke|guy|girl|boy|person|couple|pair|thief|shoplifter|customer|driver|gentleman|lady|individual)\s+(?:who\s+|that\s+)?(?:stole|took|nicked|dumped|assaulted|attacked|punched|hit|abused|threatened|spat|smashed|vandalised|robbed|shoplifted|pinched|swiped|used\s+a\s+stolen|walked\s+out\s+without|fly-?tipped|keyed|damaged)\b".replace("{_A}", _A),
         r"\bshare\b[^.!?\n]{0,20}\buntil\s+(?:he|she|they|someone|somebody|we)\s+(?:is\s+|are\s+)?(?:caught|named|identified|recogni[sz]es?|shamed|knows?)\b",
     ],
     # Telling someone off in public.
@@ -103,7 +106,9 @@ _PATTERNS: dict[str, list[str]] = {
         r"#getahobby\b|#getalife\b",
         r"\bgrow\s+up\b",
         r"\bjog\s+on\b",
-        r"\b(?:nobody|no\s+one|who)\s+(?:cares|asked)\b",
+        r"\b(?:nobody|no\s+one)\s+(?:cares|asked)\b",
+        # "Who asked?" as a retort, not "the client who asked whether...".
+        r"(?:^|[.!?]\s+|@\w+\s+)who\s+(?:cares|asked)\s*(?:[.!?]|$)",
         rf"\b(?:learn\s+to|can{_A}t|cannot|can\s+not)\s+read\b",
         r"\b(?:do\s+your\s+(?:own\s+)?research|educate\s+yoursel(?:f|ves))\b",
         r"\byou\s+people\b",
@@ -205,6 +210,7 @@ _PATTERNS: dict[str, list[str]] = {
         # "Shouting at our receptionists won't get your son seen any faster."
         rf"\b(?:shouting|yelling|screaming|swearing|moaning|whinging|complaining|ranting|kicking\s+off|being\s+rude|(?:calling|ringing|phoning|emailing|messaging)\s+(?:us\s+)?(?:\d+|\w+)\s+times)\b{_CLAUSE}{{0,60}}\b(?:won{_A}t|will\s+not|doesn{_A}t|does\s+not|isn{_A}t\s+going\s+to)\s+(?:get|make|help|speed|change|fix|bring|move)\b",
         rf"\bwon{_A}t\s+get\b{_CLAUSE}{{0,40}}\bany\s+(?:faster|quicker|sooner)\b",
+        rf"\bafter\s+the\s+way\s+(?:you|u|he|she|they)\s+(?:spoke|talked|treated|behaved|acted|shouted|spoke\s+to)\b",
         r"\byour\s+(?:refund|claim|return|complaint|application|appeal)\s+was\s+(?:refused|rejected|declined|denied|turned\s+down)\s+because\b",
     ],
     # Belittling the public with no one named: "frankly, thick", "keyboard experts".
@@ -221,7 +227,7 @@ _PATTERNS: dict[str, list[str]] = {
         rf"\bsome\s+people\s+(?:just\s+|simply\s+|clearly\s+)?(?:never\s+learn|don{_A}t\s+want\s+to\s+(?:change|learn|listen|help\s+themselves|be\s+helped)|won{_A}t\s+be\s+told|can{_A}t\s+be\s+helped)\b",
         r"\b(?:dirtbags?|toe-?rags?|wrong{_A}uns?|chavs?|brats?|low-?lifes?|scroats?|gobshites?)\b".replace("{_A}", _A),
         r"\b(?:the|a)\s+special\s+one\b",
-        r"\bwho\s+(?:just\s+|only\s+)?(?:like|love|enjoy)s?\s+(?:shouting|moaning|whinging|ranting|complaining|screaming)\b",
+        r"\b(?:who|just|clearly|only|simply)\s+(?:like|love|enjoy)s?\s+(?:shouting|moaning|whinging|ranting|complaining|screaming|arguing|a\s+moan|a\s+rant)\b",
         rf"\b(?:are|is)\s+(?:honestly\s+|literally\s+|absolutely\s+|just\s+|genuinely\s+|seriously\s+)?the\s+(?:\S+\s+)?worst\s*(?:[.!]|$)",
         r"\bf[-'’*]?in[g'’]?\b(?=\s+(?:worst|idiots?|useless|joke|nightmare|annoying))",
     ],
