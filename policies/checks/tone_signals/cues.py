@@ -7,6 +7,7 @@ of a few kinds and ``mockery`` / ``condescension`` decide from the mix:
 - ``mock``: mock praise or a sarcastic aside standing as its own sentence ("Genius
   stuff.", "Inspiring stuff, honestly.", "Obviously.", "Lovely to hear.") and openings
   that set up a jibe ("Love it when...", "Incredible how...");
+- ``sneer``: praise that is nearly always mock standing alone ("Classy."), worth two;
 - ``quote``: 'scare quotes' round a few words someone else said;
 - ``jeer``: an eye-roll, smirk, shrug or wave emoji;
 - ``aside``: a passive-aggressive sign-off ("Just a thought.", "Just so you know.");
@@ -40,14 +41,14 @@ _PRAISE = (
     r"grown[- ]up|stellar|wonderful|smart|priceless|heroic|responsible|considerate|sensible|"
     r"enlightening|educational|top\s+work|good\s+work|great\s+work|nice\s+work|well\s+played)"
 )
-_MOCK_NOUN = r"(?:stuff|work|move|effort|behaviour|advice|idea|thinking|reasoning|logic|contribution|input|research|plan)"
+_MOCK_NOUN = r"(?:stuff|work|move|effort|behaviour|advice|idea|thinking|reasoning|logic|contribution|input|research|plan|spirit|example|attitude)"
 _MOCK_TAIL = r"(?:honestly|really|everyone|folks|all|guys|people|there|as\s+ever|as\s+always|truly|thanks)"
 
 _CUES: dict[str, list[str]] = {
     "mock": [
         # "Genius stuff." "Really insightful." "Inspiring stuff, honestly." "charming."
         rf"{_OPEN}(?:(?:really|very|so|truly|such|how|just|absolutely|simply|pure|real)\s+)?{_PRAISE}"
-        rf"(?:\s+{_MOCK_NOUN})?(?:,?\s+{_MOCK_TAIL})?{_CLOSE}",
+        rf"(?:(?:\s+[a-z]+)?\s+{_MOCK_NOUN})?(?:,?\s+{_MOCK_TAIL})?{_CLOSE}",
         # A sarcastic aside standing alone: "Obviously." "For fun." "Shocked."
         rf"{_OPEN}(?:obviously|for\s+fun|naturally|imagine\s+that|fancy\s+that|who\s+knew|go\s+figure|shocker|"
         rf"what\s+a\s+surprise|how\s+surprising|quelle\s+surprise|colou?r\s+me\s+(?:shocked|surprised)|funny\s+that|"
@@ -67,6 +68,11 @@ _CUES: dict[str, list[str]] = {
         rf"\bwe{_A}ll\s+be\s+right\s+here\b",
         r"\bthen\s+act\s+(?:surprised|shocked)\b",
         r"\bplease,\s+keep\s+it\s+up\b",
+        rf"\bit{_A}s\s+not\s+(?:as\s+if|like)\s+(?:we|there|anyone|they|i)\b",
+    ],
+    # Praise that is nearly always mock when it stands alone ("Classy."): counts twice.
+    "sneer": [
+        rf"{_OPEN}(?:(?:very|so|how|real|just)\s+)?(?:classy|charming|mature|genius|delightful|grown[- ]up|priceless){_CLOSE}",
     ],
     "quote": [
         # A few words in quotes, not introduced as a quotation ("X said: '...'").
@@ -104,8 +110,9 @@ _CUES: dict[str, list[str]] = {
         r"\beveryone\s+(?:who|saying|posting|shouting|complaining|telling|asking)\b",
         r"\bthe\s+comments\b",
         r"\b(?:to\s+)?the\s+(?:man|woman|gentleman|lady|person|guy|bloke|customer|client|patient|caller|"
-        r"driver|tenant|resident|supporter|parent|councillor|one)\s+(?:who|in|at|from)\b",
-        rf"\bto\s+the\s+['‘\"“]?\w+['’\"”]?\s+who\b",
+        r"driver|tenant|resident|supporter|parent|councillor|one|chap|lad|lads|fella|individual|genius)\s+(?:who|in|at|from)\b",
+        r"\b(?:someone|somebody|whoever)\s+(?:who\s+)?(?:keeps|thought|decided|left|parked|dumped)\b",
+        r"\bto\s+the\s+['‘\"“]?\w+(?:\s+\w+){0,2}['’\"”]?\s+who\b",
         rf"\bthey{_A}re\b",
     ],
 }
@@ -164,23 +171,24 @@ def mockery(cues: list[Cue]) -> list[Cue]:
     at people for complaining ("some of you just enjoy shouting 🙄").
     """
     grouped = _by_kind(cues)
-    mocking = grouped.get("mock", [])
+    mocking = grouped.get("mock", []) + grouped.get("sneer", []) * 2
     score = min(2, len(mocking)) + sum(1 for kind in ("quote", "jeer", "aside") if grouped.get(kind))
     if not mocking and not grouped.get("jeer"):
         return []  # quotes and asides alone are how people report and sign off
     aimed = bool(grouped.get("target"))
     if score >= 3 or (score >= 2 and aimed) or (aimed and grouped.get("gripe") and (mocking or grouped.get("jeer"))):
-        return [c for c in cues if c.kind in ("mock", "quote", "jeer", "aside", "gripe")]
+        return [c for c in cues if c.kind in ("mock", "sneer", "quote", "jeer", "aside", "gripe")]
     return []
 
 
 def condescension(cues: list[Cue]) -> list[Cue]:
     """Unasked-for advice to someone, with blame or a sneer: "@jo maybe pay your rent
-    on time and you wouldn't keep getting the letters. Just a thought." """
+    on time and you wouldn't keep getting the letters. Just a thought." Advice alone
+    ("Maybe try the park and ride?") is help."""
     grouped = _by_kind(cues)
     advice = grouped.get("advice", [])
     if not advice:
         return []
-    if grouped.get("blame") or grouped.get("aside") or grouped.get("jeer"):
+    if any(grouped.get(kind) for kind in ("blame", "aside", "jeer", "quote", "gripe")):
         return advice + grouped.get("blame", []) + grouped.get("aside", [])
     return []

@@ -84,7 +84,7 @@ _PATTERNS: dict[str, list[str]] = {
         r"\b(?:some\s+very\s+)?familiar\s+(?:local\s+)?(?:names|faces)\b",
         rf"\b(?:fun\s+fact|guess\s+who)\b{_CLAUSE}{{0,80}}\b(?:\d+\s+times|again)\b",
         # "Drink-driver of the week", "idiot of the day": a pillory, never an award.
-        r"\b(?:drink-?\s?drivers?|drunk|idiot|numpty|muppet|plonker|chancer|fool|offender|criminal|thief|shoplifter|scammer|parker|parking|moron|clown|excuse|complaint|complainer|moaner|caller|customer|patient|tenant|client)\s+of\s+the\s+(?:week|day|month|year)\b",
+        r"\b(?:drink-?\s?drivers?|drunk|idiot|numpty|muppet|plonker|chancer|fool|offender|criminal|thief|shoplifter|scammer|parker|parking|moron|clown|excuse|complaint|complainer|moaner|caller|customer|patient|tenant|client|fail|failure|parking\s+fail)\s+of\s+the\s+(?:week|day|month|year)\b",
         r"\bbanned\s+from\s+(?:all\s+|every\s+one\s+of\s+)?(?:our|every)\s+(?:stores?|shops?|branches|premises|sites?|outlets?|venues?)\b",
         rf"\b(?:we{_A}ve|we\s+have|we{_A}?\s*(?:ve\s+)?got)\s+(?:got\s+)?(?:him|her|them)\s+on\s+(?:camera|cctv|video|film|tape)\b",
         r"\bso\s+(?:he|she|they)\s+can{_A}t\s+hide\b".replace("{_A}", _A),
@@ -160,8 +160,9 @@ _PATTERNS: dict[str, list[str]] = {
         r"\bslow\s+clap\b",
         r"\bnot\s+rocket\s+science\b",
         r"\bmust\s+be\s+nice\b",
-        # "Funny how the people who complain..." ("Lovely to see so many of you" is sincere).
-        r"(?:^|[.!?]\s+)(?:funny|interesting|amazing|love|loving|fascinating)\s+how\s+(?:some|so\s+many|many|the|people|everyone|all\s+the)\b",
+        # "Funny how the people who complain..." ("Lovely to see so many of you" is sincere;
+    # "Amazing how..." and "Love how..." are often sincere too, so they are only cues).
+        r"(?:^|[.!?]\s+)(?:funny|interesting|fascinating)\s+how\s+(?:some|so\s+many|many|the|people|everyone|all\s+the)\b",
         r"(?:^|[.!?]\s+)(?:funny|interesting)\s+to\s+see\s+(?:who|how|which|some)\b",
         rf"\bwill\s+be\s+(?P<done>\w+)\s+when\s+(?:it|they){_A}(?:re|s|\s+are|\s+is)\s+(?P=done)\b",
         r"\bwon['’]?t\s+make\s+(?:the\s+)?\w+\s+(?:go\s+)?(?:any\s+)?(?:faster|quicker|sooner)\b",
@@ -172,12 +173,11 @@ _PATTERNS: dict[str, list[str]] = {
         rf"\bthat{_A}s\s+not\s+really\s+fair,?\s+is\s+it\b",
         r"\bspeak\s+for\s+themselves\b",
         rf"\bwon{_A}t\s+hear\s+from\s+(?:them|him|her)\s+again\b",
-        r"\bmaybe\s+(?:apply|try|read|don['’]?t)\b",
         r"\bwe\s+have\s+real\s+(?:crimes|work|patients|problems)\b",
         # "Shocked. Truly shocked.": a mock emotion echoed.
         r"(?:^|[.!?]\s+)(?P<feel>shocked|stunned|surprised|astonished|amazed|gobsmacked|flabbergasted)[.!]+\s+(?:truly|really|utterly|absolutely|genuinely|completely|totally|so)\s+(?P=feel)\b",
         rf"\bwho\s+(?:could|would|might){_A}?(?:ve)?\s+(?:possibly\s+|ever\s+)?(?:have\s+)?(?:seen|saw|predicted|guessed|foreseen)\s+(?:that|this|it)\s+coming\b",
-        r"\bwho\s+(?:could|would)\s+possibly\s+have\b",
+        r"\bwho\s+(?:could|would|might)(?:\s+(?:ever|have))*\s+possibly\b",
         r"\b(?:said|says)\s+(?:no\s*one|nobody)(?:\s+ever)?\b",
         r"\bsurprise,?\s+surprise\b",
         r"\bshock,?\s+horror\b",
@@ -226,7 +226,7 @@ _PATTERNS: dict[str, list[str]] = {
         r"\b(?:far\s+|way\s+|too\s+|so\s+)?(?:too\s+)?much\s+time\s+on\s+(?:their|your|his|her)\s+hands\b",
         rf"\bsome\s+people\s+(?:just\s+|simply\s+|clearly\s+)?(?:never\s+learn|don{_A}t\s+want\s+to\s+(?:change|learn|listen|help\s+themselves|be\s+helped)|won{_A}t\s+be\s+told|can{_A}t\s+be\s+helped)\b",
         r"\b(?:dirtbags?|toe-?rags?|wrong{_A}uns?|chavs?|brats?|low-?lifes?|scroats?|gobshites?)\b".replace("{_A}", _A),
-        r"\b(?:the|a)\s+special\s+one\b",
+        r"\bwas\s+a\s+(?:real\s+|right\s+|proper\s+)?special\s+one\b",
         r"\b(?:who|just|clearly|only|simply)\s+(?:like|love|enjoy)s?\s+(?:shouting|moaning|whinging|ranting|complaining|screaming|arguing|a\s+moan|a\s+rant)\b",
         rf"\b(?:are|is)\s+(?:honestly\s+|literally\s+|absolutely\s+|just\s+|genuinely\s+|seriously\s+)?the\s+(?:\S+\s+)?worst\s*(?:[.!]|$)",
         r"\bf[-'’*]?in[g'’]?\b(?=\s+(?:worst|idiots?|useless|joke|nightmare|annoying))",
