@@ -13,6 +13,9 @@ Signals, each a ``Finding`` with a span into ``ctx.text``:
   Penistone, class and assess are clean;
 - phrase patterns (``tone_signals.phrases``): public challenges, unfollow-shaming,
   naming and shaming, telling people off, menace, sarcasm, brush-offs;
+- weak cues that only count together (``tone_signals.cues``): mock praise ("Genius
+  stuff."), scare quotes, eye-roll emoji, "Just a thought.", unasked-for advice; a mix
+  of them aimed at people is sarcasm or condescension (MEDIUM);
 - a classifier trained on TweetEval offensive tweets (``tone_signals.classifier``): a
   signal for hostility the lists miss, never enough alone for more than MEDIUM.
 
