@@ -13,6 +13,9 @@ Signals, each a ``Finding`` with a span into ``ctx.text``:
   Penistone, class and assess are clean;
 - phrase patterns (``tone_signals.phrases``): public challenges, unfollow-shaming,
   naming and shaming, telling people off, menace, sarcasm, brush-offs;
+- weak cues that only count together (``tone_signals.cues``): mock praise ("Genius
+  stuff."), scare quotes, eye-roll emoji, "Just a thought.", unasked-for advice; a mix
+  of them aimed at people is sarcasm or condescension (MEDIUM);
 - a classifier trained on TweetEval offensive tweets (``tone_signals.classifier``): a
   signal for hostility the lists miss, never enough alone for more than MEDIUM.
 
@@ -33,6 +36,8 @@ key                            default    what it sets
 ``shaming_severity``           high       naming and shaming, unfollow-shaming
 ``sarcasm_severity``           medium     sarcasm or mockery ("funny how...", 🙄 at someone)
 ``dismissive_severity``        medium     brushing a complaint off ("not our problem")
+``condescension_severity``     medium     unasked-for advice with blame ("maybe pay your
+                                          rent on time and you wouldn't...")
 ``model_medium_threshold``     0.90       classifier probability for a MEDIUM finding
 ``model_low_threshold``        0.70       classifier probability for a LOW finding
 ``model_boost_threshold``      0.50       probability above which two weak cues
@@ -46,8 +51,8 @@ import re
 from typing import Any
 
 from policies.checks.base import CheckContext, Finding, Severity
-from policies.checks.tone_signals import classifier
-from policies.checks.tone_signals.phrases import find_phrases
+from policies.checks.tone_signals import classifier, cues
+from policies.checks.tone_signals.phrases import find_phrases, lower_same_length
 from policies.checks.tone_signals.profanity import Scan, scan
 
 CHECK = "tone"
@@ -65,6 +70,7 @@ DEFAULTS: dict[str, Any] = {
     "shaming_severity": "high",
     "sarcasm_severity": "medium",
     "dismissive_severity": "medium",
+    "condescension_severity": "medium",
     "model_medium_threshold": 0.90,
     "model_low_threshold": 0.70,
     "model_boost_threshold": 0.50,
@@ -87,6 +93,7 @@ MESSAGES = {
     "unfollow_shaming": "Calling out people who unfollowed shames them in public. Let people go quietly; it costs nothing and looks gracious.",
     "name_and_shame": "This names and shames. Raise the problem privately and keep the public post about what you are doing, not about who failed.",
     "sarcasm": "This may come across as sarcastic. Aimed at a customer, sarcasm reads as mockery to everyone watching; say plainly what you can do.",
+    "condescending": "This gives someone advice they did not ask for and blames them in public. Everyone watching reads it as a put-down; offer help instead.",
     "dismissive": "This can sound dismissive. Acknowledge the problem and say what happens next; that leaves the door open.",
     "hostile_overall": "Taken as a whole this reads as hostile. Read it as the person it is about would, and try a warmer opening.",
     "edgy_overall": "This may read as sharp. A warmer word or two would help it land as intended.",
@@ -101,6 +108,7 @@ _PHRASE_CODES = {
     "shaming": ("name_and_shame", "shaming_severity"),
     "sarcasm": ("sarcasm", "sarcasm_severity"),
     "dismissive": ("dismissive", "dismissive_severity"),
+    "belittle": ("undirected_insult", "undirected_insult_severity"),
 }
 # Emoji that turn a remark into an eye-roll or a jeer.
 _JEER_EMOJI = re.compile(
@@ -157,6 +165,19 @@ def _phrase_findings(text: str, settings: dict[str, Any]) -> list[Finding]:
     return findings
 
 
+def _cue_findings(text: str, settings: dict[str, Any]) -> list[Finding]:
+    """Sarcasm and condescension that only show in a mix of cues (``tone_signals.cues``)."""
+    found = cues.find_cues(lower_same_length(text))
+    findings = [
+        _finding("sarcasm", cue.start, cue.end, _severity(settings, "sarcasm_severity")) for cue in cues.mockery(found)
+    ]
+    findings += [
+        _finding("condescending", cue.start, cue.end, _severity(settings, "condescension_severity"))
+        for cue in cues.condescension(found)
+    ]
+    return findings
+
+
 def _weak_cues(text: str) -> list[tuple[int, int]]:
     """Spans of things that alone prove nothing but together sour a post: an eye-roll
     emoji, 'scare quotes', words of complaint about complainers."""
@@ -193,6 +214,7 @@ def run(ctx: CheckContext) -> list[Finding]:
     settings = ctx.settings or {}
     scanned = scan(text)
     findings = _word_findings(scanned, settings) + _phrase_findings(text, settings)
+    findings += _cue_findings(text, settings)
 
     strongest = max((f.severity for f in findings), default=Severity.INFO)
     if strongest < Severity.MEDIUM:

@@ -306,3 +306,145 @@ def test_product_does_not_import_training_libraries():
 @pytest.mark.parametrize("text", ["Thank you, you absolute legend!", "you total star, thanks for covering my shift", "Cheers you little gem"])
 def test_warm_teasing_between_colleagues_stays_low(text):
     assert top(text) <= Severity.LOW, check(text)
+
+
+# --- generalisation: each hostile class in fresh wording, and its sincere look-alikes --
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Everyone moaning about the parking charges: the civic centre is open 9 to 5. Come in and say it to us directly.",
+        "To the lads vandalising the bus shelter: feel free to tell our wardens to their faces.",
+        "If the residents' association thinks the plan is so bad, let's see them show up on Tuesday.",
+        "Think our fees are too high? Pop into the office and say that to the partners in person.",
+        "If the campaigners are so convinced, they can come to the depot and say it to our manager.",
+    ],
+)
+def test_confrontational_invitation_is_a_challenge(text):
+    assert "challenge" in codes(text)
+    assert top(text) >= Severity.HIGH
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stunned. Absolutely stunned. People who leave a laptop on the car seat got burgled.",
+        "Who could have possibly predicted that ignoring the flood warnings would end badly?",
+        "Brilliant idea from the chap who parked across the ambulance bay. Classy.",
+        "Love how some people think the bins empty themselves. Obviously.",
+        "We're a hospital, not a taxi service. Shocking news, we know.",
+        "Nice to see so many of you ignoring the hosepipe ban again. It's not like there's a drought.",
+        "To the 'concerned resident' who keeps reporting us: lovely. Hope it's keeping you busy.",
+        "Some of you clearly just enjoy arguing in the comments 🙄",
+    ],
+)
+def test_sarcasm_and_mock_praise_at_people_are_caught(text):
+    assert top(text) >= Severity.MEDIUM, check(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some of the replies to our consultation are, quite frankly, stupid.",
+        "A few of you behaving like spoilt children in the queue this morning.",
+        "Armchair detectives in the comments, please leave the investigating to us.",
+        "Judging by the comments, half of you have two brain cells between you.",
+    ],
+)
+def test_belittling_the_public_is_caught_without_a_named_target(text):
+    assert top(text) >= Severity.MEDIUM, check(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "@DaveR1982 perhaps try reading the letter before you ring, and you wouldn't need to ask. Just saying.",
+        "@sallyk maybe stop buying coffee every day and you wouldn't be overdrawn 🙄",
+        "Ringing us twenty times a day won't get your repair done any quicker.",
+        "@kez_b yelling at the pharmacist won't make your prescription appear faster.",
+    ],
+)
+def test_condescending_advice_to_someone_is_caught(text):
+    assert top(text) >= Severity.MEDIUM, check(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Goodbye to everyone who left after our Pride post. We won't miss you.",
+        "Noticed we lost a few followers after yesterday. Bye then 👋",
+    ],
+)
+def test_goodbye_digs_shame_people(text):
+    assert top(text) >= Severity.HIGH, check(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This is the man who stole a charity box from our Leeds shop. Please share.",
+        "Recognise him? 👀 Two bottles of whisky on Friday. Share far and wide so he can't hide.",
+        "Parking fail of the week goes to the driver of this silver Audi on Station Road 😂",
+        "We've got her on camera taking the tips jar. Share so everyone knows.",
+    ],
+)
+def test_naming_and_shaming_suspects_and_customers(text):
+    assert top(text) >= Severity.MEDIUM, check(text)
+    assert codes(text) & {"name_and_shame", "sarcasm", "undirected_insult"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Come along and tell us what you think of the new play park plans: Saturday 10am at the library.",
+        "Pop in and say hello to our new pharmacist at the Stroud branch this week!",
+        "Got a question about your bill? Our team will be right here all week, 9am to 5pm.",
+        "Our advisers can talk to you in person at any branch.",
+        "Lovely to hear! Thanks so much for letting us know, we'll pass it on to the team 💚",
+        "Love it when our volunteers send us photos from the allotment 🌻 Keep them coming!",
+        "Amazing how many of you turned out for the beach clean. Thank you!",
+        "Good to see so many of you at the open evening again this year. Thank you for coming.",
+        "Who knew our bin crews could sing? 😂 Happy Christmas from all of us.",
+        "We sometimes hear therapy described as 'just talking'. It's a lot more than that.",
+        "Maybe try the park and ride this weekend? It's free on Saturdays.",
+        "If you're struggling with rent, talk to us early. Just so you know: advice is free.",
+        "Do you recognise this man? We'd like to speak to him about a theft in Skipton on Wednesday. Call 101 quoting 12240310.",
+        "Missing: Sarah, 14, last seen in Gloucester on Friday. Please share so we can find her.",
+        "We'll miss you, Jan! 35 years on the front desk. Enjoy your retirement 🎉",
+        "Our follower count just passed 10,000! Thank you for being here 💙",
+        "The tip is closed on Mondays. Please come back Tuesday to Sunday, 8am-4pm.",
+        "Our coffee machine has been broken for a week and morale is at an all-time low 😂",
+        "Some people don't want to talk about their grief, and that's OK.",
+        "Thanks to the gentleman who handed in a lost wallet at our branch today 👏",
+        "Over to you: what would you like at next year's festival? Tell us in the comments!",
+        "Learn to budget with our free six-week course, starting 4 March at the Hub.",
+        "To the lovely client who asked in the comments whether her referral came through: yes!",
+        "Lane closures on the A55 and M5 overnight for resurfacing.",
+    ],
+)
+def test_sincere_look_alikes_stay_low(text):
+    assert top(text) <= Severity.LOW, check(text)
+
+
+def test_prefilter_never_skips_a_pattern_that_would_match():
+    import json
+    from pathlib import Path
+
+    from policies.checks.tone_signals import cues, phrases
+    from policies.checks.tone_signals.prefilter import Gate, required_literals
+
+    assert required_literals(r"(?:a|b)?\s+x") is None  # nothing required: always run
+    gate = Gate([("brain cells",), None, ("unfollow", "follower")])
+    assert gate.candidates("two brain cells") == [0, 1]
+    assert gate.candidates("nothing here") == [1]
+    # Every pattern, gated or not, finds the same matches across the labelled drafts.
+    data = Path(__file__).resolve().parents[1] / "data" / "drafts.jsonl"
+    texts = [json.loads(line)["text"] for line in data.read_text(encoding="utf-8").splitlines() if line.strip()]
+    regexes = [p.regex for p in phrases._compiled()] + [regex for _, regex, _ in cues._compiled()]
+    literal_sets = [p.literals for p in phrases._compiled()] + [lits for _, _, lits in cues._compiled()]
+    everything = Gate(literal_sets)
+    for text in texts:
+        lowered = phrases.lower_same_length(text)
+        matching = {i for i, regex in enumerate(regexes) if regex.search(lowered)}
+        assert matching <= set(everything.candidates(lowered)), text

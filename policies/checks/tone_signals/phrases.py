@@ -12,6 +12,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+from policies.checks.tone_signals.prefilter import Gate, required_literals
+
 _A = "['’]?"  # an optional apostrophe, straight or curly
 _YOU = r"(?:you|u|ya|@\w+)"
 _CLAUSE = r"[^.!?\n]"  # anything up to the end of the sentence
@@ -46,10 +48,30 @@ _PATTERNS: dict[str, list[str]] = {
         r"\b(?:the\s+)?silence\s+(?:is\s+deafening|speaks\s+volumes)\b",
         rf"\b(?:we|i){_A}(?:re|m|\s+are|\s+am)\s+(?:still\s+)?waiting\s*[.!]",
         r"\bstill\s+no\s+(?:reply|response|answer)\b",
+        # Confrontational invitations: "come down and say it to our faces", "tell the
+        # sergeant to his face", "say that to them in person". Saying it "to a face"
+        # or "in person" is the challenge; "come and say hello" is not.
+        rf"\b(?:say|tell|said|repeat|saying|telling){_CLAUSE}{{0,60}}\bto\s+(?:(?:our|my|his|her|their|your)|(?:the|our|my)\s+\w+{_A}s)\s+faces?\b",
+        r"\b(?:say|tell|repeat)\s+(?:it|that|this|so|all\s+that)\s+(?:again\s+)?(?:to\s+(?:them|him|her|us|me|(?:our|the|my)\s+\w+)\s+)?in\s+person\b",
+        r"\b(?:come|pop|drop|swing|walk|turn\s+up|head|get)(?:\s+(?:down|along|in|over|round|by|up|here|back))?\s+(?:and|to)\s+(?:say|tell|repeat)\s+(?:it|that|this|so)\b",
+        r"\band\s+(?:say|tell|repeat)\s+(?:it|that|this)\s+to\s+(?:our|my|the|his|her|their|them|him|us|me)\b",
+        # "Let's see if he actually turns up", "they're welcome to try".
+        rf"\blet{_A}s\s+see\s+(?:if\s+|whether\s+)?(?:they|he|she|them|him|her|@\w+|you|the\s+\w+)\s+(?:\w+\s+)?(?:actually\s+|really\s+|even\s+)?(?:turns?|shows?|bother|bothers|put|puts|prove|proves|do|does|try|tries|manage|manages)\b",
+        r"\b(?:if|whether)\s+(?:they|he|she|@\w+)\s+(?:actually|even|really)\s+(?:turns?|shows?|bothers?|dares?)\s+up\b",
+        r"\b(?:if|whether)\s+(?:they|he|she|@\w+)\s+(?:actually|even)\s+(?:turns?|shows?|bothers?|dares?)\b",
+        rf"\b(?:they|he|she|@\w+){_A}?(?:re|s|\s+are|\s+is)?\s+(?:more\s+than\s+|very\s+)?welcome\s+to\s+(?:try|have\s+a\s+go|do\s+(?:it\s+)?better)\b(?!\s+(?:our|the|a|some|one|out|it\s+out))",
+        r"\bthinks?\s+(?:they|he|she|you)\s+can\s+(?:do|run|police|manage|handle)\b[^.!?\n]{0,40}\bbetter\b",
+        # "If the traders are so sure..., they can come..."; "if they were confident they'd..."
+        r"\bif\b[^.!?\n]{0,60}\b(?:is|are|were|was){_A}?\s+so\s+(?:sure|confident|certain|clever|smart|keen|brave|convinced|concerned)\b".replace("{_A}", ""),
+        rf"\bif\s+(?:they|he|she|@\w+)\s+(?:were|was|are|is)\s+(?:really\s+|so\s+|that\s+)?(?:confident|sure|serious)\b{_CLAUSE}{{0,40}}\b(?:they|he|she){_A}d\b",
+        rf"\bwe{_A}ll\s+be\s+(?:right\s+)?(?:here\s+)?waiting\s*(?:[.!]|$)",
     ],
     # Calling out people who unfollowed: always public shaming from an organisation.
     "unfollow": [
         r"\b(?:un-?follow(?:ed|ing|s|ers?)?)\b",
+        r"\bfollower(?:s|\s+count|\s+numbers?)?\s+(?:has\s+|have\s+)?(?:dropped|fell|fallen|went\s+down|dipped|dropping|falling)\b",
+        r"\blost\s+(?:\d+|a\s+few|some|a\s+couple\s+of|a\s+handful\s+of|a\s+load\s+of)\s+followers\b",
+        rf"\b(?:we|i){_A}?(?:\s+)?(?:won{_A}t|will\s+not|shan{_A}t)\s+(?:be\s+)?miss(?:ing)?\s+(?:you|them|him|her|any\s+of\s+(?:you|them)|ya)\b",
     ],
     "shaming": [
         r"\bnam(?:e|ed|ing)\s+and\s+sham(?:e|ed|ing)\b",
@@ -61,6 +83,20 @@ _PATTERNS: dict[str, list[str]] = {
         r"\bwe\s+know\s+it{_A}s\s+you\b".replace("{_A}", _A),
         r"\b(?:some\s+very\s+)?familiar\s+(?:local\s+)?(?:names|faces)\b",
         rf"\b(?:fun\s+fact|guess\s+who)\b{_CLAUSE}{{0,80}}\b(?:\d+\s+times|again)\b",
+        # "Drink-driver of the week", "idiot of the day": a pillory, never an award.
+        r"\b(?:drink-?\s?drivers?|drunk|idiot|numpty|muppet|plonker|chancer|fool|offender|criminal|thief|shoplifter|scammer|parker|parking|moron|clown|excuse|complaint|complainer|moaner|caller|customer|patient|tenant|client|fail|failure|parking\s+fail)\s+of\s+the\s+(?:week|day|month|year)\b",
+        r"\bbanned\s+from\s+(?:all\s+|every\s+one\s+of\s+)?(?:our|every)\s+(?:stores?|shops?|branches|premises|sites?|outlets?|venues?)\b",
+        rf"\b(?:we{_A}ve|we\s+have|we{_A}?\s*(?:ve\s+)?got)\s+(?:got\s+)?(?:him|her|them)\s+on\s+(?:camera|cctv|video|film|tape)\b",
+        r"\bso\s+(?:he|she|they)\s+can{_A}t\s+hide\b".replace("{_A}", _A),
+        r"\bshare\b[^.!?\n]{0,30}\bso\s+(?:every(?:one|body)|the\s+whole\s+\w+|people|all\s+\w+)\s+knows?\b",
+        r"\bshouldn{_A}t\s+be\s+(?:hard|difficult|too\s+hard)\s+to\s+(?:spot|find|miss|recogni[sz]e)\b".replace("{_A}", _A),
+        rf"\bdon{_A}t\s+be\s+like\s+(?:him|her|them|this\s+\w+|that\s+\w+|these\s+\w+|those\s+\w+)\b",
+        # "Someone round here knows him, so share this."
+        r"\bsome(?:one|body)\b[^.!?\n]{0,30}\bknows?\b[^.!?\n]{0,40}\bshare\b",
+        # A definitive public accusation: "This is the woman who stole...", "This man
+        # assaulted one of our nurses". Police appeals ask ("Do you recognise this man?").
+        r"(?:^|[.!?]\s+|\n)(?:this\s+is\s+the|this|here{_A}s\s+the|meet\s+the)\s+(?:man|woman|lad|bloke|guy|girl|boy|person|couple|pair|thief|shoplifter|customer|driver|gentleman|lady|individual)\s+(?:who\s+|that\s+)?(?:stole|took|nicked|dumped|assaulted|attacked|punched|hit|abused|threatened|spat|smashed|vandalised|robbed|shoplifted|pinched|swiped|used\s+a\s+stolen|walked\s+out\s+without|fly-?tipped|keyed|damaged)\b".replace("{_A}", _A),
+        r"\bshare\b[^.!?\n]{0,20}\buntil\s+(?:he|she|they|someone|somebody|we)\s+(?:is\s+|are\s+)?(?:caught|named|identified|recogni[sz]es?|shamed|knows?)\b",
     ],
     # Telling someone off in public.
     "harassment": [
@@ -70,7 +106,9 @@ _PATTERNS: dict[str, list[str]] = {
         r"#getahobby\b|#getalife\b",
         r"\bgrow\s+up\b",
         r"\bjog\s+on\b",
-        r"\b(?:nobody|no\s+one|who)\s+(?:cares|asked)\b",
+        r"\b(?:nobody|no\s+one)\s+(?:cares|asked)\b",
+        # "Who asked?" as a retort, not "the client who asked whether...".
+        r"(?:^|[.!?]\s+|@\w+\s+)who\s+(?:cares|asked)\s*(?:[.!?]|$)",
         rf"\b(?:learn\s+to|can{_A}t|cannot|can\s+not)\s+read\b",
         r"\b(?:do\s+your\s+(?:own\s+)?research|educate\s+yoursel(?:f|ves))\b",
         r"\byou\s+people\b",
@@ -86,6 +124,11 @@ _PATTERNS: dict[str, list[str]] = {
         r"\bdon{_A}t\s+let\s+the\s+door\b".replace("{_A}", _A),
         r"\bgood\s+riddance\b",
         r"\bkeyboard\s+warrior\w*\b",
+        r"\bembarrass(?:ing)?\s+yoursel(?:f|ves)\b",
+        rf"\bdon{_A}t\s+bother\s+(?:trying|coming|asking|complaining|turning\s+up|coming\s+back|ringing|calling|applying)\b",
+        rf"\bdoor{_A}s\s+(?:that\s+way|over\s+there|right\s+there)\b",
+        r"(?:^|[.!?:]\s+|@\w+\s+)learn\s+to\s+(?:budget|read|spell|count|behave|listen|queue|park|drive|take\s+a\s+joke|manage\s+(?:your|their)\s+money)\s*(?:[.!]|$)",
+        r"\b(?:you|u){_A}?(?:re|\s+are)\s+(?:a|an|just\s+a)\s+(?:\w+\s+)?(?:disgusting|vile|horrible|nasty|pathetic|despicable|revolting|awful|sad)\s+(?:human|person|individual|man|woman|excuse)\b".replace("{_A}", _A),
     ],
     # Menace and wishing harm: never from an organisation's account.
     "threat": [
@@ -117,8 +160,9 @@ _PATTERNS: dict[str, list[str]] = {
         r"\bslow\s+clap\b",
         r"\bnot\s+rocket\s+science\b",
         r"\bmust\s+be\s+nice\b",
-        # "Funny how the people who complain..." ("Lovely to see so many of you" is sincere).
-        r"(?:^|[.!?]\s+)(?:funny|interesting|amazing|love|loving|fascinating)\s+how\s+(?:some|so\s+many|many|the|people|everyone|all\s+the)\b",
+        # "Funny how the people who complain..." ("Lovely to see so many of you" is sincere;
+    # "Amazing how..." and "Love how..." are often sincere too, so they are only cues).
+        r"(?:^|[.!?]\s+)(?:funny|interesting|fascinating)\s+how\s+(?:some|so\s+many|many|the|people|everyone|all\s+the)\b",
         r"(?:^|[.!?]\s+)(?:funny|interesting)\s+to\s+see\s+(?:who|how|which|some)\b",
         rf"\bwill\s+be\s+(?P<done>\w+)\s+when\s+(?:it|they){_A}(?:re|s|\s+are|\s+is)\s+(?P=done)\b",
         r"\bwon['’]?t\s+make\s+(?:the\s+)?\w+\s+(?:go\s+)?(?:any\s+)?(?:faster|quicker|sooner)\b",
@@ -129,8 +173,24 @@ _PATTERNS: dict[str, list[str]] = {
         rf"\bthat{_A}s\s+not\s+really\s+fair,?\s+is\s+it\b",
         r"\bspeak\s+for\s+themselves\b",
         rf"\bwon{_A}t\s+hear\s+from\s+(?:them|him|her)\s+again\b",
-        r"\bmaybe\s+(?:apply|try|read|don['’]?t)\b",
         r"\bwe\s+have\s+real\s+(?:crimes|work|patients|problems)\b",
+        # "Shocked. Truly shocked.": a mock emotion echoed.
+        r"(?:^|[.!?]\s+)(?P<feel>shocked|stunned|surprised|astonished|amazed|gobsmacked|flabbergasted)[.!]+\s+(?:truly|really|utterly|absolutely|genuinely|completely|totally|so)\s+(?P=feel)\b",
+        rf"\bwho\s+(?:could|would|might){_A}?(?:ve)?\s+(?:possibly\s+|ever\s+)?(?:have\s+)?(?:seen|saw|predicted|guessed|foreseen)\s+(?:that|this|it)\s+coming\b",
+        r"\bwho\s+(?:could|would|might)(?:\s+(?:ever|have))*\s+possibly\b",
+        r"\b(?:said|says)\s+(?:no\s*one|nobody)(?:\s+ever)?\b",
+        r"\bsurprise,?\s+surprise\b",
+        r"\bshock,?\s+horror\b",
+        r"\bnews\s?flash\b",
+        r"\b(?:shocking|breaking|surprising|shock)\s+news,?\s+(?:we|i)\s+know\b",
+        # "Yes, we're hiding them." Owning an absurd motive mocks the question.
+        rf"\b(?:yes|yep|yeah|sure)[,.]?\s+(?:we|i){_A}?(?:re|m|\s+are|\s+am)?\s+(?:\w+\s+)?(?:hiding|deliberately|secretly|doing\s+it\s+on\s+purpose|out\s+to\s+get)\b",
+        rf"\bit{_A}s\s+not\s+(?:as\s+if|like)\s+(?:we|i|they|our\s+\w+)\b{_CLAUSE}{{0,40}}\b(?:anything\s+(?:else|better)|nothing\s+better|other\s+(?:things|patients|work|people))",
+        r"\bnothing\s+better\s+to\s+do\b",
+        rf"\b(?:we|i)\s+heard\s+(?:you|u)\s+the\s+first\s+time\b",
+        r"\b(?:lol|lmao|rofl|haha\w*)\s+(?:at\s+|@\s*)(?:the|this|that|these|those|some|our)\b",
+        r"\bhope\s+(?:that|the|your)\b[^.!?\n]{0,30}\bis\s+(?:treating|serving)\s+(?:you|them|him|her)\s+well\b",
+        rf"\b(?:they|you|he|she){_A}d\s+(?:be\s+(?:a\s+lot\s+|much\s+|far\s+)?(?:quieter|less\s+vocal)|think\s+twice|soon\s+(?:shut|change|stop|pipe)|change\s+(?:their|your|his|her)\s+tune)\b",
     ],
     # Brushing a complaint off.
     "dismissive": [
@@ -144,6 +204,32 @@ _PATTERNS: dict[str, list[str]] = {
         rf"\b(?:we|i)\s+don{_A}t\s+accept\s+that\b",
         r"\btake\s+it\s+or\s+leave\s+it\b",
         rf"\bif\s+(?:you|u)\s+don{_A}t\s+like\s+it\b",
+        r"\b(?:please\s+)?stop\s+(?:saying|claiming|accusing|spreading|telling\s+(?:people|everyone))\b",
+        rf"\b(?:we{_A}re|we\s+are)\s+(?:\w+,?\s+)?not\s+mind[- ]?readers\b",
+        r"\b(?:shop|bank|go|look|take\s+(?:your|their)\s+(?:business|custom|money))\s+elsewhere\s*[?.!]",
+        # "Shouting at our receptionists won't get your son seen any faster."
+        rf"\b(?:shouting|yelling|screaming|swearing|moaning|whinging|complaining|ranting|kicking\s+off|being\s+rude|(?:calling|ringing|phoning|emailing|messaging)\s+(?:us\s+)?(?:\d+|\w+)\s+times)\b{_CLAUSE}{{0,60}}\b(?:won{_A}t|will\s+not|doesn{_A}t|does\s+not|isn{_A}t\s+going\s+to)\s+(?:get|make|help|speed|change|fix|bring|move)\b",
+        rf"\bwon{_A}t\s+get\b{_CLAUSE}{{0,40}}\bany\s+(?:faster|quicker|sooner)\b",
+        rf"\bafter\s+the\s+way\s+(?:you|u|he|she|they)\s+(?:spoke|talked|treated|behaved|acted|shouted|spoke\s+to)\b",
+        r"\byour\s+(?:refund|claim|return|complaint|application|appeal)\s+was\s+(?:refused|rejected|declined|denied|turned\s+down)\s+because\b",
+    ],
+    # Belittling the public with no one named: "frankly, thick", "keyboard experts".
+    "belittle": [
+        r"\b(?:two|2|three|3)\s+brain\s+cells\b",
+        r"\bbrain\s+cells?\s+(?:to\s+rub|between)\b",
+        r"\b(?:frankly|honestly|quite\s+frankly|simply|just|plain|plainly|utterly),?\s+(?:thick|stupid|dim|dense|moronic|idiotic|clueless|pathetic|ignorant|brainless)\b",
+        r"\b(?:as\s+)?thick\s+as\s+(?:mince|two\s+short\s+planks|a\s+brick|pig\s*shit|custard|porridge|a\s+plank)\b",
+        r"\b(?:like|as)\s+(?:a\s+(?:bunch\s+of\s+|load\s+of\s+)?)?(?:spoilt|spoiled|petulant|sulky|stroppy|overgrown|whiny|whingeing|badly[- ]behaved|screaming)\s+(?:toddlers?|child(?:ren)?|brats?|bab(?:y|ies)|teenagers?|kids?)\b",
+        r"\b(?:behaving|acting|carrying\s+on)\s+like\s+(?:spoilt\s+|spoiled\s+|little\s+)?(?:toddlers?|child(?:ren)?|brats?|bab(?:y|ies)|animals|kids)\b",
+        r"\bthrowing\s+(?:a\s+|their\s+|his\s+|her\s+)?(?:toys\s+out\s+of\s+the\s+pram|tantrums?|a\s+strop|a\s+paddy)\b",
+        r"\b(?:keyboard|armchair|sofa|facebook|twitter|internet)\s+(?:experts?|heroe?s?|detectives?|critics?|lawyers?|pundits?|generals?|know-?it-?alls?|sleuths?|commandos?|tough\s*guys?|scientists?|doctors?|police)\b",
+        r"\b(?:far\s+|way\s+|too\s+|so\s+)?(?:too\s+)?much\s+time\s+on\s+(?:their|your|his|her)\s+hands\b",
+        rf"\bsome\s+people\s+(?:just\s+|simply\s+|clearly\s+)?(?:never\s+learn|don{_A}t\s+want\s+to\s+(?:change|learn|listen|help\s+themselves|be\s+helped)|won{_A}t\s+be\s+told|can{_A}t\s+be\s+helped)\b",
+        r"\b(?:dirtbags?|toe-?rags?|wrong{_A}uns?|chavs?|brats?|low-?lifes?|scroats?|gobshites?)\b".replace("{_A}", _A),
+        r"\bwas\s+a\s+(?:real\s+|right\s+|proper\s+)?special\s+one\b",
+        r"\b(?:who|just|clearly|only|simply)\s+(?:like|love|enjoy)s?\s+(?:shouting|moaning|whinging|ranting|complaining|screaming|arguing|a\s+moan|a\s+rant)\b",
+        rf"\b(?:are|is)\s+(?:honestly\s+|literally\s+|absolutely\s+|just\s+|genuinely\s+|seriously\s+)?the\s+(?:\S+\s+)?worst\s*(?:[.!]|$)",
+        r"\bf[-'’*]?in[g'’]?\b(?=\s+(?:worst|idiots?|useless|joke|nightmare|annoying))",
     ],
 }
 
@@ -160,6 +246,7 @@ class _Pattern:
     family: str
     regex: re.Pattern[str]
     word_start: bool
+    literals: tuple[str, ...] | None  # one of these must be in the text (prefilter)
 
 
 @functools.cache
@@ -175,8 +262,13 @@ def _compiled() -> list[_Pattern]:
         for pattern in patterns:
             word_start = pattern.startswith(r"\b")
             body = pattern[2:] if word_start else pattern
-            compiled.append(_Pattern(family, re.compile(body, re.MULTILINE), word_start))
+            compiled.append(_Pattern(family, re.compile(body, re.MULTILINE), word_start, required_literals(body)))
     return compiled
+
+
+@functools.cache
+def _gate() -> Gate:
+    return Gate([pattern.literals for pattern in _compiled()])
 
 
 def lower_same_length(text: str) -> str:
@@ -196,7 +288,9 @@ def find_phrases(text: str) -> list[PhraseHit]:
     """Every hostile phrase in ``text`` with its family and span."""
     lowered = lower_same_length(text)
     hits = []
-    for pattern in _compiled():
+    patterns = _compiled()
+    for index in _gate().candidates(lowered):
+        pattern = patterns[index]
         for match in pattern.regex.finditer(lowered):
             if pattern.word_start and not _starts_word(lowered, match.start()):
                 continue

@@ -52,6 +52,7 @@ _TOKEN = re.compile(r"[\w@$*!+|#%&'’.\-]+")
 _SPACED = re.compile(r"(?<!\S)(?:[A-Za-z0-9@$!|+*][ ._\-]){2,}[A-Za-z0-9@$!|+*](?!\S)")
 _MENTION = re.compile(r"@[A-Za-z0-9_]")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
+_ROAD_NUMBER = re.compile(r"[A-Z]{1,2}\d{1,4}[A-Z]?")
 # Nobody spells out more than this many letters one by one.
 _LONGEST_SPELT_OUT = 16
 
@@ -244,6 +245,10 @@ def _trim(raw: str) -> tuple[int, str, str] | None:
     # Digits alone are numbers ("455" is not "ass"); symbols need a letter or an @/$ to
     # count as a disguised word ("a$$", "@$$").
     if not _HAS_LETTER.search(word) and not (set(word) & {"@", "$"}):
+        return None
+    # A capital and digits is a road, a route or a grid square ("A55", "M5", "B4066"),
+    # not leetspeak ("A55" is the North Wales Expressway, not "ass").
+    if _ROAD_NUMBER.fullmatch(word):
         return None
     return offset, word, skeleton(word)
 

@@ -1,0 +1,194 @@
+"""Sarcasm and condescension: cues that prove nothing alone but damn a post together.
+
+"Really insightful." is praise; "Love it when people 'do their own research'... Genius
+stuff." is mockery. No single phrase separates them, so this module finds small cues
+of a few kinds and ``mockery`` / ``condescension`` decide from the mix:
+
+- ``mock``: mock praise or a sarcastic aside standing as its own sentence ("Genius
+  stuff.", "Inspiring stuff, honestly.", "Obviously.", "Lovely to hear.") and openings
+  that set up a jibe ("Love it when...", "Incredible how...");
+- ``sneer``: praise that is nearly always mock standing alone ("Classy."), worth two;
+- ``quote``: 'scare quotes' round a few words someone else said;
+- ``jeer``: an eye-roll, smirk, shrug or wave emoji;
+- ``aside``: a passive-aggressive sign-off ("Just a thought.", "Just so you know.");
+- ``advice``: unasked-for advice opening with "maybe"/"perhaps";
+- ``blame``: a consequence that blames the reader ("and you wouldn't...", "and you'd
+  actually...");
+- ``target``: a group or person the post is aimed at ("people who", "some of you",
+  "in the comments", an @handle, "to the customer who").
+
+Every pattern is a bounded regex over lower-cased text (no nested repetition), so a
+100 KB paste stays linear.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from policies.checks.tone_signals.prefilter import Gate, required_literals
+
+_A = "['’]?"
+# Where a sentence (or a fragment after a colon or dash) begins.
+_OPEN = r"(?:^|(?<=[.!?:;…\n])\s*|(?<=[.!?:;…])\s+|(?<=\s[-–—])\s+)"
+# Where it ends: a full stop, "!", "?" or the end of the post.
+_CLOSE = r"\s*(?:[.!?…]+|$)"
+
+_PRAISE = (
+    r"(?:insightful|helpful|inspiring|inspired|impressive|clever|mature|classy|charming|original|useful|"
+    r"constructive|genius|brilliant|lovely|fantastic|marvellous|delightful|productive|thoughtful|"
+    r"grown[- ]up|stellar|wonderful|smart|priceless|heroic|responsible|considerate|sensible|"
+    r"enlightening|educational|top\s+work|good\s+work|great\s+work|nice\s+work|well\s+played)"
+)
+_MOCK_NOUN = r"(?:stuff|work|move|effort|behaviour|advice|idea|thinking|reasoning|logic|contribution|input|research|plan|spirit|example|attitude)"
+_MOCK_TAIL = r"(?:honestly|really|everyone|folks|all|guys|people|there|as\s+ever|as\s+always|truly|thanks)"
+
+_CUES: dict[str, list[str]] = {
+    "mock": [
+        # "Genius stuff." "Really insightful." "Inspiring stuff, honestly." "charming."
+        rf"{_OPEN}(?:(?:really|very|so|truly|such|how|just|absolutely|simply|pure|real)\s+)?{_PRAISE}"
+        rf"(?:(?:\s+[a-z]+)?\s+{_MOCK_NOUN})?(?:,?\s+{_MOCK_TAIL})?{_CLOSE}",
+        # A sarcastic aside standing alone: "Obviously." "For fun." "Shocked."
+        rf"{_OPEN}(?:obviously|for\s+fun|naturally|imagine\s+that|fancy\s+that|who\s+knew|go\s+figure|shocker|"
+        rf"what\s+a\s+surprise|how\s+surprising|quelle\s+surprise|colou?r\s+me\s+(?:shocked|surprised)|funny\s+that|"
+        rf"(?:truly\s+|really\s+|utterly\s+)?(?:shocked|stunned|astonished|gobsmacked)|bless\s+(?:them|him|her)|really)"
+        rf"(?:,?\s+(?:we\s+know|honestly|really))?{_CLOSE}",
+        # "Lovely to hear." "Good to know." as a sentence of its own.
+        rf"{_OPEN}(?:(?:how|so|very)\s+)?(?:lovely|nice|good|great|glad|wonderful)\s+to\s+(?:hear|know|see){_CLOSE}",
+        # Openings that set up a jibe.
+        rf"{_OPEN}(?:(?:we|i)\s+)?(?:just\s+|really\s+)?(?:love|loving|gotta\s+love|got\s+to\s+love|"
+        rf"you\s+(?:have|{_A}ve\s+got)\s+to\s+love|don{_A}t\s+you\s+(?:just\s+)?love)\s+"
+        r"(?:it\s+when|how|all\s+the|the\s+(?:people|customers|folk|ones|comments)|people\s+who|when)\b",
+        rf"{_OPEN}(?:incredible|amazing|astonishing|remarkable|strange|odd|curious|hilarious|priceless)\s+how\b",
+        r"\b(?:good|great|nice|lovely)\s+to\s+see\s+(?:so\s+many\s+of\s+you|some\s+of\s+you|people)\b[^.!?\n]{0,80}\bagain\b",
+        # Handing the problem back: "Over to you." at the very end.
+        r"\bover\s+to\s+(?:you|them|him|her)\s*[.!]*\s*$",
+        rf"\b(?:the\s+)?ball{_A}s?\s+(?:is\s+)?in\s+(?:your|their|his|her)\s+court\b",
+        rf"\bwe{_A}ll\s+be\s+right\s+here\b",
+        r"\bthen\s+act\s+(?:surprised|shocked)\b",
+        r"\bplease,\s+keep\s+it\s+up\b",
+        rf"\bit{_A}s\s+not\s+(?:as\s+if|like)\s+(?:we|there|anyone|they|i)\b",
+    ],
+    # Praise that is nearly always mock when it stands alone ("Classy."): counts twice.
+    "sneer": [
+        rf"{_OPEN}(?:(?:very|so|how|real|just)\s+)?(?:classy|charming|mature|genius|delightful|grown[- ]up|priceless){_CLOSE}",
+    ],
+    "quote": [
+        # A few words in quotes, not introduced as a quotation ("X said: '...'").
+        r"(?<![:\w])(?<!:\s)['‘\"“][a-z][a-z ,'’-]{1,40}[a-z]['’\"”](?!\w)",
+    ],
+    "jeer": [
+        "[\U0001f644\U0001f643\U0001f612\U0001f921\U0001f60f\U0001f926\U0001f937\U0001f9d0\U0001f485\U0001f602\U0001f923]",
+    ],
+    "aside": [
+        r"\bjust\s+(?:a\s+thought|saying|so\s+(?:you|u)\s+know|sayin{_A})\b".replace("{_A}", _A),
+        r"\bfood\s+for\s+thought\b",
+        r"\bno\s+offen[cs]e\b",
+    ],
+    # Complaining about complainers: "people who complain", "shouting into the void".
+    "gripe": [
+        r"\b(?:complain(?:ing|s|ed)?|moan(?:ing|s|ed)?|whing(?:e|ing|eing|es)|whin(?:e|ing)|shouting|ranting|"
+        r"tantrums?|entitled|keyboard|one-star|can{_A}t\s+be\s+bothered|never\s+once|act\s+surprised)\b".replace("{_A}", _A),
+    ],
+    "advice": [
+        r"\b(?:maybe|perhaps)\s+(?:just\s+|try\s+(?:and\s+|to\s+)?|(?:you|u)\s+(?:could|should|might\s+want\s+to|need\s+to)\s+)?"
+        r"(?:pay|turn|show|cut|stop|learn|read|budget|lay|ease|put|think|check|listen|look|get|don['’]?t|be|shop|"
+        r"go|take|use|ask|plan|spend|save|try|eat|drink|drive|sober|leave|wait|call|behave|consider|give)\b",
+    ],
+    "blame": [
+        rf"\b(?:and|then)\s+(?:you|u)\s*(?:wouldn{_A}t|would\s+not|{_A}d\s+actually|would\s+actually|might\s+actually|"
+        rf"won{_A}t\s+(?:keep|need|have\s+to\s+keep))\b",
+    ],
+    "target": [
+        r"@\w+",
+        r"\b(?:people|folk|customers|clients|patients|tenants|residents|callers|drivers|parents|users|members|"
+        r"supporters|commenters|those)\s+(?:who|using|saying|posting|complaining|shouting|telling|asking|calling)\b",
+        r"\b(?:some|a\s+few|those|many|so\s+many|most)\s+of\s+(?:you|them)\b",
+        r"\bsome\s+people\b",
+        r"\bhow\s+many\s+(?:people|of\s+you)\b",
+        r"\beveryone\s+(?:who|saying|posting|shouting|complaining|telling|asking)\b",
+        r"\bthe\s+comments\b",
+        r"\b(?:to\s+)?the\s+(?:man|woman|gentleman|lady|person|guy|bloke|customer|client|patient|caller|"
+        r"driver|tenant|resident|supporter|parent|councillor|one|chap|lad|lads|fella|individual|genius)\s+(?:who|in|at|from)\b",
+        r"\b(?:someone|somebody|whoever)\s+(?:who\s+)?(?:keeps|thought|decided|left|parked|dumped)\b",
+        r"\bto\s+the\s+['‘\"“]?\w+(?:\s+\w+){0,2}['’\"”]?\s+who\b",
+        rf"\bthey{_A}re\b",
+    ],
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    kind: str
+    start: int
+    end: int
+
+
+@functools.cache
+def _compiled() -> list[tuple[str, re.Pattern[str], tuple[str, ...] | None]]:
+    return [
+        (kind, re.compile(pattern, re.MULTILINE), required_literals(pattern))
+        for kind, patterns in _CUES.items()
+        for pattern in patterns
+    ]
+
+
+@functools.cache
+def _gate() -> Gate:
+    return Gate([literals for _, _, literals in _compiled()])
+
+
+def find_cues(lowered: str) -> list[Cue]:
+    """Every cue in ``lowered`` (already lower-cased, offsets unchanged)."""
+    cues = []
+    compiled = _compiled()
+    for index in _gate().candidates(lowered):
+        kind, regex, _ = compiled[index]
+        for match in regex.finditer(lowered):
+            start, end = match.span()
+            # Trim the whitespace a sentence opening may have swallowed.
+            while start < end and lowered[start].isspace():
+                start += 1
+            if start < end:
+                cues.append(Cue(kind, start, end))
+    return cues
+
+
+def _by_kind(cues: list[Cue]) -> dict[str, list[Cue]]:
+    grouped: dict[str, list[Cue]] = {}
+    for cue in cues:
+        grouped.setdefault(cue.kind, []).append(cue)
+    return grouped
+
+
+def mockery(cues: list[Cue]) -> list[Cue]:
+    """The cues that make a post read as mockery, or [] if they do not add up.
+
+    Each kind counts once (mock praise twice, since "Lovely to hear... Over to you."
+    is two jibes), so three quotations in a neutral post never add up to sarcasm:
+    three points, or two aimed at people, are mockery; so is one eye-roll or jibe aimed
+    at people for complaining ("some of you just enjoy shouting 🙄").
+    """
+    grouped = _by_kind(cues)
+    mocking = grouped.get("mock", []) + grouped.get("sneer", []) * 2
+    score = min(2, len(mocking)) + sum(1 for kind in ("quote", "jeer", "aside") if grouped.get(kind))
+    if not mocking and not grouped.get("jeer"):
+        return []  # quotes and asides alone are how people report and sign off
+    aimed = bool(grouped.get("target"))
+    if score >= 3 or (score >= 2 and aimed) or (aimed and grouped.get("gripe") and (mocking or grouped.get("jeer"))):
+        return [c for c in cues if c.kind in ("mock", "sneer", "quote", "jeer", "aside", "gripe")]
+    return []
+
+
+def condescension(cues: list[Cue]) -> list[Cue]:
+    """Unasked-for advice to someone, with blame or a sneer: "@jo maybe pay your rent
+    on time and you wouldn't keep getting the letters. Just a thought." Advice alone
+    ("Maybe try the park and ride?") is help."""
+    grouped = _by_kind(cues)
+    advice = grouped.get("advice", [])
+    if not advice:
+        return []
+    if any(grouped.get(kind) for kind in ("blame", "aside", "jeer", "quote", "gripe")):
+        return advice + grouped.get("blame", []) + grouped.get("aside", [])
+    return []
