@@ -28,6 +28,7 @@ from policies.packs import PACK_KINDS, load_pack  # noqa: E402
 DRAFTS = ROOT / "tests" / "data" / "drafts.jsonl"
 # Written apart from the detectors and never used to tune them (tests/data/HOLDOUT.md).
 HOLDOUT = ROOT / "tests" / "data" / "holdout.jsonl"
+HOLDOUT2 = ROOT / "tests" / "data" / "holdout2.jsonl"
 # A weekday noon outside every starter pack's date windows: drafts carry no time.
 AT = datetime(2026, 11, 18, 12, 0, tzinfo=UTC)
 TIERS = ("low", "medium", "high", "block")
@@ -144,7 +145,7 @@ def run_other(script: str) -> None:
 
 
 def main() -> None:
-    paths = [Path(p) for p in sys.argv[1:]] or [p for p in (DRAFTS, HOLDOUT) if p.exists()]
+    paths = [Path(p) for p in sys.argv[1:]] or [p for p in (DRAFTS, HOLDOUT, HOLDOUT2) if p.exists()]
     for path in paths:
         evaluate_drafts(path)
         print()
