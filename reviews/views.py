@@ -58,7 +58,11 @@ def post_detail(request, pk: int):
     approved_by_me = any(d.reviewer_id == request.user.pk for d in approvals)
     actions = get_actions(post, request.membership, approved_by_me=approved_by_me)
     diff = _diff(request, revisions)
-    history = AuditEvent.objects.filter(organisation=request.organisation, post_id=post.pk).order_by("created_at", "pk")
+    history = [
+        event for event in AuditEvent.objects.filter(organisation=request.organisation, post_id=post.pk)
+        .order_by("created_at", "pk")
+        if _shown_in_history(event, post, request.user)
+    ]
     return render(request, "reviews/post_detail.html", {
         "post": post,
         "current": current,
@@ -74,6 +78,17 @@ def post_detail(request, pk: int):
         "note_form": NoteForm(),
         **feedback_panel_for(post, request.membership),
     })
+
+
+# Notes and flags are discreet: colleagues should not learn from a post's history who
+# sent its author a private word. The audit export (for leads) still records that one exists.
+DISCREET_PREFIXES = ("note_", "flag_")
+
+
+def _shown_in_history(event: AuditEvent, post: Post, user) -> bool:
+    if not event.verb.startswith(DISCREET_PREFIXES):
+        return True
+    return user.pk in (post.author_id, event.actor_id)
 
 
 def _diff(request, revisions: list[Revision]):

@@ -160,3 +160,15 @@ def test_the_django_admin_has_no_list_of_notes(note_world, db):
     assert client.get("/django-admin/reviews/note/").status_code == 404
     audit_list = client.get("/django-admin/policies/auditevent/").content.decode()
     assert SECRET not in audit_list
+
+
+def test_post_history_does_not_tell_colleagues_who_sent_a_note(council, make_post, client_for):
+    from policies.models import Membership
+    from reviews import notes
+
+    post = make_post()
+    sender = Membership.objects.get(user=council.bob)
+    notes.note_send(post=post, sender=sender, body="Could the time be dropped?", quote="")
+    for viewer, sees in [(council.alice, True), (council.bob, True), (council.carol, False), (council.dave, False)]:
+        history = client_for(viewer).get(f"/posts/{post.pk}/").context["history"]
+        assert any(e.verb == "note_sent" for e in history) is sees, viewer
