@@ -36,9 +36,12 @@ test: install
 eval: install
 	$(BIN)/python tools/eval.py
 
-## Speed figures (medians and ratios, one run).
+## Speed figures (medians and ratios, one run): assess() by policy size, the dry run,
+## and the live check and review queue under gunicorn on PostgreSQL against a bare view.
 bench: install
 	$(BIN)/python tools/bench.py
+	$(BIN)/python tools/bench_dry_run.py
+	$(BIN)/python -W ignore -m tools.bench_web
 
 ## Re-train the shipped models from the public data in ../shared/data.
 train: install
