@@ -78,6 +78,25 @@ def _run_check(name: str, ctx: CheckContext) -> list[Finding] | None:
         ]
 
 
+def merge_overlapping(findings: list[Finding]) -> list[Finding]:
+    """One finding per thing said: findings of the same check, code, severity and message
+    whose spans overlap or touch become one finding over their union (a challenge matched
+    by four phrase patterns is one challenge to the author). Sorted by position."""
+    merged: list[Finding] = []
+    open_by_key: dict[tuple, int] = {}
+    for finding in sorted(findings, key=lambda f: (f.start, f.end)):
+        key = (finding.check, finding.code, finding.severity, finding.message, finding.rule)
+        index = open_by_key.get(key)
+        if index is not None and finding.start <= merged[index].end:
+            current = merged[index]
+            merged[index] = replace(current, end=max(current.end, finding.end))
+            continue
+        open_by_key[key] = len(merged)
+        merged.append(finding)
+    merged.sort(key=lambda f: (f.start, -f.severity, f.check))
+    return merged
+
+
 def assess(
     text: str,
     *,
@@ -128,7 +147,7 @@ def assess(
     for finding in findings:
         start, end = normalised.to_original(finding.start, finding.end)
         mapped.append(replace(finding, start=start, end=end) if (start, end) != (finding.start, finding.end) else finding)
-    mapped.sort(key=lambda f: (f.start, -f.severity, f.check))
+    mapped = merge_overlapping(mapped)
     return Assessment(
         tier=tier,
         findings=tuple(mapped),

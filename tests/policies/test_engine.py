@@ -146,3 +146,14 @@ def test_combination_conditions_can_differ_per_check_and_filter_kinds():
     assert decide_tier([finding("identifiers", 0, 5, "low", "weekday"), disclosure], compiled)[0].value == "high"
     weak = finding("customer_privacy", 20, 40, "medium")
     assert decide_tier([finding("identifiers", 0, 5, "low", "name"), weak], compiled)[0].value == "medium"
+
+
+def test_overlapping_findings_of_the_same_kind_are_reported_once():
+    from policies.checks.base import Finding, Severity
+    from policies.engine.assess import merge_overlapping
+
+    same = dict(check="tone", code="challenge", severity=Severity.HIGH, message="This reads as a public challenge.")
+    other = Finding("tone", "insult", 5, 9, Severity.HIGH, "An insult.")
+    merged = merge_overlapping([Finding(start=0, end=10, **same), Finding(start=8, end=20, **same), other,
+                                Finding(start=30, end=35, **same)])
+    assert [(f.code, f.start, f.end) for f in merged] == [("challenge", 0, 20), ("insult", 5, 9), ("challenge", 30, 35)]
