@@ -30,6 +30,8 @@ class CurrentMembershipMiddleware:
                     request.session[SESSION_KEY] = membership.organisation_id
                 else:
                     request.session.pop(SESSION_KEY, None)
+            if membership is not None:
+                membership.user = request.user  # the same person: no second query for member.user
             request.membership = membership
             request.organisation = membership.organisation if membership else None
         return self.get_response(request)
