@@ -28,7 +28,7 @@ def highlight(text: str, findings: Sequence[dict], *, min_severity: str = "low",
     cuts = sorted({0, len(text)} | {p for s, e, *_ in spans for p in (s, e)} | {p for s, e in quote_spans for p in (s, e)})
     out = []
     names = {v: k for k, v in SEVERITY_RANK.items()}
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in zip(cuts, cuts[1:], strict=False):
         piece = escape(text[a:b])
         covering = [(rank, index) for s, e, rank, index in spans if s <= a and b <= e]
         if covering:

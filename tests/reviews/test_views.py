@@ -74,7 +74,8 @@ def test_approve_view_refuses_self_and_authors_role(council, make_post, client_f
                                              organisation=council.organisation, role="author")
     response = client_for(other_author.user).post(reverse("post_approve", args=[other.pk]), {"revision": 1})
     assert response.status_code == 403
-    own.refresh_from_db(); other.refresh_from_db()
+    own.refresh_from_db()
+    other.refresh_from_db()
     assert own.state == other.state == PostState.IN_REVIEW
 
 

@@ -187,7 +187,7 @@ _PATTERNS: dict[str, list[str]] = {
         rf"\b(?:yes|yep|yeah|sure)[,.]?\s+(?:we|i){_A}?(?:re|m|\s+are|\s+am)?\s+(?:\w+\s+)?(?:hiding|deliberately|secretly|doing\s+it\s+on\s+purpose|out\s+to\s+get)\b",
         rf"\bit{_A}s\s+not\s+(?:as\s+if|like)\s+(?:we|i|they|our\s+\w+)\b{_CLAUSE}{{0,40}}\b(?:anything\s+(?:else|better)|nothing\s+better|other\s+(?:things|patients|work|people))",
         r"\bnothing\s+better\s+to\s+do\b",
-        rf"\b(?:we|i)\s+heard\s+(?:you|u)\s+the\s+first\s+time\b",
+        r"\b(?:we|i)\s+heard\s+(?:you|u)\s+the\s+first\s+time\b",
         r"\b(?:lol|lmao|rofl|haha\w*)\s+(?:at\s+|@\s*)(?:the|this|that|these|those|some|our)\b",
         r"\bhope\s+(?:that|the|your)\b[^.!?\n]{0,30}\bis\s+(?:treating|serving)\s+(?:you|them|him|her)\s+well\b",
         rf"\b(?:they|you|he|she){_A}d\s+(?:be\s+(?:a\s+lot\s+|much\s+|far\s+)?(?:quieter|less\s+vocal)|think\s+twice|soon\s+(?:shut|change|stop|pipe)|change\s+(?:their|your|his|her)\s+tune)\b",
@@ -210,7 +210,7 @@ _PATTERNS: dict[str, list[str]] = {
         # "Shouting at our receptionists won't get your son seen any faster."
         rf"\b(?:shouting|yelling|screaming|swearing|moaning|whinging|complaining|ranting|kicking\s+off|being\s+rude|(?:calling|ringing|phoning|emailing|messaging)\s+(?:us\s+)?(?:\d+|\w+)\s+times)\b{_CLAUSE}{{0,60}}\b(?:won{_A}t|will\s+not|doesn{_A}t|does\s+not|isn{_A}t\s+going\s+to)\s+(?:get|make|help|speed|change|fix|bring|move)\b",
         rf"\bwon{_A}t\s+get\b{_CLAUSE}{{0,40}}\bany\s+(?:faster|quicker|sooner)\b",
-        rf"\bafter\s+the\s+way\s+(?:you|u|he|she|they)\s+(?:spoke|talked|treated|behaved|acted|shouted|spoke\s+to)\b",
+        r"\bafter\s+the\s+way\s+(?:you|u|he|she|they)\s+(?:spoke|talked|treated|behaved|acted|shouted|spoke\s+to)\b",
         r"\byour\s+(?:refund|claim|return|complaint|application|appeal)\s+was\s+(?:refused|rejected|declined|denied|turned\s+down)\s+because\b",
     ],
     # Belittling the public with no one named: "frankly, thick", "keyboard experts".
@@ -228,7 +228,7 @@ _PATTERNS: dict[str, list[str]] = {
         r"\b(?:dirtbags?|toe-?rags?|wrong{_A}uns?|chavs?|brats?|low-?lifes?|scroats?|gobshites?)\b".replace("{_A}", _A),
         r"\bwas\s+a\s+(?:real\s+|right\s+|proper\s+)?special\s+one\b",
         r"\b(?:who|just|clearly|only|simply)\s+(?:like|love|enjoy)s?\s+(?:shouting|moaning|whinging|ranting|complaining|screaming|arguing|a\s+moan|a\s+rant)\b",
-        rf"\b(?:are|is)\s+(?:honestly\s+|literally\s+|absolutely\s+|just\s+|genuinely\s+|seriously\s+)?the\s+(?:\S+\s+)?worst\s*(?:[.!]|$)",
+        r"\b(?:are|is)\s+(?:honestly\s+|literally\s+|absolutely\s+|just\s+|genuinely\s+|seriously\s+)?the\s+(?:\S+\s+)?worst\s*(?:[.!]|$)",
         r"\bf[-'’*]?in[g'’]?\b(?=\s+(?:worst|idiots?|useless|joke|nightmare|annoying))",
     ],
 }
