@@ -59,7 +59,7 @@ RECORD_WORDS = (
     "grant", "place", "call", "visit", "summons", "investigation", "exchange",
     "offer", "mortgage offer", "vouchers", "fees", "cancellation fees", "care assessment",
     "care package", "priority", "banding", "repair", "repairs", "report", "therapy",
-    "counselling", "deadline",
+    "counselling", "deadline", "probate", "estate", "valuation", "funds", "item",
 )
 STATUS_WORDS = (
     "arrears", "in arrears", "overdrawn", "overdue", "unpaid", "outstanding", "owe",
@@ -124,11 +124,23 @@ def _patterns(extra_records: tuple[str, ...], extra_status: tuple[str, ...]) -> 
         rf"missed|cancelled|claimed|borrowed|spent)\b",
         re.IGNORECASE,
     )
+    # In a reply, "the loan was approved", "the last 3 sessions are still unpaid",
+    # "refund went back to the card": the person's own record without "your".
+    the_outcome = re.compile(
+        rf"(?:\b(?:the|that|this|those|these)\s+|^\W*(?:@\w+\W+)+)(?:[\w'’£-]+\s+){{0,3}}?(?:{records})(?:\s+(?:delay|hold-up|date|status|payment|request|check))?\s+"
+        rf"(?:(?:was|were|has|have|had|is|are|got|went)\s+)"
+        rf"(?:(?:been|being|now|not|still|already|currently|just|also|then|all|never|since)\s+){{0,3}}"
+        rf"(?:[a-z]{{3,}}ed|taken|given|seen|sent|paid|unpaid|lost|held|put|shut|told|kept|"
+        rf"outstanding|overdue|in\s+arrears|overdrawn|back|through|down\s+to|due\s+to|"
+        rf"written\s+off|turned\s+down|struck\s+out|final)\b",
+        re.IGNORECASE,
+    )
     return (
         record,
         re.compile(rf"\b(?:{status})\b", re.IGNORECASE),
         re.compile(rf"\b(?:{_alternation(DISCLOSERS)})\b", re.IGNORECASE),
         re.compile(rf"(?:{_alternation(KIND_HANDOFFS)})", re.IGNORECASE),
+        the_outcome,
     )
 
 
@@ -202,7 +214,7 @@ def run(ctx: CheckContext) -> list[Finding]:
     if not text or not text.strip():
         return []
     settings = ctx.settings
-    record_re, status_re, discloser_re, kind_re = _patterns(
+    record_re, status_re, discloser_re, kind_re, the_outcome_re = _patterns(
         tuple(settings.get("extra_record_words", ()) or ()),
         tuple(settings.get("extra_status_words", ()) or ()),
     )
@@ -234,7 +246,7 @@ def run(ctx: CheckContext) -> list[Finding]:
         if addressed:
             # In a reply to one person, what happened to their record is a disclosure
             # whatever the noun, and so is the reason for it.
-            outcome = _YOUR_OUTCOME.search(body)
+            outcome = _YOUR_OUTCOME.search(body) or the_outcome_re.search(body)
             you_did = _YOU_DID.search(body)
             bare = bare_record_re.search(body)
             lead = outcome or you_did
