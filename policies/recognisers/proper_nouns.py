@@ -73,6 +73,11 @@ def _previous_word(text: str, start: int) -> str:
     return m.group(1) if m else ""
 
 
+# Social-media shorthand written in capitals: never an organisation or a place.
+_CHAT_SHORTHAND = frozenset({"dm", "dms", "pm", "faq", "faqs", "asap", "fyi", "rsvp", "tbc", "tba",
+                             "omg", "lol", "ps", "nb", "aka", "diy", "ok"})
+
+
 def _is_acronym(token: str) -> bool:
     letters = token.replace(".", "").replace("&", "")
     return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
@@ -154,6 +159,8 @@ def _classify(
                 return Span(start, end, "proper_noun", "capitalised word", weak=True)
             return Span(start, end, "place", "place")
     if all(_is_acronym(r) for r in raw):
+        if all(w in common or w in _CHAT_SHORTHAND for w in words):
+            return None  # "NEVER tap links", "pop it in a DM": emphasis, not a body
         # Weak: an acronym is as often a condition (PTSD) or a thing (ID) as a body.
         return Span(start, end, "org", "acronym", weak=True)
     after_article = prev in ("a", "an", "the", "your", "my", "our", "their", "this", "every")
