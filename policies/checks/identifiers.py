@@ -62,6 +62,7 @@ from policies.recognisers.spans import Span
 from policies.recognisers.subjects import (
     aggregate_spans,
     has_origin,
+    quoted_question_spans,
     singular_subjects,
     titled_names,
     unnamed_pronoun_person,
@@ -186,6 +187,15 @@ def run(ctx: CheckContext) -> list[Finding]:
     # "we supported 11,480 people", "14% of sessions": a client word among totals and
     # rates speaks of everyone the service sees, not of one client.
     cues.client = [c for c in cues.client if not _in_aggregate_sentence(text, c, aggregate, people)]
+    # "A resident asked us this week: 'Can pizza boxes go in the recycling?'": the
+    # asker frames a general question; the post is about the answer, not about them.
+    frames = quoted_question_spans(text)
+    if frames:
+        def framed(span: Span) -> bool:
+            return any(f.start <= span.start < f.end for f in frames)
+
+        cues.client = [c for c in cues.client if not framed(c)]
+        people = [p for p in people if not framed(p)]
     public_post = (bool(aggregate) or len(cues.public) >= 2) and not (cues.client or people)
 
     def near_staff(span: Span) -> bool:

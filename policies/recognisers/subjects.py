@@ -101,6 +101,24 @@ _AGGREGATE_WORDS = re.compile(
 )
 
 
+# "A customer asked in branch last week: 'Is it safe to ...?'": the person only frames a
+# general question that follows in quotes. "A client asked me whether she'd failed"
+# (reported speech about her own life) is not this shape.
+_QUOTED_QUESTION = re.compile(
+    r"\b(?:a|an|one|our|this)\s+(?:[\w'’-]+\s+){0,2}?(?:resident|customer|client|patient|tenant|"
+    r"volunteer|member|supporter|parent|caller|follower|listener|reader|donor|visitor|shopper|"
+    r"student|pupil|neighbour|person|lady|man|woman|gentleman|mum|dad|colleague)s?\s+"
+    r"(?:asked|wondered|wanted\s+to\s+know|emailed|messaged|wrote\s+in|rang|called)\b"
+    r"[^:'\"‘“.!?\n]{0,50}[:,]\s*['\"‘“][^'\"’”]{3,160}\?",
+    re.IGNORECASE,
+)
+
+
+def quoted_question_spans(text: str) -> list[Span]:
+    """Someone who only asks a general question, quoted: "A resident asked us: 'Can ...?'"."""
+    return [Span(m.start(), m.end(), "frame", "a quoted question") for m in _QUOTED_QUESTION.finditer(text)]
+
+
 def singular_subjects(text: str) -> list[Span]:
     """Phrases that single out one unnamed person or a handful of clients."""
     spans = []
