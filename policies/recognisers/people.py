@@ -92,7 +92,8 @@ _WHEN_WORDS = frozenset(
 )
 _MANY_BEFORE = re.compile(
     r"\b(?:people|those|everyone|families|households|residents|customers|clients|patients|"
-    r"tenants|children|adults|others|all|\d[\d,]*)\s+(?:who\s+)?$",
+    # (not "1/2 A client": a thread's numbering is not a count of people)
+    r"tenants|children|adults|others|all|(?<![/\d])\d[\d,]*)\s+(?:who\s+)?$",
     re.IGNORECASE,
 )
 _HYPOTHETICAL_BEFORE = re.compile(
@@ -179,9 +180,17 @@ def is_staff_or_official(text: str, span: Span, window: int = 45) -> bool:
     if _OFFICIAL_TITLE.match(text, span.start) or _OFFICIAL_TITLE_BEFORE.search(before):
         return True
     # "Harriet Cole has joined", "Amara Osei, our new Chief Risk Officer"
+    if _CONSENT_AFTER.match(after):
+        return False  # "Bethan, who said I could share ...": a client's consent, not a quote
     if _ROLE_APPOSITION.match(after):
         return True  # "Meet Grace Mensah, healthcare support worker on our stroke unit"
     return bool(_STAFF_CUE.match(after.lstrip(" ,(")) or _STAFF_CUE.search(after[:30]))
+
+
+_CONSENT_AFTER = re.compile(
+    r"\s*,?\s*who\s+(?:has\s+)?(?:said|says|agreed|told\s+us|gave\s+(?:us\s+)?permission)\s+"
+    r"(?:(?:that\s+)?(?:I|we)\s+(?:could|can|may|might)|it['’]s\s+ok|we\s+can)\b"
+)
 
 
 # A role in apposition with no article: "Grace Mensah, healthcare support worker", "Tom
