@@ -153,7 +153,10 @@ _MONEY = re.compile(
     r"letters|reminders|warnings|missed)\b"
 )
 _NAMED_START = re.compile(
-    r"^\W{0,4}(?:(?i:reminder|message|note|parcel|letter|update)\s+(?:for|to)\s+)?"
+    # "reminder to gary at 22 albion st:" -- a lower-case name after "reminder to" too
+    r"^\W{0,4}(?i:reminder|message|note|parcel|letter|update|final\s+notice)\s+(?:for|to)\s+"
+    r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,5}?\s*[:\-–]"
+    r"|^\W{0,4}(?:(?i:reminder|message|note|parcel|letter|update)\s+(?:for|to)\s+)?"
     r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}\s*[,:\-–]",
 )
 # "Please call the ward, Mrs Kaur: your ..." -- a title and name spoken to.
@@ -221,6 +224,7 @@ def run(ctx: CheckContext) -> list[Finding]:
     bare_record_re = _bare_records(tuple(settings.get("extra_record_words", ()) or ()))
     addressed = bool(reply_addressee(text) or _NAMED_START.match(text)
                      or _TITLED_NAME_ADDRESSED.search(text[:120]) or _TO_ONE_PERSON.match(text))
+    named_start = bool(_NAMED_START.match(text))
     disclosers = list(discloser_re.finditer(text))
     strong = [d for d in disclosers if d.group().lower() in _STRONG_SET]
     kind_handoff = bool(kind_re.search(text))
@@ -267,6 +271,8 @@ def run(ctx: CheckContext) -> list[Finding]:
                 anchor = record  # "your appeal deadline is ..., so you've got until Friday"
             elif bare and status and explained:
                 anchor = bare  # "..., so completion won't happen this Friday"
+            elif opening and bare and status and named_start:
+                anchor = bare  # "reminder to gary: january council tax still outstanding"
             elif opening and (record or bare) and _SNEER.match(body) and not kind_handoff:
                 anchor = record or bare  # "@x maybe pay your rent on time"
             if anchor is None:

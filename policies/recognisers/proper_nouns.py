@@ -209,6 +209,14 @@ _ROOM = regex.compile(
 _LOWER_WORD = regex.compile(r"(?<![\p{L}@#])[\p{Ll}]{4,}(?![\p{L}])")
 
 
+# "22 albion st", "flat 3, 14 mill lane": a house number, a word and a street word.
+_LOWER_ADDRESS = regex.compile(
+    r"\b\d{1,4}[a-z]?,?\s+(?:[a-z][a-z'’-]+\s+){1,2}(?:st|street|rd|road|ave|avenue|lane|ln|close|"
+    r"drive|dr|way|crescent|cres|terrace|terr|place|pl|grove|gardens|gdns|court|ct|row|walk|hill|"
+    r"square|sq|park|mews|view|rise|green)\b\.?"
+)
+
+
 def find_lowercase_names(text: str) -> list[Span]:
     """Names and places in posts written all in lower case ("siobhan got her keys in stonehouse").
 
@@ -226,6 +234,8 @@ def find_lowercase_names(text: str) -> list[Span]:
         word = m.group()
         if word in names and word not in common:
             spans.append(Span(m.start(), m.end(), "name", "name"))
+    for m in _LOWER_ADDRESS.finditer(text):
+        spans.append(Span(m.start(), m.end(), "address", "street address"))
     folded = fold(text)
     for start, end, _values in places_lexicon().iter_matches(folded):
         if not all(w in common for w in folded[start:end].split()):
