@@ -78,6 +78,14 @@ _CHAT_SHORTHAND = frozenset({"dm", "dms", "pm", "faq", "faqs", "asap", "fyi", "r
                              "omg", "lol", "ps", "nb", "aka", "diy", "ok"})
 
 
+# Welsh words that open bilingual posts ("Mae Llyfrgell ... ar agor", "Diolch i ...",
+# "Dydd Llun"): never part of a person's name.
+_WELSH_OPENERS = frozenset({
+    "mae", "dyma", "diolch", "croeso", "llongyfarchiadau", "bore", "noswaith", "nadolig",
+    "pob", "dydd", "ein", "eich", "yn", "ar", "gyda", "i'r", "a'r", "y", "yr", "hwyl", "pen-blwydd",
+})
+
+
 def _is_acronym(token: str) -> bool:
     letters = token.replace(".", "").replace("&", "")
     return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
@@ -99,7 +107,7 @@ def find_proper_nouns(text: str, folded: str) -> list[Span]:
         # Drop leading ordinary words ("The", "On", "Yesterday") from the phrase.
         while tokens:
             word = fold(text[tokens[0][0] : tokens[0][1]]).strip(".")
-            if word in _DETERMINERS or (initial and word in common and word not in _TITLES
+            if word in _DETERMINERS or word in _WELSH_OPENERS or (initial and word in common and word not in _TITLES
                                         and not (word in names and len(tokens) > 1)):
                 tokens.pop(0)
                 initial = False

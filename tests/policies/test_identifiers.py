@@ -367,3 +367,15 @@ def test_general_posts_with_look_alike_details_stay_low(text: str, kind: str) ->
 
 def test_lower_case_street_address_is_found() -> None:
     assert spans_of("parcel for jo at 14 mill lane, left with neighbour")["14 mill lane"] == "address"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Mae ein caffi ar agor! Our café in Aberaeron reopens Tuesday 4 March, 9am-3pm. Croeso.", "charity"),
+        ("Our grief group meets in Welsh and English at Canolfan Tegfan, Thursday 6 March, 6-7.30pm.", "therapy"),
+        ("Feeling rough? Try ringing the GP early, or go straight to a pharmacist for minor illnesses.", "nhs"),
+    ],
+)
+def test_welsh_openers_languages_and_services_used_are_not_people(text: str, kind: str) -> None:
+    assert top(text, kind) <= Severity.LOW
