@@ -59,7 +59,7 @@ RECORD_WORDS = (
     "grant", "place", "call", "visit", "summons", "investigation", "exchange",
     "offer", "mortgage offer", "vouchers", "fees", "cancellation fees", "care assessment",
     "care package", "priority", "banding", "repair", "repairs", "report", "therapy",
-    "counselling", "deadline",
+    "counselling", "deadline", "probate", "estate", "valuation", "funds", "item",
 )
 STATUS_WORDS = (
     "arrears", "in arrears", "overdrawn", "overdue", "unpaid", "outstanding", "owe",
@@ -124,11 +124,23 @@ def _patterns(extra_records: tuple[str, ...], extra_status: tuple[str, ...]) -> 
         rf"missed|cancelled|claimed|borrowed|spent)\b",
         re.IGNORECASE,
     )
+    # In a reply, "the loan was approved", "the last 3 sessions are still unpaid",
+    # "refund went back to the card": the person's own record without "your".
+    the_outcome = re.compile(
+        rf"(?:\b(?:the|that|this|those|these)\s+|^\W*(?:@\w+\W+)+)(?:[\w'’£-]+\s+){{0,3}}?(?:{records})(?:\s+(?:delay|hold-up|date|status|payment|request|check))?\s+"
+        rf"(?:(?:was|were|has|have|had|is|are|got|went)\s+)"
+        rf"(?:(?:been|being|now|not|still|already|currently|just|also|then|all|never|since)\s+){{0,3}}"
+        rf"(?:[a-z]{{3,}}ed|taken|given|seen|sent|paid|unpaid|lost|held|put|shut|told|kept|"
+        rf"outstanding|overdue|in\s+arrears|overdrawn|back|through|down\s+to|due\s+to|"
+        rf"written\s+off|turned\s+down|struck\s+out|final)\b",
+        re.IGNORECASE,
+    )
     return (
         record,
         re.compile(rf"\b(?:{status})\b", re.IGNORECASE),
         re.compile(rf"\b(?:{_alternation(DISCLOSERS)})\b", re.IGNORECASE),
         re.compile(rf"(?:{_alternation(KIND_HANDOFFS)})", re.IGNORECASE),
+        the_outcome,
     )
 
 
@@ -141,7 +153,10 @@ _MONEY = re.compile(
     r"letters|reminders|warnings|missed)\b"
 )
 _NAMED_START = re.compile(
-    r"^\W{0,4}(?:(?i:reminder|message|note|parcel|letter|update)\s+(?:for|to)\s+)?"
+    # "reminder to gary at 22 albion st:" -- a lower-case name after "reminder to" too
+    r"^\W{0,4}(?i:reminder|message|note|parcel|letter|update|final\s+notice)\s+(?:for|to)\s+"
+    r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,5}?\s*[:\-–]"
+    r"|^\W{0,4}(?:(?i:reminder|message|note|parcel|letter|update)\s+(?:for|to)\s+)?"
     r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}\s*[,:\-–]",
 )
 # "Please call the ward, Mrs Kaur: your ..." -- a title and name spoken to.
@@ -202,13 +217,14 @@ def run(ctx: CheckContext) -> list[Finding]:
     if not text or not text.strip():
         return []
     settings = ctx.settings
-    record_re, status_re, discloser_re, kind_re = _patterns(
+    record_re, status_re, discloser_re, kind_re, the_outcome_re = _patterns(
         tuple(settings.get("extra_record_words", ()) or ()),
         tuple(settings.get("extra_status_words", ()) or ()),
     )
     bare_record_re = _bare_records(tuple(settings.get("extra_record_words", ()) or ()))
     addressed = bool(reply_addressee(text) or _NAMED_START.match(text)
                      or _TITLED_NAME_ADDRESSED.search(text[:120]) or _TO_ONE_PERSON.match(text))
+    named_start = bool(_NAMED_START.match(text))
     disclosers = list(discloser_re.finditer(text))
     strong = [d for d in disclosers if d.group().lower() in _STRONG_SET]
     kind_handoff = bool(kind_re.search(text))
@@ -234,7 +250,7 @@ def run(ctx: CheckContext) -> list[Finding]:
         if addressed:
             # In a reply to one person, what happened to their record is a disclosure
             # whatever the noun, and so is the reason for it.
-            outcome = _YOUR_OUTCOME.search(body)
+            outcome = _YOUR_OUTCOME.search(body) or the_outcome_re.search(body)
             you_did = _YOU_DID.search(body)
             bare = bare_record_re.search(body)
             lead = outcome or you_did
@@ -255,6 +271,8 @@ def run(ctx: CheckContext) -> list[Finding]:
                 anchor = record  # "your appeal deadline is ..., so you've got until Friday"
             elif bare and status and explained:
                 anchor = bare  # "..., so completion won't happen this Friday"
+            elif opening and bare and status and named_start:
+                anchor = bare  # "reminder to gary: january council tax still outstanding"
             elif opening and (record or bare) and _SNEER.match(body) and not kind_handoff:
                 anchor = record or bare  # "@x maybe pay your rent on time"
             if anchor is None:

@@ -62,6 +62,7 @@ from policies.recognisers.spans import Span
 from policies.recognisers.subjects import (
     aggregate_spans,
     has_origin,
+    quoted_question_spans,
     singular_subjects,
     titled_names,
     unnamed_pronoun_person,
@@ -175,7 +176,7 @@ def run(ctx: CheckContext) -> list[Finding]:
     singular = singular_subjects(text)
     people = specific_person_spans(text) + singular
     # "in English or Welsh": a language or nationality is not a surname.
-    spans = [s for s in spans if not (s.kind == "name" and fold(text[s.start : s.end]) in _nationalities())]
+    spans = [s for s in spans if not (s.kind == "name" and _only_languages(fold(text[s.start : s.end])))]
     names = [s for s in spans if s.kind == "name"]
     staff = staff_names(text, names)
     staff_spans = [s for s in names if set(text[s.start : s.end].split()) <= staff]
@@ -186,6 +187,15 @@ def run(ctx: CheckContext) -> list[Finding]:
     # "we supported 11,480 people", "14% of sessions": a client word among totals and
     # rates speaks of everyone the service sees, not of one client.
     cues.client = [c for c in cues.client if not _in_aggregate_sentence(text, c, aggregate, people)]
+    # "A resident asked us this week: 'Can pizza boxes go in the recycling?'": the
+    # asker frames a general question; the post is about the answer, not about them.
+    frames = quoted_question_spans(text)
+    if frames:
+        def framed(span: Span) -> bool:
+            return any(f.start <= span.start < f.end for f in frames)
+
+        cues.client = [c for c in cues.client if not framed(c)]
+        people = [p for p in people if not framed(p)]
     public_post = (bool(aggregate) or len(cues.public) >= 2) and not (cues.client or people)
 
     def near_staff(span: Span) -> bool:
@@ -401,7 +411,19 @@ _GENERIC_AFTER = re.compile(
 )
 
 
+# "ringing the GP", "go straight to a pharmacist", "without seeing a GP": a service one
+# uses, not a person described.
+_SERVICE_USE_BEFORE = re.compile(
+    r"\b(?:ring|ringing|rang|call|calling|phone|phoning|see|seeing|visit|visiting|contact|"
+    r"contacting|ask|asking|skip|skipping|book|booking|go(?:\s+straight)?\s+to|going\s+to|"
+    r"speak\s+to|talk\s+to|from|by|your)\s+(?:the|a|an|your)?\s*$",
+    re.IGNORECASE,
+)
+
+
 def _generic_role(text: str, span: Span) -> bool:
+    if _SERVICE_USE_BEFORE.search(text[max(0, span.start - 30) : span.start]):
+        return True
     return bool(_GENERIC_AFTER.match(text, span.end))
 
 
@@ -465,6 +487,12 @@ def _split_room_tails(text: str, spans: list[Span]) -> list[Span]:
         else:
             out.append(span)
     return out
+
+
+def _only_languages(folded_name: str) -> bool:
+    """"Welsh and English", "Polish or Urdu": languages or nationalities, not a surname."""
+    words = [w for w in folded_name.split() if w not in ("and", "or", "&")]
+    return bool(words) and all(w in _nationalities() for w in words)
 
 
 @functools.cache

@@ -46,6 +46,44 @@ class HandleRule:
     networks: frozenset[str] | None
 
 
+# Words that mark a handle as an organisation's: "@StRichardsHospice", "@MindCymru".
+_ORG_PARTS = (
+    "trust", "charity", "hospice", "centre", "center", "council", "nhs", "police", "fc", "club",
+    "foundation", "society", "association", "network", "group", "uk", "ni", "cymru", "scot",
+    "wales", "mind", "aid", "care", "hub", "project", "library", "museum", "school", "college",
+    "uni", "hospital", "news", "radio", "tv", "official", "hq", "org", "team", "appeal",
+    "bank", "law", "legal", "gov", "cic", "ltd", "shop", "store", "cafe", "kitchen",
+)
+_CAMEL = regex.compile(r"[A-Z]+(?![a-z])|[A-Z][a-z]+|[a-z]+|\d+")
+
+
+def looks_like_organisation(raw: str) -> bool:
+    """"@LawCentreNI", "@StRichardsHospice", "@SAS": a body's handle, not a person's.
+
+    Organisations write their handles in capitals or CamelCase of several words, or with
+    a word such as Trust, Centre, Cymru; people's handles are mostly lower case with
+    digits and underscores (@jbrennan74, @tash_loves_tea). A CamelCase first name and
+    surname (@JoBloggs) still reads as a person.
+    """
+    handle = raw.lstrip("@").split("@", 1)[0]
+    if "_" in handle or any(c.isdigit() for c in handle) or not any(c.isupper() for c in handle):
+        return False
+    parts = [p.lower() for p in _CAMEL.findall(handle)]
+    if any(p in _ORG_PARTS for p in parts):
+        return True
+    if handle.isupper():
+        return 2 <= len(handle) <= 6
+    if len(parts) == 2 and parts[0] in _first_names():
+        return False
+    return len(parts) >= 3
+
+
+def _first_names() -> frozenset[str]:
+    from policies.recognisers.gazetteers import first_names
+
+    return first_names()
+
+
 def _known(handle: str, known: frozenset[str]) -> bool:
     # "@nhsengland@mastodon.social" is the partner "nhsengland" on another server
     return handle in known or handle.split("@", 1)[0] in known
@@ -94,13 +132,15 @@ def run(ctx: CheckContext) -> list[Finding]:
                 )
             )
             continue
+        # A partner organisation missing from the list is worth a look, not a review.
+        organisation = looks_like_organisation(ctx.text[start:end])
         findings.append(
             Finding(
                 "mentions",
                 "unknown_handle",
                 start,
                 end,
-                unknown_severity,
+                min(unknown_severity, Severity.LOW) if organisation else unknown_severity,
                 f"@{handle} is not on the list of partners and public bodies. Tagging a person "
                 "shows them, and everyone who follows them, this post.",
             )

@@ -19,6 +19,7 @@ _KEYWORD_CODE = re.compile(
 _NO_CODE = re.compile(r"\b(?:[Nn]os?\.|[Nn]o:|#)\s*([A-Za-z]?\d[\w/\-.]*\w|\d)")
 _LIST_AFTER_NOS = re.compile(r"\b[Nn]os\.\s*((?:[\w/.\-]+(?:,\s*|\s+and\s+))+[\w/.\-]+)")
 _SLASHED = re.compile(r"\b\d{1,6}(?:/\d{1,6})+[A-Z0-9]*\b")
+_THREAD_MARK = re.compile(r"(?P<n>[1-9]|1\d)/(?P<of>[1-9]|1\d)")
 _LETTERED_REF = re.compile(r"\b[A-Z]{1,4}/\d{2,4}/\d{3,}\b")
 _ALNUM = re.compile(r"\b(?=[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])[A-Z0-9][A-Z0-9-]{4,}\b")
 _NHS = re.compile(r"\b\d{3}[\s-]?\d{3}[\s-]?\d{4}\b")
@@ -70,6 +71,8 @@ def find_codes(text: str) -> list[Span]:
     for m in _LETTERED_REF.finditer(text):
         spans.append(Span(m.start(), m.end(), "code", "reference number"))
     for m in _SLASHED.finditer(text):
+        if _THREAD_MARK.fullmatch(m.group()):
+            continue  # "1/3", "2/3": a thread's numbering, not a reference
         spans.append(Span(m.start(), m.end(), "code", "reference number", weak=True))
     for m in _ALNUM.finditer(text):
         if m.group() in _NOT_CODES:

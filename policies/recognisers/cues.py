@@ -6,7 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from policies.recognisers.gazetteers import cue_lexicon, extra_lexicon
-from policies.recognisers.people import not_a_particular_one
+import re
+
+from policies.recognisers.people import COMPOUND_NEXT, not_a_particular_one
 from policies.recognisers.spans import Span
 
 
@@ -28,7 +30,7 @@ def find_cues(
     for start, end, values in cue_lexicon().iter_matches(folded):
         for what, section in values:
             if what == "client" and section in ("all", org_kind):
-                if not_a_particular_one(text, start, end):
+                if not_a_particular_one(text, start, end) or _compound_or_thing(text, start, end):
                     break
                 cues.client.append(Span(start, end, "client_cue", text[start:end]))
                 break
@@ -43,3 +45,19 @@ def find_cues(
             target = cues.client if "client" in values else cues.public
             target.append(Span(start, end, f"{values[0]}_cue", text[start:end]))
     return cues
+
+
+_COMPOUND_AFTER = re.compile(COMPOUND_NEXT, re.IGNORECASE)
+# "sorry it hasn't turned up": the subject of an arrival verb is the parcel, not a visitor.
+_THING_ARRIVED_BEFORE = re.compile(
+    r"\b(?:it|parcel|order|delivery|package|item|letter|card|refund)\s+(?:has\s+|hasn['’]t\s+|has\s+not\s+|"
+    r"still\s+hasn['’]t\s+|never\s+|finally\s+|just\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _compound_or_thing(text: str, start: int, end: int) -> bool:
+    """"our customer team", "our patient forum": a client word naming a team or a thing."""
+    if _COMPOUND_AFTER.match(text, end):
+        return True
+    return bool(_THING_ARRIVED_BEFORE.search(text[max(0, start - 30) : start]))

@@ -67,6 +67,14 @@ _COUNT = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+# The subject of "turns 10" / "is 25 years old" is a place, a service or the organisation.
+_INSTITUTION_BEFORE = re.compile(
+    r"\b(?:unit|ward|centre|center|clinic|hospital|practice|surgery|shop|store|branch|"
+    r"charity|service|firm|office|library|park|school|club|scheme|project|bank|council|"
+    r"foodbank|food\s+bank|hub|café|cafe|group|team|station|museum|theatre|market|"
+    r"programme|helpline|line|website|app|we|it)\s+(?:officially\s+|now\s+|just\s+)?$",
+    re.IGNORECASE,
+)
 _RANGE = re.compile(r"\d\s*(?:-|–|to)\s*\d")
 _NOT_COUNTED = frozenset(
     {
@@ -94,6 +102,8 @@ def find_numeric(text: str) -> list[Span]:
         word = m.group().lower()
         group = word.startswith(("over", "under")) or bool(_RANGE.search(word))
         group = group or text[max(0, m.start() - 4) : m.start()].lower() == "its "
+        if _INSTITUTION_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
+            continue  # "our maternity unit turns 10": an anniversary, not a person's age
         label = "age group" if group else "age"
         spans.append(Span(m.start(), m.end(), "age", label))
     for m in _BARE_AGE.finditer(text):

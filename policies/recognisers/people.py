@@ -20,7 +20,7 @@ _PERSON_NOUNS = (
     r"grandfather|grandma|grandad|nan|twins|triplets|bride|groom|jockey|caller"
 )
 # "family service", "tenant volunteers", "client care": the person noun describes a thing.
-_COMPOUND_NEXT = (
+COMPOUND_NEXT = _COMPOUND_NEXT = (
     r"\s+(?:service|services|team|law|court|history|group|groups|room|centre|support|hub|line|"
     r"workers?|care|liaison|advice|panel|charter|voice|forum|association|day|fun|friendly|"
     r"members|information|matters|hubs|network|clinic|unit|ward|helpline|guide|portal|"
@@ -92,7 +92,8 @@ _WHEN_WORDS = frozenset(
 )
 _MANY_BEFORE = re.compile(
     r"\b(?:people|those|everyone|families|households|residents|customers|clients|patients|"
-    r"tenants|children|adults|others|all|\d[\d,]*)\s+(?:who\s+)?$",
+    # (not "1/2 A client": a thread's numbering is not a count of people)
+    r"tenants|children|adults|others|all|(?<![/\d])\d[\d,]*)\s+(?:who\s+)?$",
     re.IGNORECASE,
 )
 _HYPOTHETICAL_BEFORE = re.compile(
@@ -123,6 +124,8 @@ _ROLE_RIGHT_BEFORE = re.compile(
     r"paralegal|apprentice|principal|associate|solicitor|barrister|nurse|midwife|sister|"
     r"coordinator|sister|matron|consultant|surgeon|inspector|sergeant|councillor|"
     r"leader|minister|mayor|spokesperson|spokesman|spokeswoman|secretary))[\s,]*$"
+    # "consultant dermatologist Dr Rahman", "paediatrician Dr Lee": a specialty right before.
+    r"|(?i:\b[a-z]+(?:ologist|iatrist|ician|ographer|apist|wife))[\s,]*$"
 )
 # Titles of office-holders speaking publicly, right before (or opening) the name.
 _OFFICIAL = (
@@ -177,7 +180,29 @@ def is_staff_or_official(text: str, span: Span, window: int = 45) -> bool:
     if _OFFICIAL_TITLE.match(text, span.start) or _OFFICIAL_TITLE_BEFORE.search(before):
         return True
     # "Harriet Cole has joined", "Amara Osei, our new Chief Risk Officer"
+    if _CONSENT_AFTER.match(after):
+        return False  # "Bethan, who said I could share ...": a client's consent, not a quote
+    if _ROLE_APPOSITION.match(after):
+        return True  # "Meet Grace Mensah, healthcare support worker on our stroke unit"
     return bool(_STAFF_CUE.match(after.lstrip(" ,(")) or _STAFF_CUE.search(after[:30]))
+
+
+_CONSENT_AFTER = re.compile(
+    r"\s*,?\s*who\s+(?:has\s+)?(?:said|says|agreed|told\s+us|gave\s+(?:us\s+)?permission)\s+"
+    r"(?:(?:that\s+)?(?:I|we)\s+(?:could|can|may|might)|it['’]s\s+ok|we\s+can)\b"
+)
+
+
+# A role in apposition with no article: "Grace Mensah, healthcare support worker", "Tom
+# Reid, Head of Family Law". "Jo, a retired teacher," describes a client instead.
+_ROLE_APPOSITION = re.compile(
+    r"\s*,\s+(?:(?:our|senior|junior|lead|new|deputy|assistant|trainee|chief)\s+)?(?:[\w&-]+\s+){0,3}?"
+    r"(?i:worker|nurse|midwife|consultant|manager|officer|adviser|advisor|director|head|"
+    r"solicitor|partner|paralegal|counsellor|therapist|psychotherapist|coordinator|"
+    r"receptionist|volunteer|trustee|chair|ceo|founder|sergeant|inspector|constable|"
+    r"councillor|doctor|surgeon|physio(?:therapist)?|pharmacist|paramedic|porter|"
+    r"[a-z]+(?:ologist|iatrist|ician|ographer))\b(?!\s+who\b)"
+)
 
 
 def reply_addressee(text: str) -> Span | None:

@@ -73,6 +73,19 @@ def _previous_word(text: str, start: int) -> str:
     return m.group(1) if m else ""
 
 
+# Social-media shorthand written in capitals: never an organisation or a place.
+_CHAT_SHORTHAND = frozenset({"dm", "dms", "pm", "faq", "faqs", "asap", "fyi", "rsvp", "tbc", "tba",
+                             "omg", "lol", "ps", "nb", "aka", "diy", "ok"})
+
+
+# Welsh words that open bilingual posts ("Mae Llyfrgell ... ar agor", "Diolch i ...",
+# "Dydd Llun"): never part of a person's name.
+_WELSH_OPENERS = frozenset({
+    "mae", "dyma", "diolch", "croeso", "llongyfarchiadau", "bore", "noswaith", "nadolig",
+    "pob", "dydd", "ein", "eich", "yn", "ar", "gyda", "i'r", "a'r", "y", "yr", "hwyl", "pen-blwydd",
+})
+
+
 def _is_acronym(token: str) -> bool:
     letters = token.replace(".", "").replace("&", "")
     return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
@@ -94,7 +107,7 @@ def find_proper_nouns(text: str, folded: str) -> list[Span]:
         # Drop leading ordinary words ("The", "On", "Yesterday") from the phrase.
         while tokens:
             word = fold(text[tokens[0][0] : tokens[0][1]]).strip(".")
-            if word in _DETERMINERS or (initial and word in common and word not in _TITLES
+            if word in _DETERMINERS or word in _WELSH_OPENERS or (initial and word in common and word not in _TITLES
                                         and not (word in names and len(tokens) > 1)):
                 tokens.pop(0)
                 initial = False
@@ -154,6 +167,8 @@ def _classify(
                 return Span(start, end, "proper_noun", "capitalised word", weak=True)
             return Span(start, end, "place", "place")
     if all(_is_acronym(r) for r in raw):
+        if all(w in common or w in _CHAT_SHORTHAND for w in words):
+            return None  # "NEVER tap links", "pop it in a DM": emphasis, not a body
         # Weak: an acronym is as often a condition (PTSD) or a thing (ID) as a body.
         return Span(start, end, "org", "acronym", weak=True)
     after_article = prev in ("a", "an", "the", "your", "my", "our", "their", "this", "every")
@@ -202,6 +217,14 @@ _ROOM = regex.compile(
 _LOWER_WORD = regex.compile(r"(?<![\p{L}@#])[\p{Ll}]{4,}(?![\p{L}])")
 
 
+# "22 albion st", "flat 3, 14 mill lane": a house number, a word and a street word.
+_LOWER_ADDRESS = regex.compile(
+    r"\b\d{1,4}[a-z]?,?\s+(?:[a-z][a-z'’-]+\s+){1,2}(?:st|street|rd|road|ave|avenue|lane|ln|close|"
+    r"drive|dr|way|crescent|cres|terrace|terr|place|pl|grove|gardens|gdns|court|ct|row|walk|hill|"
+    r"square|sq|park|mews|view|rise|green)\b\.?"
+)
+
+
 def find_lowercase_names(text: str) -> list[Span]:
     """Names and places in posts written all in lower case ("siobhan got her keys in stonehouse").
 
@@ -219,6 +242,8 @@ def find_lowercase_names(text: str) -> list[Span]:
         word = m.group()
         if word in names and word not in common:
             spans.append(Span(m.start(), m.end(), "name", "name"))
+    for m in _LOWER_ADDRESS.finditer(text):
+        spans.append(Span(m.start(), m.end(), "address", "street address"))
     folded = fold(text)
     for start, end, _values in places_lexicon().iter_matches(folded):
         if not all(w in common for w in folded[start:end].split()):

@@ -59,6 +59,41 @@ _FEW_CLIENTS = re.compile(
     rf"(?=[^.!?\n]{{0,60}}\b{_RECENT})",
     re.IGNORECASE,
 )
+# Reflecting on one encounter after the day's work: "some sessions you carry for a
+# while", "that hearing stays with you" -- with a recent time elsewhere in the post.
+_REFLECTION = re.compile(
+    r"\b(?:some|that|this|today['’]s|tonight['’]s|one)\s+(?:sessions?|hearings?|shifts?|visits?|calls?|"
+    r"appointments?|cases?|consultations?|conversations?|call-?outs?)\s+(?:you|stays?|sticks?|lingers?|"
+    r"hits?|gets?|will\s+stay|really)\b",
+    re.IGNORECASE,
+)
+_RECENT_ANYWHERE = re.compile(rf"\b{_RECENT}", re.IGNORECASE)
+# A client's slot: "Just finished an 8am with someone", "my 3pm cancelled".
+_SLOT = re.compile(
+    r"\b(?:finished|had|started|done|did|after|before)\s+(?:an?|my|our|the|this)\s+"
+    r"\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)\b(?!\s+(?:start|finish|meeting|briefing|train|bus|deadline))",
+    re.IGNORECASE,
+)
+# One person's one-off act, told with a recent time: "the gentleman who brought bara brith
+# to the fracture clinic this morning", "someone who's been coming to us since ...".
+_ONE_OFF_ACT = re.compile(
+    rf"(?<!\beveryone\s)(?<!\beverybody\s)(?<!\ball\s)(?<!\bthose\s)(?<!\bpeople\s)(?<!\banyone\s)"
+    rf"(?<!\byou\s)(?<!\bwho\s)\b[\w'’]+\s+who\s+(?:brought|dropped|left|handed|gave|sent|knitted|baked|"
+    rf"made|wrote|donated|popped|came|walked|turned\s+up|rang)\b[^.!?\n]{{0,60}}\b{_RECENT}"
+    rf"|\b(?:someone|somebody|a\s+(?:man|woman|lady|gentleman|person))\s+who['’]?s\s+been\s+"
+    rf"(?:coming|seeing|attending|visiting|using|with)\b",
+    re.IGNORECASE,
+)
+# One baby or patient's story: "goes home today after 112 days", "born at 24 weeks
+# weighing 1lb 9oz".
+_ONE_PATIENT = re.compile(
+    r"\b(?:goes|went|going|heading|headed|gets?\s+to\s+go)\s+home\s+(?:today|tonight|this\s+\w+|"
+    r"after\s+\d+\s+(?:days|weeks|months))\b"
+    r"|\bborn\s+(?:at\s+)?\d{2}\s*(?:\+\d\s*)?weeks\b|\bweigh(?:ing|ed)\s+(?:just\s+)?\d+\s*(?:lb|kg|g)\b",
+    re.IGNORECASE,
+)
+# "one new face", "a new face at the shelter": a newcomer.
+_NEW_FACE = re.compile(r"\b(?:one|a|another)\s+new\s+face\b", re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(?:she|he|her|him|his|hers|she['’]s|he['’]s)\b", re.IGNORECASE)
 # A role the pronoun can stand for: "our buying director ... her face", "the councillor
 # ... he", "a nurse ... her". Any role or colleague named earlier in the post.
@@ -101,6 +136,24 @@ _AGGREGATE_WORDS = re.compile(
 )
 
 
+# "A customer asked in branch last week: 'Is it safe to ...?'": the person only frames a
+# general question that follows in quotes. "A client asked me whether she'd failed"
+# (reported speech about her own life) is not this shape.
+_QUOTED_QUESTION = re.compile(
+    r"\b(?:a|an|one|our|this)\s+(?:[\w'’-]+\s+){0,2}?(?:resident|customer|client|patient|tenant|"
+    r"volunteer|member|supporter|parent|caller|follower|listener|reader|donor|visitor|shopper|"
+    r"student|pupil|neighbour|person|lady|man|woman|gentleman|mum|dad|colleague)s?\s+"
+    r"(?:asked|wondered|wanted\s+to\s+know|emailed|messaged|wrote\s+in|rang|called)\b"
+    r"[^:'\"‘“.!?\n]{0,50}[:,]\s*['\"‘“][^'\"’”]{3,160}\?",
+    re.IGNORECASE,
+)
+
+
+def quoted_question_spans(text: str) -> list[Span]:
+    """Someone who only asks a general question, quoted: "A resident asked us: 'Can ...?'"."""
+    return [Span(m.start(), m.end(), "frame", "a quoted question") for m in _QUOTED_QUESTION.finditer(text)]
+
+
 def singular_subjects(text: str) -> list[Span]:
     """Phrases that single out one unnamed person or a handful of clients."""
     spans = []
@@ -109,9 +162,16 @@ def singular_subjects(text: str) -> list[Span]:
         (_SOMEONE, "someone in particular"),
         (_FEW_CLIENTS, "a few particular clients"),
         (_FAMILY_SUBJECT, "a particular family"),
+        (_SLOT, "a client's appointment slot"),
+        (_ONE_OFF_ACT, "someone in particular"),
+        (_ONE_PATIENT, "a particular patient"),
+        (_NEW_FACE, "someone in particular"),
     ):
         for m in pattern.finditer(text):
             spans.append(Span(m.start(), m.end(), "person", label))
+    if _RECENT_ANYWHERE.search(text):
+        for m in _REFLECTION.finditer(text):
+            spans.append(Span(m.start(), m.end(), "person", "a particular encounter"))
     return spans
 
 

@@ -39,3 +39,14 @@ def test_a_reply_to_people_who_wrote_in_public_is_told_apart_from_a_tag():
         ("reply_to_unknown_handle", "low", "@bob"),
     ]
     assert mentions("Congratulations to @jen_s today!", **extra) == [("unknown_handle", "medium", "@jen_s")]
+
+
+def test_an_unlisted_organisation_handle_is_only_worth_a_look():
+    from policies.checks.mentions import looks_like_organisation
+
+    assert looks_like_organisation("@StRichardsHospice")
+    assert looks_like_organisation("@MindCymru")
+    assert looks_like_organisation("@SAS")
+    assert not looks_like_organisation("@jbrennan74")
+    assert not looks_like_organisation("@tash_loves_tea")
+    assert not looks_like_organisation("@JoBloggs")

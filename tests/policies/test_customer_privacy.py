@@ -94,3 +94,27 @@ def test_a_reply_telling_one_person_what_happened_to_their_record_is_high(text: 
 )
 def test_kind_replies_that_repeat_what_the_person_said_are_not_disclosures(text: str) -> None:
     assert top(text) == Severity.INFO
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "@kerry_w thanks for waiting! The overdraft was approved an hour ago and it's live now.",
+        "@m_owens the last two invoices are still unpaid (£240), so we can't book the next visit.",
+        "@pj_lloyd refund went back to your Visa on Tuesday.",
+        "reminder to dean at flat 2: march rent still outstanding.",
+    ],
+)
+def test_a_reply_disclosing_a_record_without_saying_your_is_high(text: str) -> None:
+    assert top(text) >= Severity.HIGH
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "@sam_k so sorry it's late! DM us the order number and we'll chase the courier.",
+        "@ellie_r the library is open until 8pm on Thursdays, see you there!",
+    ],
+)
+def test_replies_without_a_record_outcome_stay_quiet(text: str) -> None:
+    assert top(text) < Severity.MEDIUM

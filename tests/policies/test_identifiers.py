@@ -325,3 +325,57 @@ def test_aggregates_colleagues_and_notices_stay_low(text: str, org_kind: str) ->
 
 def test_a_bay_number_swallowed_into_a_name_still_counts() -> None:
     assert top("Thinking of Dilys Price in Bay 2, who fell on the stairs at home on Sunday.", "nhs") >= Severity.HIGH
+
+
+# --- classes found in the second held-out set (fresh wording) ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("1/2 A client told me today she'd lost her flat after 12 years.", "law_firm"),
+        ("Just finished a 7am with someone who's been coming to us since the mill closed.", "therapy"),
+        ("Thank you to the lady who left a box of scones at the eye clinic this morning.", "nhs"),
+        ("Our little fighter goes home today after 96 days. Born at 25 weeks weighing 1lb 12oz.", "nhs"),
+        ("busy night at the hostel tonight. one new face, only 17.", "charity"),
+        ("long drive home from the ward tonight. some shifts you carry with you.", "nhs"),
+    ],
+)
+def test_one_particular_person_without_a_client_word_is_at_least_medium(text: str, kind: str) -> None:
+    assert top(text, kind) >= Severity.MEDIUM
+
+
+def test_a_clients_consent_does_not_make_her_a_colleague() -> None:
+    text = "Huge thanks to Carys, who said we could share that she's a year sober after our work together."
+    assert top(text, "therapy") >= Severity.HIGH
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("A tenant asked us this week: 'Who fixes a dripping tap?' 🔧 We do! Report it online.", "council"),
+        ("1/3 Five things we wish everyone knew about wills. 2/3 You can change it any time. 3/3 Book a free call.", "law_firm"),
+        ("Our community hub turns 5 this month! Thanks to everyone who made it happen.", "charity"),
+        ("Meet Owen Price, community support worker on our Penarth team, who starts on Monday.", "council"),
+        ("NEVER share your PIN. Questions? Pop us a DM.", "bank"),
+        ("Questions about your order? Our customer team is on 0113 496 0000, 9am-5pm.", "retail"),
+    ],
+)
+def test_general_posts_with_look_alike_details_stay_low(text: str, kind: str) -> None:
+    assert top(text, kind) <= Severity.LOW
+
+
+def test_lower_case_street_address_is_found() -> None:
+    assert spans_of("parcel for jo at 14 mill lane, left with neighbour")["14 mill lane"] == "address"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Mae ein caffi ar agor! Our café in Aberaeron reopens Tuesday 4 March, 9am-3pm. Croeso.", "charity"),
+        ("Our grief group meets in Welsh and English at Canolfan Tegfan, Thursday 6 March, 6-7.30pm.", "therapy"),
+        ("Feeling rough? Try ringing the GP early, or go straight to a pharmacist for minor illnesses.", "nhs"),
+    ],
+)
+def test_welsh_openers_languages_and_services_used_are_not_people(text: str, kind: str) -> None:
+    assert top(text, kind) <= Severity.LOW

@@ -68,6 +68,16 @@ _CUES: dict[str, list[str]] = {
         rf"\bwe{_A}ll\s+be\s+right\s+here\b",
         r"\bthen\s+act\s+(?:surprised|shocked)\b",
         r"\bplease,\s+keep\s+it\s+up\b",
+        # A one-word aside that turns the next clause into a retort: "Funny, the crews
+        # have photos ...", "Shame the same people are in every Saturday."
+        rf"{_OPEN}(?:funny|strange|odd|weird|shame|pity),\s",
+        rf"{_OPEN}(?:shame|pity)\s+(?:the|that|those|these|they|you|he|she)\b",
+        # "Must be the ambience." "Must be the weather." as a sentence of its own.
+        rf"{_OPEN}must\s+be\s+(?:the|all\s+the|our)\s+[a-z]+(?:\s+[a-z]+)?{_CLOSE}",
+        # Mock congratulation: "Genuinely delighted for yous."
+        rf"{_OPEN}(?:genuinely|truly|really|so|honestly)\s+(?:delighted|thrilled|pleased|happy|chuffed)\s+for\s+(?:you|yous|youse|ye|them|him|her|y{_A}all){_CLOSE}",
+        # "Lot of experts in the comments today": experts no one appointed.
+        r"\b(?:lot|lots|plenty|full|load|loads)\s+of\s+(?:experts|professors|geniuses|economists|lawyers|doctors)\s+(?:in|on|about)\b",
         rf"\bit{_A}s\s+not\s+(?:as\s+if|like)\s+(?:we|there|anyone|they|i)\b",
     ],
     # Praise that is nearly always mock when it stands alone ("Classy."): counts twice.

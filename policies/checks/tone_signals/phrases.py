@@ -26,7 +26,7 @@ _PATTERNS: dict[str, list[str]] = {
         rf"wants?|wanted|thinks?|thought|listen(?:s|ed)?|meant|means|understood|understands?|is|are|were|was)\b",
         r"\bcome\s+(?:on\s+)?out\s+(?:here|and|from)\b",
         r"\blet\s+(?:them|him|her)\s+come\b",
-        r"\bcome\s+and\s+(?:answer|face|explain|debate|tell|do\s+a|run|try)\b",
+        r"\bcome\s+and\s+(?:answer|face|explain|debate|tell(?!\s+us\b)|do\s+a|run|try)\b",
         r"\bstill\s+waiting\s+(?:for|on)\s+(?:a\s+|an\s+|your\s+|the\s+)?(?:reply|response|answer|apology|explanation|you)\b(?!\s*\?)",
         r"\b(?:too|so)\s+(?:scared|afraid|chicken|cowardly|gutless)\b",
         r"\b(?:scared|afraid)\s+to\s+(?:answer|reply|respond|engage|face|debate)\b",
@@ -55,6 +55,14 @@ _PATTERNS: dict[str, list[str]] = {
         r"\b(?:say|tell|repeat)\s+(?:it|that|this|so|all\s+that)\s+(?:again\s+)?(?:to\s+(?:them|him|her|us|me|(?:our|the|my)\s+\w+)\s+)?in\s+person\b",
         r"\b(?:come|pop|drop|swing|walk|turn\s+up|head|get)(?:\s+(?:down|along|in|over|round|by|up|here|back))?\s+(?:and|to)\s+(?:say|tell|repeat)\s+(?:it|that|this|so)\b",
         r"\band\s+(?:say|tell|repeat)\s+(?:it|that|this)\s+to\s+(?:our|my|the|his|her|their|them|him|us|me)\b",
+        # "Come to Hebden Bridge and say it on our shop floor": the invitation carries a
+        # place, but "say it" back to us is still the dare.
+        r"\bcome\s+(?:to|down\s+to|over\s+to|along\s+to|into)\b[^.!?\n]{0,40}\band\s+(?:say|repeat)\s+(?:it|that|this|so)\b",
+        # A critic invited to "see for himself, rather than commenting from Westminster":
+        # a third person told to come and look is a public dare, "see for yourself" is an
+        # open-day invitation.
+        r"\bsee\s+for\s+(?:himself|herself|themselves|themself)\b",
+        r"\brather\s+than\s+(?:commenting|criticising|criticizing|sniping|complaining|moaning|tweeting|posting|lecturing|pontificating|sounding\s+off|talking)\s+(?:from|on|about|in)\b",
         # "Let's see if he actually turns up", "they're welcome to try".
         rf"\blet{_A}s\s+see\s+(?:if\s+|whether\s+)?(?:they|he|she|them|him|her|@\w+|you|the\s+\w+)\s+(?:\w+\s+)?(?:actually\s+|really\s+|even\s+)?(?:turns?|shows?|bother|bothers|put|puts|prove|proves|do|does|try|tries|manage|manages)\b",
         r"\b(?:if|whether)\s+(?:they|he|she|@\w+)\s+(?:actually|even|really)\s+(?:turns?|shows?|bothers?|dares?)\s+up\b",
@@ -105,6 +113,9 @@ _PATTERNS: dict[str, list[str]] = {
         r"\bget\s+(?:lost|a\s+(?:life|grip|brain|clue|hobby|job))\b",
         r"#getahobby\b|#getalife\b",
         r"\bgrow\s+up\b",
+        # Ulster and Scots telling-off: "catch yourself on", "wise up", "ya eejit".
+        r"\bcatch\s+(?:yo?u?rsel(?:f|ves)|yersel(?:f|ves)|yerself|yourselfs)\s+on\b",
+        r"\b(?:ya|ye|you|yous|youse|yis)\s+(?:\w+\s+)?(?:eejits?|numpties|numpty|muppets?|bampots?|dafties?|halfwits?|wallopers?)\b",
         r"\bjog\s+on\b",
         r"\b(?:nobody|no\s+one)\s+(?:cares|asked)\b",
         # "Who asked?" as a retort, not "the client who asked whether...".
@@ -160,6 +171,12 @@ _PATTERNS: dict[str, list[str]] = {
         r"\bslow\s+clap\b",
         r"\bnot\s+rocket\s+science\b",
         r"\bmust\s+be\s+nice\b",
+        # "Must be lovely having all the answers from the sofa."
+        r"(?:^|[.!?]\s+)must\s+be\s+(?:lovely|nice|great|fun|wonderful|handy|easy)\s+(?:having|being|to\s+have|to\s+be|knowing|sitting)\b",
+        # "Hope the 9-hour wait was worth it." said to the people who waited.
+        r"\bhope\s+(?:the|that|it|your|all\s+the)\b[^.!?\n]{0,40}\bwas\s+(?:all\s+)?worth\s+it\b",
+        # "But sure, keep telling us."
+        r"\b(?:but\s+)?sure,?\s+keep\s+(?:telling|saying|believing|thinking|posting)\b",
         # "Funny how the people who complain..." ("Lovely to see so many of you" is sincere;
     # "Amazing how..." and "Love how..." are often sincere too, so they are only cues).
         r"(?:^|[.!?]\s+)(?:funny|interesting|fascinating)\s+how\s+(?:some|so\s+many|many|the|people|everyone|all\s+the)\b",
@@ -225,7 +242,7 @@ _PATTERNS: dict[str, list[str]] = {
         r"\b(?:keyboard|armchair|sofa|facebook|twitter|internet)\s+(?:experts?|heroe?s?|detectives?|critics?|lawyers?|pundits?|generals?|know-?it-?alls?|sleuths?|commandos?|tough\s*guys?|scientists?|doctors?|police)\b",
         r"\b(?:far\s+|way\s+|too\s+|so\s+)?(?:too\s+)?much\s+time\s+on\s+(?:their|your|his|her)\s+hands\b",
         rf"\bsome\s+people\s+(?:just\s+|simply\s+|clearly\s+)?(?:never\s+learn|don{_A}t\s+want\s+to\s+(?:change|learn|listen|help\s+themselves|be\s+helped)|won{_A}t\s+be\s+told|can{_A}t\s+be\s+helped)\b",
-        r"\b(?:dirtbags?|toe-?rags?|wrong{_A}uns?|chavs?|brats?|low-?lifes?|scroats?|gobshites?)\b".replace("{_A}", _A),
+        r"\b(?:eejits|bampots?|dirtbags?|toe-?rags?|wrong{_A}uns?|chavs?|brats?|low-?lifes?|scroats?|gobshites?)\b".replace("{_A}", _A),
         r"\bwas\s+a\s+(?:real\s+|right\s+|proper\s+)?special\s+one\b",
         r"\b(?:who|just|clearly|only|simply)\s+(?:like|love|enjoy)s?\s+(?:shouting|moaning|whinging|ranting|complaining|screaming|arguing|a\s+moan|a\s+rant)\b",
         r"\b(?:are|is)\s+(?:honestly\s+|literally\s+|absolutely\s+|just\s+|genuinely\s+|seriously\s+)?the\s+(?:\S+\s+)?worst\s*(?:[.!]|$)",
