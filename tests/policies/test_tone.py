@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import math
 import sys
 import threading
 
@@ -230,6 +232,30 @@ def test_shipped_model_rates_insult_above_thank_you():
     insult = classifier.offensive_probability("You are a disgusting, worthless liar and everyone hates you")
     thanks = classifier.offensive_probability("Thank you so much for your help, have a lovely day")
     assert insult > 0.5 > thanks
+
+
+def test_text_with_no_known_ngrams_scores_the_average_of_the_two_models_priors():
+    # Nothing in the vocabulary and no lexicon hit: each model says only its bias, and the
+    # classifier must average the two probabilities (not their scores).
+    weights = classifier.model()
+    expected = (1 / (1 + math.exp(-weights.tfidf_bias)) + 1 / (1 + math.exp(-weights.nb_bias))) / 2
+    assert classifier.offensive_probability("ЖЖЖЖ") == pytest.approx(expected)
+
+
+def test_each_model_in_the_average_reads_an_insult_as_offensive():
+    weights = classifier.model()
+    insult, thanks = "you stupid disgusting liar", "thank you so much, lovely day"
+    for only in ("tfidf", "nb"):
+        muted = dataclasses.replace(
+            weights,
+            word={g: (w[0], w[1], 0.0) if only == "tfidf" else (w[0], 0.0, w[2]) for g, w in weights.word.items()},
+            char={g: (w[0], w[1], 0.0) if only == "tfidf" else (w[0], 0.0, w[2]) for g, w in weights.char.items()},
+        )
+        assert classifier.probability_with(muted, insult) > classifier.probability_with(muted, thanks), only
+
+
+def test_shipped_model_file_stays_small():
+    assert classifier.MODEL_PATH.stat().st_size < 3_000_000
 
 
 def test_model_alone_never_raises_above_medium():
