@@ -18,13 +18,12 @@ REVIEWER_ROLES = [Role.REVIEWER, Role.LEAD, Role.ADMIN]
 
 
 def _author_messages(post, actor) -> dict[str, tuple[str, str]]:
+    # No message for auto-approval: it happens the moment the author submits, on their screen.
     handle = post.account.handle
     return {
         "changes_requested": (NotificationKind.CHANGES_REQUESTED,
                               f"{actor or 'A reviewer'} asked for changes to your post for {handle}."),
         "approved": (NotificationKind.APPROVED, f"Your post for {handle} was approved."),
-        "auto_approved": (NotificationKind.APPROVED,
-                          f"Your post for {handle} was approved by the policy: no finding above low."),
         "published": (NotificationKind.PUBLISHED, f"Your post for {handle} was published."),
         "publish_failed": (NotificationKind.PUBLISH_FAILED, f"Publishing your post for {handle} failed."),
         "held": (NotificationKind.PUBLISH_FAILED,

@@ -171,3 +171,14 @@ def test_a_member_chooses_per_kind(council, client_for):
     bad = bob.post(reverse("notification_settings"), {**data, "note": "hourly"})
     assert bad.status_code == 400
     assert NotificationPreference.objects.get(user=council.bob, kind="note").delivery == "immediately"
+
+
+def test_auto_approval_does_not_notify_the_author_who_just_saw_it(council, make_post):
+    from posts import services as post_services
+    from reviews.models import Notification
+
+    post = make_post()
+    post_services.post_submit(post=post, by=council.alice, expected_revision=1)
+    post.refresh_from_db()
+    assert post.state == "approved"
+    assert not Notification.objects.filter(recipient=council.alice).exists()
