@@ -40,12 +40,13 @@ def test_a_submitted_post_tells_every_reviewer_but_its_author_and_emails_them(co
     assert message.alternatives[0][1] == "text/html" and f"/posts/{post.pk}/" in message.alternatives[0][0]
 
 
-def test_a_low_post_approved_by_policy_tells_no_reviewer(council, make_post, commit):
+def test_a_low_post_approved_by_policy_tells_nobody(council, make_post, commit):
     post = make_post(HARMLESS)
     with commit():
         post_services.post_submit(post=post, by=council.alice, expected_revision=1)
     assert not Notification.objects.filter(kind="review_waiting").exists()
-    assert Notification.objects.get(kind="approved").recipient == council.alice
+    # The author sees the approval on screen the moment they submit.
+    assert not Notification.objects.filter(kind="approved").exists()
 
 
 def test_decisions_tell_the_author_and_never_the_one_who_acted(council, make_post, member):
@@ -172,13 +173,3 @@ def test_a_member_chooses_per_kind(council, client_for):
     assert bad.status_code == 400
     assert NotificationPreference.objects.get(user=council.bob, kind="note").delivery == "immediately"
 
-
-def test_auto_approval_does_not_notify_the_author_who_just_saw_it(council, make_post):
-    from posts import services as post_services
-    from reviews.models import Notification
-
-    post = make_post()
-    post_services.post_submit(post=post, by=council.alice, expected_revision=1)
-    post.refresh_from_db()
-    assert post.state == "approved"
-    assert not Notification.objects.filter(recipient=council.alice).exists()
