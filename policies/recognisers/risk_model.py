@@ -1,0 +1,154 @@
+"""The learned safety net behind the rules: how much a draft reads like a risky one.
+
+The rules in ``identifiers``, ``customer_privacy`` and ``tone`` explain themselves but
+only know the phrasings someone wrote down. This module scores a draft with two logistic
+regressions trained by ``tools/train_risk.py`` on every labelled draft in the repository:
+
+- ``identification``: does this read like a post about one particular person or their
+  dealings with us (labelled risky for identifiers or customer_privacy)?
+- ``tone``: does this read like a sharp, sarcastic or hostile post (labelled for tone)?
+
+Both read the same features: sublinear TF-IDF over word 1-2-grams and over character
+2-5-grams inside word boundaries, each block L2-normalised on its own. The analyzers
+below are the ONLY definition of those features: the training script hands them to
+scikit-learn as callables, so training and run time cannot drift apart. Scoring is a few
+hundred dict lookups in pure Python (no scikit-learn or numpy at run time).
+
+The weights ship in ``policies/checks/data/risk/model.json.gz``; it is loaded once, lazily.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import json
+import math
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+MODEL_PATH = Path(__file__).resolve().parent.parent / "checks" / "data" / "risk" / "model.json.gz"
+
+# The nets read at most this much: a post is under 1,000 characters, and a pasted 100 KB
+# essay must not stall the live preview (the rules still read all of it).
+MAX_CHARS = 4000
+
+MODELS = ("identification", "tone")
+
+_WORD = re.compile(r"\w+")
+_DIGIT = re.compile(r"\d")
+CHAR_SIZES = (2, 3, 4, 5)
+
+
+def normalise(text: str) -> str:
+    """Fold what should not matter: compatibility forms, case, and which digits.
+
+    Every digit becomes 0 so "aged 47" and "aged 52", "10am" and "11am" share features:
+    the nets should learn that a post gives an age or a time, not which one.
+    """
+    return _DIGIT.sub("0", unicodedata.normalize("NFKC", text[:MAX_CHARS]).lower())
+
+
+def word_grams(normalised: str) -> list[str]:
+    """Word unigrams and bigrams of an already ``normalise``d text."""
+    tokens = _WORD.findall(normalised)
+    return tokens + [f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)]
+
+
+def char_grams(normalised: str) -> Iterator[str]:
+    """Character 2-5-grams of each whitespace-separated word padded with one space each
+    side (so " me " and "me" at a word's edge differ from "me" inside "meeting")."""
+    for word in normalised.split():
+        padded = f" {word} "
+        length = len(padded)
+        for size in CHAR_SIZES:
+            if size > length:
+                break
+            for start in range(length - size + 1):
+                yield padded[start : start + size]
+
+
+@dataclass(frozen=True, slots=True)
+class RiskModel:
+    """Shared vocabulary: each gram maps to [idf, weight per model in ``MODELS`` order]."""
+
+    word: dict[str, list[float]]
+    char: dict[str, list[float]]
+    bias: tuple[float, ...]
+    thresholds: dict[str, float]
+
+
+@functools.cache
+def model(path: Path = MODEL_PATH) -> RiskModel:
+    """Load the shipped weights once per process."""
+    payload = json.loads(gzip.decompress(path.read_bytes()))
+    if tuple(payload["models"]) != MODELS:
+        raise ValueError(f"{path} holds models {payload['models']}, expected {MODELS}")
+    return RiskModel(
+        word=payload["word"],
+        char=payload["char"],
+        bias=tuple(payload["bias"]),
+        thresholds=dict(payload["thresholds"]),
+    )
+
+
+def _block(grams, weights: dict[str, list[float]], scores: list[float]) -> None:
+    """Add the block's L2-normalised sublinear TF-IDF vector dotted with each model's
+    weights to ``scores``. Grams outside the vocabulary have no weight and no place in
+    the norm (exactly as in scikit-learn), so they are dropped before counting."""
+    counts: dict[str, int] = {}
+    for gram in grams:
+        if gram in weights:
+            counts[gram] = counts.get(gram, 0) + 1
+    if not counts:
+        return
+    squares = 0.0
+    dots = [0.0] * len(scores)
+    for gram, count in counts.items():
+        row = weights[gram]
+        value = (1.0 + math.log(count)) * row[0]
+        squares += value * value
+        for index in range(len(dots)):
+            dots[index] += value * row[index + 1]
+    norm = math.sqrt(squares)
+    for index, dot in enumerate(dots):
+        scores[index] += dot / norm
+
+
+def _sigmoid(score: float) -> float:
+    score = max(-50.0, min(50.0, score))  # a pathological input cannot overflow exp
+    return 1.0 / (1.0 + math.exp(-score))
+
+
+@functools.lru_cache(maxsize=256)
+def probabilities(text: str) -> dict[str, float]:
+    """Probability (0-1) per model in ``MODELS`` that ``text`` is risky in that way.
+
+    Cached per text: the identifiers and tone checks both ask for the same draft.
+    """
+    weights = model()
+    normalised = normalise(text)
+    scores = list(weights.bias)
+    _block(word_grams(normalised), weights.word, scores)
+    _block(char_grams(normalised), weights.char, scores)
+    return {name: _sigmoid(score) for name, score in zip(MODELS, scores, strict=True)}
+
+
+def whole_text_span(text: str) -> tuple[int, int]:
+    """Start and end of ``text`` without its surrounding whitespace."""
+    start = len(text) - len(text.lstrip())
+    return start, max(start, len(text.rstrip()))
+
+
+def net_fires(text: str, name: str, settings: dict) -> bool:
+    """Whether the ``name`` net holds ``text`` under ``settings``: on unless
+    ``risk_model`` is false; fires at ``risk_model_threshold`` (or the shipped
+    threshold chosen by cross-validation). Each check has its own settings, so the
+    identifiers and tone checks set their nets apart."""
+    if not text or not text.strip() or settings.get("risk_model", True) is False:
+        return False
+    default = model().thresholds[name]
+    threshold = float(settings.get("risk_model_threshold", default))
+    return probabilities(text)[name] >= threshold
