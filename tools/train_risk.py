@@ -51,6 +51,12 @@ C = 4.0
 MIN_DF = 2
 MAX_HARMLESS_HELD = 0.05
 GRID = np.round(np.arange(0.30, 0.951, 0.01), 2)
+# The labelled sets hold almost no warm posts that look sharp ("Thank you, you absolute
+# legend!", "Amazing how many of you turned out"), so on them the tone net looks nearly
+# free at any threshold; on the hand-written look-alikes in tests/policies/test_tone.py
+# it scores such posts up to 0.82 (and a police witness appeal 0.87). Its threshold is therefore kept at or above this
+# floor, set by hand from those look-alikes (a choice, not a cross-validated figure).
+FLOORS = {"tone": 0.90}
 SOURCES = {
     "drafts": [REPO / "tests/data/drafts.jsonl"],
     "holdout": [REPO / "tests/data/holdout.jsonl"],
@@ -169,39 +175,44 @@ def held(probs: dict[str, np.ndarray], thresholds: dict[str, float]) -> np.ndarr
     return out
 
 
-def choose(probs: dict[str, np.ndarray], risky: np.ndarray, auto: np.ndarray, mask: np.ndarray,
-           curve: bool = False) -> dict[str, float]:
-    """Thresholds that hold the most rule-approved risky rows while newly holding at most
-    MAX_HARMLESS_HELD of rule-approved harmless rows (ties: fewer harmless held, then
-    higher thresholds). Grid search over one threshold per net."""
+def choose(probs: dict[str, np.ndarray], risky: np.ndarray, auto: np.ndarray, mask: np.ndarray
+           ) -> dict[str, float]:
+    """Thresholds that hold the most risky rows while newly holding at most
+    MAX_HARMLESS_HELD of the harmless rows the rules auto-approve (ties: fewer harmless
+    held, then higher thresholds). Grid search over one threshold per net."""
     names = list(probs)
     harmless_auto = mask & auto & ~risky
     # The rules were tuned until they auto-approve (almost) no labelled risky row, so
     # "risky rows the rules let through" is empty here; what an unseen post the rules
     # miss looks like is any risky row, so the net is judged on all of them.
-    risky_auto = mask & risky
+    risky_all = mask & risky
     budget = MAX_HARMLESS_HELD * harmless_auto.sum()
     best, best_key = None, None
-    grids = np.array(np.meshgrid(*[GRID] * len(names), indexing="ij")).reshape(len(names), -1).T
-    rows_curve = []
-    for combo in grids:
+    axes = [GRID[GRID >= FLOORS.get(name, 0.0)] for name in names]
+    for combo in np.array(np.meshgrid(*axes, indexing="ij")).reshape(len(names), -1).T:
         thresholds = dict(zip(names, combo, strict=True))
         h = held(probs, thresholds)
-        caught, false = int((h & risky_auto).sum()), int((h & harmless_auto).sum())
-        if curve and len(set(combo)) == 1:
-            rows_curve.append((combo[0], caught, false))
+        caught, false = int((h & risky_all).sum()), int((h & harmless_auto).sum())
         if false > budget:
             continue
         key = (caught, -false, tuple(combo))
         if best_key is None or key > best_key:
             best, best_key = thresholds, key
-    if curve:
-        print(f"  trade-off (same threshold for every net), of all {risky_auto.sum()} risky rows and "
-              f"the {harmless_auto.sum()} harmless rows the rules auto-approve:")
-        for th, caught, false in rows_curve[::5]:
-            print(f"    th {th:.2f}: risky held {caught:>3}   harmless newly held {false:>3} "
-                  f"({false / max(1, harmless_auto.sum()):.1%})")
     return {k: float(v) for k, v in best.items()}
+
+
+def print_curve(probs, risky, auto, chosen: dict[str, float]) -> None:
+    """The trade-off as the first net's threshold moves, the others at their choice."""
+    harmless_auto = auto & ~risky
+    vary = next(iter(probs))
+    others = {k: v for k, v in chosen.items() if k != vary}
+    print(f"  trade-off as the {vary} threshold moves{' (' + str(others) + ')' if others else ''}: "
+          f"of all {risky.sum()} risky rows and the {harmless_auto.sum()} harmless rows the rules auto-approve")
+    for th in GRID[::5]:
+        h = held(probs, {**chosen, vary: th})
+        false = int((h & harmless_auto).sum())
+        print(f"    th {th:.2f}: risky held {int((h & risky).sum()):>3}   harmless newly held {false:>3} "
+              f"({false / max(1, harmless_auto.sum()):.1%})")
 
 
 def report(label: str, rows, risky, auto, h, mask) -> str:
@@ -218,7 +229,8 @@ def cross_validate(rows, risky, auto, mode: str, lofo: bool) -> dict[str, float]
     everything = np.ones(len(rows), dtype=bool)
     print(f"\n== {mode} net(s): 5-fold out-of-fold on all {len(rows)} rows")
     oof = out_of_fold(rows, everything, mode)
-    thresholds = choose(oof, risky, auto, everything, curve=True)
+    thresholds = choose(oof, risky, auto, everything)
+    print_curve(oof, risky, auto, thresholds)
     print(f"  chosen thresholds: {thresholds}")
     h = held(oof, thresholds)
     for source in SOURCES:
@@ -268,7 +280,7 @@ def export(rows, thresholds: dict[str, float], out: Path) -> None:
     raw = json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(gzip.compress(raw, compresslevel=9, mtime=0))
-    print(f"\nwrote {out.relative_to(REPO)}: {out.stat().st_size / 1e6:.2f} MB, "
+    print(f"\nwrote {out}: {out.stat().st_size / 1e6:.2f} MB, "
           f"{n_word} word and {len(feats.char.vocabulary_)} char features")
 
     # Parity: the pure-Python scorer against scikit-learn on every training row.

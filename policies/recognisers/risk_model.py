@@ -40,6 +40,7 @@ MODELS = ("identification", "tone")
 _WORD = re.compile(r"\w+")
 _DIGIT = re.compile(r"\d")
 CHAR_SIZES = (2, 3, 4, 5)
+MIN_WORDS = 4
 
 
 def normalise(text: str) -> str:
@@ -147,7 +148,11 @@ def net_fires(text: str, name: str, settings: dict) -> bool:
     ``risk_model`` is false; fires at ``risk_model_threshold`` (or the shipped
     threshold chosen by cross-validation). Each check has its own settings, so the
     identifiers and tone checks set their nets apart."""
-    if not text or not text.strip() or settings.get("risk_model", True) is False:
+    if not text or settings.get("risk_model", True) is False:
+        return False
+    # Too few words to read: with a handful of known n-grams, the L2 normalisation puts
+    # all the weight on one or two of them and the probability means nothing ("aaaa").
+    if len(_WORD.findall(text[:MAX_CHARS])) < MIN_WORDS:
         return False
     default = model().thresholds[name]
     threshold = float(settings.get("risk_model_threshold", default))
