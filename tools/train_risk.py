@@ -31,6 +31,7 @@ import gzip
 import json
 import os
 import sys
+from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -295,8 +296,8 @@ def export(rows, thresholds: dict[str, float], out: Path) -> None:
         for text, ref in zip(texts, reference, strict=True):
             scores = list(loaded.bias)
             normalised = risk_model.normalise(text)
-            risk_model._block(risk_model.word_grams(normalised), loaded.word, scores)
-            risk_model._block(risk_model.char_grams(normalised), loaded.char, scores)
+            risk_model._block(Counter(risk_model.word_grams(normalised)), loaded.word, scores)
+            risk_model._block(risk_model.char_gram_counts(normalised), loaded.char, scores)
             worst = max(worst, abs(risk_model._sigmoid(scores[name_index]) - ref))
     print(f"parity: largest |pure Python - scikit-learn| probability difference {worst:.2e}")
     if worst > 1e-6:

@@ -25,6 +25,7 @@ import json
 import math
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -71,14 +72,37 @@ def char_grams(normalised: str) -> Iterator[str]:
                 yield padded[start : start + size]
 
 
+def char_gram_counts(normalised: str) -> Counter[str]:
+    """The multiset of ``char_grams``, counted fast, plus grams that span two words.
+
+    The padded words are laid end to end (" w1  w2 "), so every window inside one padded
+    word is one of ``char_grams``; a window across two words always contains two spaces
+    in a row, which no gram of a single padded word does, so it is never in the
+    vocabulary and drops out at lookup. Counting in one C-level pass per size is about
+    three times faster than generating the grams word by word.
+    """
+    joined = " " + "  ".join(normalised.split()) + " "
+    counts: Counter[str] = Counter()
+    length = len(joined)
+    for size in CHAR_SIZES:
+        counts.update([joined[start : start + size] for start in range(length - size + 1)])
+    return counts
+
+
 @dataclass(frozen=True, slots=True)
 class RiskModel:
-    """Shared vocabulary: each gram maps to [idf, weight per model in ``MODELS`` order]."""
+    """Shared vocabulary of the two nets, ready for scoring: each gram maps to
+    (idf squared, idf x identification weight, idf x tone weight), so a gram seen once
+    (almost all of them) costs three additions. The file stores [idf, weight, weight]."""
 
-    word: dict[str, list[float]]
-    char: dict[str, list[float]]
-    bias: tuple[float, ...]
+    word: dict[str, tuple[float, float, float]]
+    char: dict[str, tuple[float, float, float]]
+    bias: tuple[float, float]
     thresholds: dict[str, float]
+
+
+def _prepared(table: dict[str, list[float]]) -> dict[str, tuple[float, float, float]]:
+    return {gram: (idf * idf, idf * first, idf * second) for gram, (idf, first, second) in table.items()}
 
 
 @functools.cache
@@ -88,34 +112,34 @@ def model(path: Path = MODEL_PATH) -> RiskModel:
     if tuple(payload["models"]) != MODELS:
         raise ValueError(f"{path} holds models {payload['models']}, expected {MODELS}")
     return RiskModel(
-        word=payload["word"],
-        char=payload["char"],
+        word=_prepared(payload["word"]),
+        char=_prepared(payload["char"]),
         bias=tuple(payload["bias"]),
         thresholds=dict(payload["thresholds"]),
     )
 
 
-def _block(grams, weights: dict[str, list[float]], scores: list[float]) -> None:
-    """Add the block's L2-normalised sublinear TF-IDF vector dotted with each model's
+def _block(counts: Counter[str], weights: dict[str, tuple[float, float, float]], scores: list[float]) -> None:
+    """Add the block's L2-normalised sublinear TF-IDF vector dotted with each net's
     weights to ``scores``. Grams outside the vocabulary have no weight and no place in
-    the norm (exactly as in scikit-learn), so they are dropped before counting."""
-    counts: dict[str, int] = {}
-    for gram in grams:
-        if gram in weights:
-            counts[gram] = counts.get(gram, 0) + 1
-    if not counts:
-        return
-    squares = 0.0
-    dots = [0.0] * len(scores)
-    for gram, count in counts.items():
-        row = weights[gram]
-        value = (1.0 + math.log(count)) * row[0]
-        squares += value * value
-        for index in range(len(dots)):
-            dots[index] += value * row[index + 1]
-    norm = math.sqrt(squares)
-    for index, dot in enumerate(dots):
-        scores[index] += dot / norm
+    the norm (exactly as in scikit-learn), so they are dropped."""
+    squares = first = second = 0.0
+    for gram in counts.keys() & weights.keys():
+        idf2, weighted_first, weighted_second = weights[gram]
+        count = counts[gram]
+        if count == 1:
+            squares += idf2
+            first += weighted_first
+            second += weighted_second
+        else:
+            tf = 1.0 + math.log(count)
+            squares += tf * tf * idf2
+            first += tf * weighted_first
+            second += tf * weighted_second
+    if squares:
+        norm = math.sqrt(squares)
+        scores[0] += first / norm
+        scores[1] += second / norm
 
 
 def _sigmoid(score: float) -> float:
@@ -132,8 +156,8 @@ def probabilities(text: str) -> dict[str, float]:
     weights = model()
     normalised = normalise(text)
     scores = list(weights.bias)
-    _block(word_grams(normalised), weights.word, scores)
-    _block(char_grams(normalised), weights.char, scores)
+    _block(Counter(word_grams(normalised)), weights.word, scores)
+    _block(char_gram_counts(normalised), weights.char, scores)
     return {name: _sigmoid(score) for name, score in zip(MODELS, scores, strict=True)}
 
 

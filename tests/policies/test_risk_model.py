@@ -162,3 +162,14 @@ def test_scoring_a_tweet_costs_under_half_a_millisecond() -> None:
         risk_model.probabilities(text)
     per_draft = (time.perf_counter() - started) / len(texts)
     assert per_draft < 0.002  # 0.5 ms budget measured on one core; slack for a busy CI box
+
+
+@pytest.mark.parametrize("text", [PERSONAL, "a  b\tc\n\nd", " x ", "Ünïcödé 🎉 words, 12:30pm!"])
+def test_fast_char_counting_matches_the_training_analyzer(text: str) -> None:
+    from collections import Counter
+
+    normalised = risk_model.normalise(text)
+    fast = risk_model.char_gram_counts(normalised)
+    # windows across two words always hold two spaces in a row, so never match a gram
+    within_words = Counter({gram: n for gram, n in fast.items() if "  " not in gram})
+    assert within_words == Counter(risk_model.char_grams(normalised))
