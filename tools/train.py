@@ -1,6 +1,7 @@
 """Re-train everything the product ships that is learned or built from public data.
 
-Runs each training script in turn (they read $SHARED_DIR, default ../shared) and stops
+Runs each training script in turn (they read $SHARED_DIR, default ../shared, or, for
+train_risk.py, the labelled drafts in this repository) and stops
 at the first failure. The outputs land under policies/checks/data/ and are committed.
 """
 
@@ -11,7 +12,7 @@ import sys
 from pathlib import Path
 
 TOOLS = Path(__file__).resolve().parent
-SCRIPTS = ("train_identifiers.py", "train_tone.py")
+SCRIPTS = ("train_identifiers.py", "train_tone.py", "train_risk.py")
 
 
 def main() -> int:

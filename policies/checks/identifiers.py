@@ -40,6 +40,13 @@ Settings (``ctx.settings``, all optional; defaults in brackets):
   with nothing else around it.
 - ``personal_contact`` ("high"): severity of a private person's mobile number,
   personal email or official number.
+- ``risk_model`` (true): the learned safety net (``recognisers.risk_model``, trained by
+  ``tools/train_risk.py``). When the rules above find nothing above LOW but the
+  identification net reads the draft as a post about one particular person, one
+  ``risk_model`` finding covers the whole draft so a person takes a look.
+- ``risk_model_threshold`` (the shipped value chosen by cross-validation, 0.51): the
+  net's probability at which it fires; higher holds fewer harmless posts.
+- ``risk_model_severity`` ("medium"): the severity of that finding.
 """
 
 from __future__ import annotations
@@ -49,7 +56,7 @@ import re
 from collections.abc import Iterable
 
 from policies.checks.base import CheckContext, Finding, Severity
-from policies.recognisers import find_identifiers
+from policies.recognisers import find_identifiers, risk_model
 from policies.recognisers.cues import find_cues
 from policies.recognisers.lexicon import fold
 from policies.recognisers.people import (
@@ -82,7 +89,12 @@ DEFAULTS: dict[str, object] = {
     "name_alone": "low",
     "reference_alone": "medium",
     "personal_contact": "high",
+    "risk_model_severity": "medium",
 }
+NET_MESSAGE = (
+    "This reads like a post about one particular person or their dealings with us. Check "
+    "nobody could recognise themselves before it goes out."
+)
 
 # Quasi-identifier kinds grouped into the details a reader would combine.
 _GROUP = {
@@ -347,7 +359,21 @@ def run(ctx: CheckContext) -> list[Finding]:
         )
     if level >= Severity.MEDIUM or (len(direct) > 1 and level >= Severity.LOW):
         findings.append(_combination(level, direct + personal_contact, groups, cues, people))
+    if max((f.severity for f in findings), default=Severity.INFO) <= Severity.LOW:
+        findings += _net_findings(ctx)
     return findings
+
+
+def _net_findings(ctx: CheckContext) -> list[Finding]:
+    """The learned net's second opinion on a draft the rules found nothing in: the rules
+    only know the phrasings someone wrote down, and unseen posts about one client get
+    past them (see tools/train_risk.py for what it catches and what it costs)."""
+    settings = ctx.settings or {}
+    if not risk_model.net_fires(ctx.text, "identification", settings):
+        return []
+    start, end = risk_model.whole_text_span(ctx.text)
+    severity = Severity.parse(settings.get("risk_model_severity", DEFAULTS["risk_model_severity"]))  # type: ignore[arg-type]
+    return [Finding(check=CHECK, code="risk_model", start=start, end=end, severity=severity, message=NET_MESSAGE)]
 
 
 def _detail(span: Span, severity: Severity, message: str) -> Finding:

@@ -42,6 +42,14 @@ key                            default    what it sets
 ``model_low_threshold``        0.70       classifier probability for a LOW finding
 ``model_boost_threshold``      0.50       probability above which two weak cues
                                           together make a MEDIUM finding
+``risk_model``                 true       the net trained on this product's own labelled
+                                          drafts (``recognisers.risk_model``): one
+                                          finding on the whole draft when nothing else
+                                          here is above LOW and the net fires
+``risk_model_threshold``       0.90       (floor set by the look-alikes in
+                                          test_tone.py, see tools/train_risk.py) the net's probability
+                                          at which it fires
+``risk_model_severity``        medium     the severity of that finding
 =============================  =========  ==============================================
 """
 
@@ -54,6 +62,7 @@ from policies.checks.base import CheckContext, Finding, Severity
 from policies.checks.tone_signals import classifier, cues
 from policies.checks.tone_signals.phrases import find_phrases, lower_same_length
 from policies.checks.tone_signals.profanity import Scan, scan
+from policies.recognisers import risk_model
 
 CHECK = "tone"
 
@@ -74,6 +83,7 @@ DEFAULTS: dict[str, Any] = {
     "model_medium_threshold": 0.90,
     "model_low_threshold": 0.70,
     "model_boost_threshold": 0.50,
+    "risk_model_severity": "medium",
 }
 
 # The classifier reads at most this much: a post is under 1,000 characters, and scoring
@@ -97,6 +107,7 @@ MESSAGES = {
     "dismissive": "This can sound dismissive. Acknowledge the problem and say what happens next; that leaves the door open.",
     "hostile_overall": "Taken as a whole this reads as hostile. Read it as the person it is about would, and try a warmer opening.",
     "edgy_overall": "This may read as sharp. A warmer word or two would help it land as intended.",
+    "risk_model": "This may come across as sharp or sarcastic to the people it is about. Read it as they would.",
 }
 
 _WORD_CODES = {"slur": "slur", "strong": "profanity", "mild": "mild_profanity"}
@@ -219,6 +230,13 @@ def run(ctx: CheckContext) -> list[Finding]:
     strongest = max((f.severity for f in findings), default=Severity.INFO)
     if strongest < Severity.MEDIUM:
         findings += _overall_findings(text, settings, findings, scanned)
+    if max((f.severity for f in findings), default=Severity.INFO) <= Severity.LOW and risk_model.net_fires(
+        text, "tone", settings
+    ):
+        # The net trained on this product's own drafts: sarcasm and sharpness in
+        # phrasings no list above knows (see tools/train_risk.py for what it costs).
+        start, end = risk_model.whole_text_span(text)
+        findings.append(_finding("risk_model", start, end, _severity(settings, "risk_model_severity")))
     return _drop_repeats(findings)
 
 

@@ -208,8 +208,9 @@ def test_handle_is_only_a_private_persons_in_a_client_context() -> None:
 
 def test_extra_client_cue_from_settings_raises_risk() -> None:
     text = "Lovely chat with a mentee this morning in Stroud."
-    assert top(text) <= Severity.LOW
-    assert top(text, extra_client_cues=["a mentee"]) >= Severity.MEDIUM
+    # The rules' own reading: the learned net (which does read this as personal) is off.
+    assert top(text, risk_model=False) <= Severity.LOW
+    assert top(text, risk_model=False, extra_client_cues=["a mentee"]) >= Severity.MEDIUM
 
 
 def test_ignore_words_from_settings_are_not_reported() -> None:

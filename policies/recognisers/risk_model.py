@@ -1,0 +1,183 @@
+"""The learned safety net behind the rules: how much a draft reads like a risky one.
+
+The rules in ``identifiers``, ``customer_privacy`` and ``tone`` explain themselves but
+only know the phrasings someone wrote down. This module scores a draft with two logistic
+regressions trained by ``tools/train_risk.py`` on every labelled draft in the repository:
+
+- ``identification``: does this read like a post about one particular person or their
+  dealings with us (labelled risky for identifiers or customer_privacy)?
+- ``tone``: does this read like a sharp, sarcastic or hostile post (labelled for tone)?
+
+Both read the same features: sublinear TF-IDF over word 1-2-grams and over character
+2-5-grams inside word boundaries, each block L2-normalised on its own. The analyzers
+below are the ONLY definition of those features: the training script hands them to
+scikit-learn as callables, so training and run time cannot drift apart. Scoring is a few
+hundred dict lookups in pure Python (no scikit-learn or numpy at run time).
+
+The weights ship in ``policies/checks/data/risk/model.json.gz``; it is loaded once, lazily.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import json
+import math
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+MODEL_PATH = Path(__file__).resolve().parent.parent / "checks" / "data" / "risk" / "model.json.gz"
+
+# The nets read at most this much: a post is under 1,000 characters, and a pasted 100 KB
+# essay must not stall the live preview (the rules still read all of it).
+MAX_CHARS = 4000
+
+MODELS = ("identification", "tone")
+
+_WORD = re.compile(r"\w+")
+_DIGIT = re.compile(r"\d")
+CHAR_SIZES = (2, 3, 4, 5)
+MIN_WORDS = 4
+
+
+def normalise(text: str) -> str:
+    """Fold what should not matter: compatibility forms, case, and which digits.
+
+    Every digit becomes 0 so "aged 47" and "aged 52", "10am" and "11am" share features:
+    the nets should learn that a post gives an age or a time, not which one.
+    """
+    return _DIGIT.sub("0", unicodedata.normalize("NFKC", text[:MAX_CHARS]).lower())
+
+
+def word_grams(normalised: str) -> list[str]:
+    """Word unigrams and bigrams of an already ``normalise``d text."""
+    tokens = _WORD.findall(normalised)
+    return tokens + [f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)]
+
+
+def char_grams(normalised: str) -> Iterator[str]:
+    """Character 2-5-grams of each whitespace-separated word padded with one space each
+    side (so " me " and "me" at a word's edge differ from "me" inside "meeting")."""
+    for word in normalised.split():
+        padded = f" {word} "
+        length = len(padded)
+        for size in CHAR_SIZES:
+            if size > length:
+                break
+            for start in range(length - size + 1):
+                yield padded[start : start + size]
+
+
+def char_gram_counts(normalised: str) -> Counter[str]:
+    """The multiset of ``char_grams``, counted fast, plus grams that span two words.
+
+    The padded words are laid end to end (" w1  w2 "), so every window inside one padded
+    word is one of ``char_grams``; a window across two words always contains two spaces
+    in a row, which no gram of a single padded word does, so it is never in the
+    vocabulary and drops out at lookup. Counting in one C-level pass per size is about
+    three times faster than generating the grams word by word.
+    """
+    joined = " " + "  ".join(normalised.split()) + " "
+    counts: Counter[str] = Counter()
+    length = len(joined)
+    for size in CHAR_SIZES:
+        counts.update([joined[start : start + size] for start in range(length - size + 1)])
+    return counts
+
+
+@dataclass(frozen=True, slots=True)
+class RiskModel:
+    """Shared vocabulary of the two nets, ready for scoring: each gram maps to
+    (idf squared, idf x identification weight, idf x tone weight), so a gram seen once
+    (almost all of them) costs three additions. The file stores [idf, weight, weight]."""
+
+    word: dict[str, tuple[float, float, float]]
+    char: dict[str, tuple[float, float, float]]
+    bias: tuple[float, float]
+    thresholds: dict[str, float]
+
+
+def _prepared(table: dict[str, list[float]]) -> dict[str, tuple[float, float, float]]:
+    return {gram: (idf * idf, idf * first, idf * second) for gram, (idf, first, second) in table.items()}
+
+
+@functools.cache
+def model(path: Path = MODEL_PATH) -> RiskModel:
+    """Load the shipped weights once per process."""
+    payload = json.loads(gzip.decompress(path.read_bytes()))
+    if tuple(payload["models"]) != MODELS:
+        raise ValueError(f"{path} holds models {payload['models']}, expected {MODELS}")
+    return RiskModel(
+        word=_prepared(payload["word"]),
+        char=_prepared(payload["char"]),
+        bias=tuple(payload["bias"]),
+        thresholds=dict(payload["thresholds"]),
+    )
+
+
+def _block(counts: Counter[str], weights: dict[str, tuple[float, float, float]], scores: list[float]) -> None:
+    """Add the block's L2-normalised sublinear TF-IDF vector dotted with each net's
+    weights to ``scores``. Grams outside the vocabulary have no weight and no place in
+    the norm (exactly as in scikit-learn), so they are dropped."""
+    squares = first = second = 0.0
+    for gram in counts.keys() & weights.keys():
+        idf2, weighted_first, weighted_second = weights[gram]
+        count = counts[gram]
+        if count == 1:
+            squares += idf2
+            first += weighted_first
+            second += weighted_second
+        else:
+            tf = 1.0 + math.log(count)
+            squares += tf * tf * idf2
+            first += tf * weighted_first
+            second += tf * weighted_second
+    if squares:
+        norm = math.sqrt(squares)
+        scores[0] += first / norm
+        scores[1] += second / norm
+
+
+def _sigmoid(score: float) -> float:
+    score = max(-50.0, min(50.0, score))  # a pathological input cannot overflow exp
+    return 1.0 / (1.0 + math.exp(-score))
+
+
+@functools.lru_cache(maxsize=256)
+def probabilities(text: str) -> dict[str, float]:
+    """Probability (0-1) per model in ``MODELS`` that ``text`` is risky in that way.
+
+    Cached per text: the identifiers and tone checks both ask for the same draft.
+    """
+    weights = model()
+    normalised = normalise(text)
+    scores = list(weights.bias)
+    _block(Counter(word_grams(normalised)), weights.word, scores)
+    _block(char_gram_counts(normalised), weights.char, scores)
+    return {name: _sigmoid(score) for name, score in zip(MODELS, scores, strict=True)}
+
+
+def whole_text_span(text: str) -> tuple[int, int]:
+    """Start and end of ``text`` without its surrounding whitespace."""
+    start = len(text) - len(text.lstrip())
+    return start, max(start, len(text.rstrip()))
+
+
+def net_fires(text: str, name: str, settings: dict) -> bool:
+    """Whether the ``name`` net holds ``text`` under ``settings``: on unless
+    ``risk_model`` is false; fires at ``risk_model_threshold`` (or the shipped
+    threshold chosen by cross-validation). Each check has its own settings, so the
+    identifiers and tone checks set their nets apart."""
+    if not text or settings.get("risk_model", True) is False:
+        return False
+    # Too few words to read: with a handful of known n-grams, the L2 normalisation puts
+    # all the weight on one or two of them and the probability means nothing ("aaaa").
+    if len(_WORD.findall(text[:MAX_CHARS])) < MIN_WORDS:
+        return False
+    default = model().thresholds[name]
+    threshold = float(settings.get("risk_model_threshold", default))
+    return probabilities(text)[name] >= threshold

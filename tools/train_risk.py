@@ -1,0 +1,326 @@
+"""Train the learned safety net behind the rules and write the weights the product ships.
+
+Usage: .venv/bin/python tools/train_risk.py [--out policies/checks/data/risk/model.json.gz]
+                                            [--no-lofo] [--compare]
+
+Reads only labelled files in this repository (field ``risky`` and ``checks``), four
+sources: tests/data/drafts.jsonl, tests/data/holdout.jsonl, tests/data/holdout2.jsonl and
+policies/packs/examples/*.jsonl. (tests/data/holdout3.jsonl, if present, is never read.)
+
+Two nets over the same features (policies/recognisers/risk_model.py, whose analyzers are
+handed to scikit-learn as callables so run time matches training exactly):
+- identification: positive = risky rows labelled for identifiers or customer_privacy,
+  negative = harmless rows; used by the identifiers check;
+- tone: positive = rows labelled for tone, negative = harmless rows; used by the tone check.
+``--compare`` also cross-validates a single risky-vs-harmless net for comparison.
+
+Thresholds target the product's asymmetry. A net only matters for posts the rules
+auto-approve; among those it should hold as many risky posts as possible while newly
+holding at most MAX_HARMLESS_HELD of the harmless posts the rules auto-approve. They are
+chosen on out-of-fold probabilities (5-fold, fixed seed). The honest estimate of the
+combined system (rules + nets) is leave-one-file-out: train and choose thresholds on
+three sources (thresholds by an inner 5-fold CV), test on the fourth.
+
+Deterministic: fixed fold seed, deterministic solver, sorted JSON, gzip mtime 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import sys
+from collections import Counter
+from datetime import UTC, datetime
+from pathlib import Path
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import StratifiedKFold
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
+
+from policies.recognisers import risk_model  # noqa: E402
+
+DEFAULT_OUT = REPO / "policies/checks/data/risk/model.json.gz"
+SEED = 20261121
+C = 4.0
+MIN_DF = 2
+MAX_HARMLESS_HELD = 0.05
+GRID = np.round(np.arange(0.30, 0.951, 0.01), 2)
+# The labelled sets hold almost no warm posts that look sharp ("Thank you, you absolute
+# legend!", "Amazing how many of you turned out"), so on them the tone net looks nearly
+# free at any threshold; on the hand-written look-alikes in tests/policies/test_tone.py
+# it scores such posts up to 0.82 (and a police witness appeal 0.87). Its threshold is therefore kept at or above this
+# floor, set by hand from those look-alikes (a choice, not a cross-validated figure).
+FLOORS = {"tone": 0.90}
+SOURCES = {
+    "drafts": [REPO / "tests/data/drafts.jsonl"],
+    "holdout": [REPO / "tests/data/holdout.jsonl"],
+    "holdout2": [REPO / "tests/data/holdout2.jsonl"],
+    "pack_examples": sorted((REPO / "policies/packs/examples").glob("*.jsonl")),
+}
+AT = datetime(2026, 11, 18, 12, 0, tzinfo=UTC)
+ID_CHECKS = {"identifiers", "customer_privacy"}
+
+
+def load_rows() -> list[dict]:
+    rows = []
+    for source, paths in SOURCES.items():
+        for path in paths:
+            for line in path.read_text(encoding="utf-8").splitlines():
+                if not line.strip():
+                    continue
+                row = json.loads(line)
+                row["source"] = source
+                row.setdefault("org_kind", path.stem)
+                rows.append(row)
+    return rows
+
+
+def rules_auto_approved(rows: list[dict]) -> np.ndarray:
+    """Whether the rules alone (nets switched off) auto-approve each row."""
+    from policies.checks.base import AccountContext
+    from policies.engine import assess, default_policy
+
+    original = risk_model.net_fires
+    risk_model.net_fires = lambda *args, **kwargs: False  # the rules alone
+    try:
+        out = []
+        for row in rows:
+            at = datetime.fromisoformat(row["at"]) if row.get("at") else AT
+            account = AccountContext(network=row.get("platform") or "x", handle="@OurOrganisation")
+            result = assess(row["text"], account=account, policy=default_policy(row["org_kind"]), at=at,
+                            org_kind=row["org_kind"])
+            out.append(result.auto_approved)
+    finally:
+        risk_model.net_fires = original
+    return np.array(out, dtype=bool)
+
+
+def analyse_word(text: str) -> list[str]:
+    return risk_model.word_grams(risk_model.normalise(text))
+
+
+def analyse_char(text: str) -> list[str]:
+    return list(risk_model.char_grams(risk_model.normalise(text)))
+
+
+class Features:
+    """The two TF-IDF blocks, fitted on the training texts only."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self.word = TfidfVectorizer(analyzer=analyse_word, min_df=MIN_DF, sublinear_tf=True, dtype=np.float64)
+        self.char = TfidfVectorizer(analyzer=analyse_char, min_df=MIN_DF, sublinear_tf=True, dtype=np.float64)
+        self.word.fit(texts)
+        self.char.fit(texts)
+
+    def transform(self, texts: list[str]):
+        from scipy.sparse import hstack
+
+        return hstack([self.word.transform(texts), self.char.transform(texts)]).tocsr()
+
+
+def targets(rows: list[dict], mode: str) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray]]:
+    """Labels and which rows each net trains on, per net."""
+    risky = np.array([bool(r["risky"]) for r in rows])
+    checks = [set(r.get("checks") or ()) for r in rows]
+    if mode == "one":
+        return {"risk": risky.astype(int)}, {"risk": np.ones(len(rows), dtype=bool)}
+    ident = np.array([bool(c & ID_CHECKS) for c in checks]) & risky
+    tone = np.array(["tone" in c for c in checks]) & risky
+    return ({"identification": ident.astype(int), "tone": tone.astype(int)},
+            {"identification": ident | ~risky, "tone": tone | ~risky})
+
+
+def fit_predict(rows: list[dict], train: np.ndarray, test: np.ndarray, mode: str):
+    """Fit the nets on ``train`` rows, return test-row probabilities per net (and the fit)."""
+    texts = [r["text"] for r in rows]
+    feats = Features([texts[i] for i in np.flatnonzero(train)])
+    matrix = feats.transform(texts)
+    labels, eligible = targets(rows, mode)
+    probs, fitted = {}, {}
+    for name in labels:
+        use = train & eligible[name]
+        clf = LogisticRegression(C=C, class_weight="balanced", max_iter=5000, solver="lbfgs")
+        clf.fit(matrix[np.flatnonzero(use)], labels[name][use])
+        probs[name] = clf.predict_proba(matrix[np.flatnonzero(test)])[:, 1]
+        fitted[name] = clf
+    return probs, (feats, fitted)
+
+
+def out_of_fold(rows: list[dict], subset: np.ndarray, mode: str) -> dict[str, np.ndarray]:
+    """5-fold out-of-fold probabilities for the rows in ``subset`` (others left NaN)."""
+    idx = np.flatnonzero(subset)
+    y = np.array([int(rows[i]["risky"]) for i in idx])
+    result = {}
+    for fold_train, fold_test in StratifiedKFold(5, shuffle=True, random_state=SEED).split(idx, y):
+        train = np.zeros(len(rows), dtype=bool)
+        test = np.zeros(len(rows), dtype=bool)
+        train[idx[fold_train]] = True
+        test[idx[fold_test]] = True
+        probs, _ = fit_predict(rows, train, test, mode)
+        for name, p in probs.items():
+            result.setdefault(name, np.full(len(rows), np.nan))[test] = p
+    return result
+
+
+def held(probs: dict[str, np.ndarray], thresholds: dict[str, float]) -> np.ndarray:
+    out = np.zeros(len(next(iter(probs.values()))), dtype=bool)
+    for name, p in probs.items():
+        out |= p >= thresholds[name]
+    return out
+
+
+def choose(probs: dict[str, np.ndarray], risky: np.ndarray, auto: np.ndarray, mask: np.ndarray
+           ) -> dict[str, float]:
+    """Thresholds that hold the most risky rows while newly holding at most
+    MAX_HARMLESS_HELD of the harmless rows the rules auto-approve (ties: fewer harmless
+    held, then higher thresholds). Grid search over one threshold per net."""
+    names = list(probs)
+    harmless_auto = mask & auto & ~risky
+    # The rules were tuned until they auto-approve (almost) no labelled risky row, so
+    # "risky rows the rules let through" is empty here; what an unseen post the rules
+    # miss looks like is any risky row, so the net is judged on all of them.
+    risky_all = mask & risky
+    budget = MAX_HARMLESS_HELD * harmless_auto.sum()
+    best, best_key = None, None
+    axes = [GRID[GRID >= FLOORS.get(name, 0.0)] for name in names]
+    for combo in np.array(np.meshgrid(*axes, indexing="ij")).reshape(len(names), -1).T:
+        thresholds = dict(zip(names, combo, strict=True))
+        h = held(probs, thresholds)
+        caught, false = int((h & risky_all).sum()), int((h & harmless_auto).sum())
+        if false > budget:
+            continue
+        key = (caught, -false, tuple(combo))
+        if best_key is None or key > best_key:
+            best, best_key = thresholds, key
+    return {k: float(v) for k, v in best.items()}
+
+
+def print_curve(probs, risky, auto, chosen: dict[str, float]) -> None:
+    """The trade-off as the first net's threshold moves, the others at their choice."""
+    harmless_auto = auto & ~risky
+    vary = next(iter(probs))
+    others = {k: v for k, v in chosen.items() if k != vary}
+    print(f"  trade-off as the {vary} threshold moves{' (' + str(others) + ')' if others else ''}: "
+          f"of all {risky.sum()} risky rows and the {harmless_auto.sum()} harmless rows the rules auto-approve")
+    for th in GRID[::5]:
+        h = held(probs, {**chosen, vary: th})
+        false = int((h & harmless_auto).sum())
+        print(f"    th {th:.2f}: risky held {int((h & risky).sum()):>3}   harmless newly held {false:>3} "
+              f"({false / max(1, harmless_auto.sum()):.1%})")
+
+
+def report(label: str, rows, risky, auto, h, mask) -> str:
+    r, hm = mask & risky, mask & ~risky
+    combined = auto & ~h
+    return (f"{label:<14} net alone holds {int((h & r).sum()):>3}/{int(r.sum()):<3} risky, newly holds "
+            f"{int((h & auto & hm).sum()):>3}/{int((auto & hm).sum()):<3} rule-approved harmless | "
+            f"risky auto-approved: rules {int((auto & r).sum()):>3} -> with net "
+            f"{int((combined & r).sum()):>3} of {int(r.sum()):>3};  harmless auto-approved: rules "
+            f"{int((auto & hm).sum()):>3} -> with net {int((combined & hm).sum()):>3} of {int(hm.sum()):>3}")
+
+
+def cross_validate(rows, risky, auto, mode: str, lofo: bool) -> dict[str, float]:
+    everything = np.ones(len(rows), dtype=bool)
+    print(f"\n== {mode} net(s): 5-fold out-of-fold on all {len(rows)} rows")
+    oof = out_of_fold(rows, everything, mode)
+    thresholds = choose(oof, risky, auto, everything)
+    print_curve(oof, risky, auto, thresholds)
+    print(f"  chosen thresholds: {thresholds}")
+    h = held(oof, thresholds)
+    for source in SOURCES:
+        mask = np.array([r["source"] == source for r in rows])
+        print("  " + report(source, rows, risky, auto, h, mask))
+    print("  " + report("all", rows, risky, auto, h, everything))
+    if lofo:
+        print(f"  leave-one-file-out ({mode}; thresholds chosen by inner 5-fold CV on the other three):")
+        total_h = np.zeros(len(rows), dtype=bool)
+        for source in SOURCES:
+            test = np.array([r["source"] == source for r in rows])
+            inner = out_of_fold(rows, ~test, mode)
+            inner_th = choose({k: np.where(~test, v, 0.0) for k, v in inner.items()}, risky, auto, ~test)
+            probs, _ = fit_predict(rows, ~test, test, mode)
+            full = {k: np.zeros(len(rows)) for k in probs}
+            for k in probs:
+                full[k][test] = probs[k]
+            h_test = held(full, inner_th) & test
+            total_h |= h_test
+            print("  " + report(source, rows, risky, auto, h_test, test) + f"   thresholds {inner_th}")
+        print("  " + report("all (LOFO)", rows, risky, auto, total_h, everything))
+    return thresholds
+
+
+def export(rows, thresholds: dict[str, float], out: Path) -> None:
+    everything = np.ones(len(rows), dtype=bool)
+    _, (feats, fitted) = fit_predict(rows, everything, everything, "two")
+    names = list(risk_model.MODELS)
+
+    def block(vectorizer, offset: int) -> dict[str, list[float]]:
+        table = {}
+        for gram, column in vectorizer.vocabulary_.items():
+            row = [float(vectorizer.idf_[column])]
+            row += [float(fitted[n].coef_[0][offset + column]) for n in names]
+            table[gram] = [float(f"{v:.10g}") for v in row]
+        return dict(sorted(table.items()))
+
+    n_word = len(feats.word.vocabulary_)
+    payload = {
+        "models": names,
+        "bias": [float(f"{fitted[n].intercept_[0]:.10g}") for n in names],
+        "thresholds": {n: thresholds[n] for n in names},
+        "word": block(feats.word, 0),
+        "char": block(feats.char, n_word),
+        "trained_on": {s: [str(p.relative_to(REPO)) for p in paths] for s, paths in SOURCES.items()},
+    }
+    raw = json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(gzip.compress(raw, compresslevel=9, mtime=0))
+    print(f"\nwrote {out}: {out.stat().st_size / 1e6:.2f} MB, "
+          f"{n_word} word and {len(feats.char.vocabulary_)} char features")
+
+    # Parity: the pure-Python scorer against scikit-learn on every training row.
+    risk_model.model.cache_clear()
+    risk_model.probabilities.cache_clear()
+    loaded = risk_model.model(out)
+    texts = [r["text"] for r in rows]
+    matrix = feats.transform(texts)
+    worst = 0.0
+    for name_index, name in enumerate(names):
+        reference = fitted[name].predict_proba(matrix)[:, 1]
+        for text, ref in zip(texts, reference, strict=True):
+            scores = list(loaded.bias)
+            normalised = risk_model.normalise(text)
+            risk_model._block(Counter(risk_model.word_grams(normalised)), loaded.word, scores)
+            risk_model._block(risk_model.char_gram_counts(normalised), loaded.char, scores)
+            worst = max(worst, abs(risk_model._sigmoid(scores[name_index]) - ref))
+    print(f"parity: largest |pure Python - scikit-learn| probability difference {worst:.2e}")
+    if worst > 1e-6:
+        sys.exit("parity check failed")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--no-lofo", action="store_true")
+    parser.add_argument("--compare", action="store_true", help="also cross-validate a single net")
+    args = parser.parse_args()
+    rows = load_rows()
+    risky = np.array([bool(r["risky"]) for r in rows])
+    auto = rules_auto_approved(rows)
+    print(f"{len(rows)} labelled rows ({int(risky.sum())} risky); the rules auto-approve "
+          f"{int((auto & risky).sum())} risky and {int((auto & ~risky).sum())} harmless")
+    if args.compare:
+        cross_validate(rows, risky, auto, "one", not args.no_lofo)
+    thresholds = cross_validate(rows, risky, auto, "two", not args.no_lofo)
+    export(rows, thresholds, args.out)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
