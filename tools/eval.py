@@ -26,9 +26,11 @@ from policies.engine.schema import CHECK_NAMES  # noqa: E402
 from policies.packs import PACK_KINDS, load_pack  # noqa: E402
 
 DRAFTS = ROOT / "tests" / "data" / "drafts.jsonl"
-# Written apart from the detectors and never used to tune them (tests/data/HOLDOUT.md).
+# Each written apart from the detectors, measured before anyone tuned on it, then used
+# as development data in the next round (tests/data/README.md, "Measurement history").
 HOLDOUT = ROOT / "tests" / "data" / "holdout.jsonl"
 HOLDOUT2 = ROOT / "tests" / "data" / "holdout2.jsonl"
+HOLDOUT3 = ROOT / "tests" / "data" / "holdout3.jsonl"
 # A weekday noon outside every starter pack's date windows: drafts carry no time.
 AT = datetime(2026, 11, 18, 12, 0, tzinfo=UTC)
 TIERS = ("low", "medium", "high", "block")
@@ -145,7 +147,7 @@ def run_other(script: str) -> None:
 
 
 def main() -> None:
-    paths = [Path(p) for p in sys.argv[1:]] or [p for p in (DRAFTS, HOLDOUT, HOLDOUT2) if p.exists()]
+    paths = [Path(p) for p in sys.argv[1:]] or [p for p in (DRAFTS, HOLDOUT, HOLDOUT2, HOLDOUT3) if p.exists()]
     for path in paths:
         evaluate_drafts(path)
         print()
