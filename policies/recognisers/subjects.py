@@ -149,9 +149,34 @@ _QUOTED_QUESTION = re.compile(
 )
 
 
+# The same frame in reported speech: "A client asked us last week whether a voice note
+# counts as a will", "Someone asked at our Talgarth surgery whether you need to register a
+# drone". Only when the question says nothing about the asker: "asked whether she'd
+# failed", "asked if he could still get help", "whether their referral came through"
+# tell the asker's own story and stay a particular person.
+_REPORTED_QUESTION = re.compile(
+    r"(?:\b(?:a|an|one|our|this)\s+(?:[\w'’-]+\s+){0,2}?(?:resident|customer|client|patient|tenant|"
+    r"volunteer|member|supporter|parent|caller|follower|listener|reader|donor|visitor|shopper|"
+    r"student|pupil|neighbour|person|lady|man|woman|gentleman|mum|dad|colleague)s?|\b(?:someone|somebody))\s+"
+    r"(?:asked|wondered|wanted\s+to\s+know)\b[^.!?\n:\"‘“]{0,60}?\b(?:whether|if|why|how|what|when|where)\b"
+    r"[^.!?\n]*[.!?]?",
+    re.IGNORECASE,
+)
+_ASKER_OWN = re.compile(
+    r"\b(?:she|he|her|him|his|hers|herself|himself|they|them|their|theirs|themselves|i|me|my|"
+    r"mine|she['’]\w+|he['’]\w+|they['’]\w+|i['’]\w+)\b",
+    re.IGNORECASE,
+)
+
+
 def quoted_question_spans(text: str) -> list[Span]:
-    """Someone who only asks a general question, quoted: "A resident asked us: 'Can ...?'"."""
-    return [Span(m.start(), m.end(), "frame", "a quoted question") for m in _QUOTED_QUESTION.finditer(text)]
+    """Someone who only asks a general question: "A resident asked us: 'Can ...?'", "A client
+    asked us whether a voice note counts as a will"."""
+    spans = [Span(m.start(), m.end(), "frame", "a quoted question") for m in _QUOTED_QUESTION.finditer(text)]
+    for m in _REPORTED_QUESTION.finditer(text):
+        if not _ASKER_OWN.search(m.group()):
+            spans.append(Span(m.start(), m.end(), "frame", "a reported question"))
+    return spans
 
 
 def singular_subjects(text: str) -> list[Span]:
