@@ -64,6 +64,7 @@ from policies.recognisers.people import (
     reply_addressee,
     specific_person_spans,
     staff_names,
+    team_profile,
 )
 from policies.recognisers.spans import Span
 from policies.recognisers.subjects import (
@@ -191,6 +192,18 @@ def run(ctx: CheckContext) -> list[Finding]:
     spans = [s for s in spans if not (s.kind == "name" and _only_languages(fold(text[s.start : s.end])))]
     names = [s for s in spans if s.kind == "name"]
     staff = staff_names(text, names)
+    sensitive_kinds = set(_setting(ctx, "sensitive_kinds") or ())  # type: ignore[arg-type]
+    service = _SERVICE_WORDS.get(ctx.org_kind, frozenset())
+    profile = not cues.client and team_profile(text) and not any(
+        s.kind in sensitive_kinds and fold(text[s.start : s.end]) not in service for s in spans
+    )
+    if profile:
+        # "Meet Derek 👋 ... has volunteered in our shop": everyone named is the colleague
+        # being introduced, and the age, the home town and "grandad of six" are theirs,
+        # shared with consent. A sensitive circumstance still counts: a colleague's
+        # health or money trouble is private too.
+        staff = staff | {w for s in names for w in text[s.start : s.end].split()}
+        people = []
     staff_spans = [s for s in names if set(text[s.start : s.end].split()) <= staff]
     private_names = [s for s in names if s not in staff_spans]
     pronoun = unnamed_pronoun_person(text, bool(names))
@@ -219,7 +232,8 @@ def run(ctx: CheckContext) -> list[Finding]:
 
     by_role = [s for s in spans if s.kind in ("occupation", "age") and s.label != "age"
                and described_by_role(text, s) and not _generic_role(text, s)]
-    specific_age = any(s.kind == "age" and s.label == "age" and not near_staff(s) for s in spans)
+    specific_age = not profile and any(
+        s.kind == "age" and s.label == "age" and not near_staff(s) for s in spans)
     by_role = [s for s in by_role if not near_staff(s)]
     if staff_spans and not private_names and not cues.client:
         by_role = []  # only colleagues are named: "a brilliant advocate" is one of them
@@ -288,7 +302,6 @@ def run(ctx: CheckContext) -> list[Finding]:
         else:
             continue
 
-    sensitive_kinds = set(_setting(ctx, "sensitive_kinds") or ())  # type: ignore[arg-type]
     groups = {}
     for span in quasi:
         group = _GROUP.get(span.kind, "figures" if span.kind == "code" else span.kind)
@@ -296,7 +309,6 @@ def run(ctx: CheckContext) -> list[Finding]:
         if span.kind == "proper_noun" and not person_described:
             continue
         groups.setdefault(group, span)
-    service = _SERVICE_WORDS.get(ctx.org_kind, frozenset())
     sensitive = {
         g for g, span in groups.items()
         if g in sensitive_kinds and fold(text[span.start : span.end]) not in service

@@ -211,3 +211,44 @@ def reply_addressee(text: str) -> Span | None:
     if not m:
         return None
     return Span(m.start(), m.end(), "addressee", "the person replied to")
+
+
+# A team profile: "Meet Derek 👋 Derek is 79 and has volunteered in our Minehead shop",
+# "Meet Jenna 👋 Branch manager at Falmouth". The post opens by introducing someone by
+# name and says they work or volunteer for us, so its ages, places and family details are
+# a consenting colleague's. "Meet Darren. Eighteen months ago Darren was sleeping in a
+# doorway" introduces a client the same way, so the opener alone is not enough.
+_MEET_OPENER = re.compile(
+    r"(?:^|[.!?\n]\s*)(?:\d+/\d+\s+)?Meet\s+(?:(?:PC|PCSO|DC|DS|Sister|Dr|Cllr)\.?\s+)?[A-Z][\w'’-]+"
+)
+_TEAM_HASHTAG = re.compile(
+    r"#(?:MeetTheTeam|MeetOurTeam|MeetTheStaff|TeamSpotlight|StaffSpotlight|VolunteersWeek|"
+    r"VolunteerSpotlight|MeetTheVolunteers|MeetOurVolunteers|MeetOurPeople)\b",
+    re.IGNORECASE,
+)
+_TEAM_ROLES = (
+    r"crew|team|staff|colleagues?|volunteers?|manager|counsellor|therapist|nurse|doctor|"
+    r"officer|adviser|advisor|solicitor|associate|partner|paralegal|receptionist|cashier|"
+    r"driver|apprentice|trainee|worker|coordinator|director|lead|fishmonger|butcher|baker|"
+    r"chef|cook|porter|cleaner|caretaker|gardener|midwife|paramedic|pharmacist|clinician|"
+    r"constable|sergeant|inspector|patron|ambassador|trustee"
+)
+_MEMBERSHIP = re.compile(
+    rf"\b(?:one\s+of\s+our|our)\s+(?:new\s+|newest\s+|own\s+)?(?:[\w'’&-]+\s+){{0,3}}?(?:{_TEAM_ROLES})s?\b"
+    rf"|\b(?:has|have)\s+(?:volunteered|worked|led|managed|run|driven|served)\b"
+    rf"|\b(?:been\s+)?with\s+us\s+(?:for|since)\b|\bjoin(?:s|ed)\s+(?:us|our)\b"
+    rf"|^\W*(?:{_TEAM_ROLES}|[a-z]+\s+(?:{_TEAM_ROLES}))\b",
+    re.IGNORECASE,
+)
+
+
+def team_profile(text: str) -> bool:
+    """Whether the post introduces a colleague or volunteer by name ("Meet Derek ... has
+    volunteered in our shop", "#MeetTheTeam")."""
+    opener = _MEET_OPENER.search(text)
+    if not opener:
+        return False
+    if _TEAM_HASHTAG.search(text):
+        return True
+    rest = text[opener.end() :]
+    return bool(_MEMBERSHIP.search(rest))
