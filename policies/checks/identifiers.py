@@ -60,6 +60,7 @@ from policies.recognisers import find_identifiers, risk_model
 from policies.recognisers.cues import find_cues
 from policies.recognisers.lexicon import fold
 from policies.recognisers.people import (
+    ENTITLEMENT_AFTER,
     described_by_role,
     reply_addressee,
     specific_person_spans,
@@ -69,6 +70,7 @@ from policies.recognisers.people import (
 from policies.recognisers.spans import Span
 from policies.recognisers.subjects import (
     aggregate_spans,
+    gift_spans,
     has_origin,
     quoted_question_spans,
     singular_subjects,
@@ -214,7 +216,7 @@ def run(ctx: CheckContext) -> list[Finding]:
     cues.client = [c for c in cues.client if not _in_aggregate_sentence(text, c, aggregate, people)]
     # "A resident asked us this week: 'Can pizza boxes go in the recycling?'": the
     # asker frames a general question; the post is about the answer, not about them.
-    frames = quoted_question_spans(text)
+    frames = quoted_question_spans(text) + gift_spans(text)
     if frames:
         def framed(span: Span) -> bool:
             return any(f.start <= span.start < f.end for f in frames)
@@ -441,7 +443,7 @@ _SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
 # "a solicitor can't take over", "the officer report", "a supervisor role": a role
 # spoken of in general or as part of a compound, not one person.
 _GENERIC_AFTER = re.compile(
-    r"\s+(?:can|can['’]t|cannot|could|will|won['’]t|would|should|must|may|might|needs?|"
+    ENTITLEMENT_AFTER + r"|\s+(?:can|can['’]t|cannot|could|will|won['’]t|would|should|must|may|might|needs?|"
     r"role|roles|report|reports|team|teams|job|jobs|post|posts|vacancy|vacancies|course|"
     r"training|apprenticeship|qualification|service|services|rights|fees?|on\s+(?:housing|"
     r"employment|family|money))\b",

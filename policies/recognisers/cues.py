@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from policies.recognisers.gazetteers import cue_lexicon, extra_lexicon
 import re
 
-from policies.recognisers.people import COMPOUND_NEXT, not_a_particular_one
+from policies.recognisers.people import COMPOUND_NEXT, TEAM_ROLES, not_a_particular_one
 from policies.recognisers.spans import Span
 
 
@@ -56,8 +56,14 @@ _THING_ARRIVED_BEFORE = re.compile(
 )
 
 
+# "one of our parks crew", "one of our hospice nurses": one of the staff, not a client.
+_STAFF_AFTER = re.compile(rf"\s+(?:[\w'’&-]+\s+){{0,3}}?(?:{TEAM_ROLES})s?\b", re.IGNORECASE)
+
+
 def _compound_or_thing(text: str, start: int, end: int) -> bool:
     """"our customer team", "our patient forum": a client word naming a team or a thing."""
     if _COMPOUND_AFTER.match(text, end):
+        return True
+    if text[start:end].lower().startswith("one of") and _STAFF_AFTER.match(text, end):
         return True
     return bool(_THING_ARRIVED_BEFORE.search(text[max(0, start - 30) : start]))

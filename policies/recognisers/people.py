@@ -29,11 +29,20 @@ COMPOUND_NEXT = _COMPOUND_NEXT = (
     r"counter|area|entrance|car\s+park|toilets?|lounge|parking|app|numbers?|reference|records?|"
     r"room|zone|lane|rates?|offer|offers|card|cards|code|codes|money|funds?|data|base)\b"
 )
+# "a carer's assessment", "a child's bus pass": a person noun naming an entitlement or
+# service, not someone in particular.
+ENTITLEMENT_AFTER = _ENTITLEMENT_AFTER = (
+    r"['’]s?\s+(?:assessments?|allowances?|rights?|leave|break|grants?|payments?|pass|passes|"
+    r"cards?|credits?|benefits?|permits?|licen[cs]es?|entitlements?|discount|premium|element)\b"
+)
+# "the mother always gets the children": a rule of thumb about any mother (lookahead above).
 # A single, specific person: "a/the/one ... man", "one of our residents", "my 3pm".
 _SPECIFIC_PERSON = re.compile(
     rf"""
     \b(?:a|an|the|this|that|one)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_PERSON_NOUNS})\b
     (?!\s+(?:of\s+)?(?:your|you|anyone|everyone|people|all|who\s+(?:are|is|need|want|can|might|may|has|have)\b))
+    (?!\s+(?:always|usually|often|never|normally|generally|typically|automatically)\b)
+    (?!{_ENTITLEMENT_AFTER})
     (?!{_COMPOUND_NEXT})
     | \bone\s+of\s+(?:our|my|the)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_PERSON_NOUNS}|residents|clients|
         customers|patients|tenants|families|service\s+users|care\s+leavers|members|mums|dads|
@@ -76,12 +85,18 @@ _REPLY_START = re.compile(
 )
 
 
+# "one very patient police horse": "patient" the adjective.
+_PATIENT_ADJECTIVE = re.compile(r"\b(?:very|so|too|really|incredibly|extremely|ever\s+so|most)\s+patient$", re.IGNORECASE)
+
+
 def specific_person_spans(text: str) -> list[Span]:
     """Phrases that point at one particular person ("a man in his 50s", "my 3pm")."""
     generic = [m.span() for m in _GENERIC_PERSON.finditer(text)]
     spans = []
     for m in _SPECIFIC_PERSON.finditer(text):
         if any(s <= m.start() < e for s, e in generic) or not_a_particular_one(text, m.start(), m.end()):
+            continue
+        if _PATIENT_ADJECTIVE.search(m.group()):
             continue
         spans.append(Span(m.start(), m.end(), "person", "a particular person"))
     return spans
@@ -97,7 +112,10 @@ _MANY_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _HYPOTHETICAL_BEFORE = re.compile(
-    r"\b(?:be|become|becoming|being|as|any|every|if|like|such|whether|is|are)\s*$", re.IGNORECASE
+    r"\b(?:be|become|becoming|being|as|any|every|if|like|such|whether|is|are)\s*$"
+    # "38 children are waiting for a family": someone sought, not someone described.
+    r"|\b(?:waiting|looking|searching|hoping)\s+for\s*$",
+    re.IGNORECASE,
 )
 
 
@@ -226,7 +244,7 @@ _TEAM_HASHTAG = re.compile(
     r"VolunteerSpotlight|MeetTheVolunteers|MeetOurVolunteers|MeetOurPeople)\b",
     re.IGNORECASE,
 )
-_TEAM_ROLES = (
+TEAM_ROLES = _TEAM_ROLES = (
     r"crew|team|staff|colleagues?|volunteers?|manager|counsellor|therapist|nurse|doctor|"
     r"officer|adviser|advisor|solicitor|associate|partner|paralegal|receptionist|cashier|"
     r"driver|apprentice|trainee|worker|coordinator|director|lead|fishmonger|butcher|baker|"

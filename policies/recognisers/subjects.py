@@ -78,7 +78,7 @@ _SLOT = re.compile(
 # to the fracture clinic this morning", "someone who's been coming to us since ...".
 _ONE_OFF_ACT = re.compile(
     rf"(?<!\beveryone\s)(?<!\beverybody\s)(?<!\ball\s)(?<!\bthose\s)(?<!\bpeople\s)(?<!\banyone\s)"
-    rf"(?<!\byou\s)(?<!\bwho\s)\b[\w'’]+\s+who\s+(?:brought|dropped|left|handed|gave|sent|knitted|baked|"
+    rf"(?<!\byou\s)(?<!\bwho\s)\b(?!(?:everyone|everybody|anyone|all|those|people|you)\b)[\w'’]+\s+who\s+(?:brought|dropped|left|handed|gave|sent|knitted|baked|"
     rf"made|wrote|donated|popped|came|walked|turned\s+up|rang)\b[^.!?\n]{{0,60}}\b{_RECENT}"
     rf"|\b(?:someone|somebody|a\s+(?:man|woman|lady|gentleman|person))\s+who['’]?s\s+been\s+"
     rf"(?:coming|seeing|attending|visiting|using|with)\b",
@@ -167,6 +167,21 @@ _ASKER_OWN = re.compile(
     r"mine|she['’]\w+|he['’]\w+|they['’]\w+|i['’]\w+)\b",
     re.IGNORECASE,
 )
+
+
+# "£10 buys a week's breakfast club for one child", "£100 pays for a grant for a family with
+# no cooker": what a gift does, told of a typical beneficiary. (Past tense, "£50 paid for a
+# cooker for a mum in Tuffley", is a real one and not this shape.)
+_GIFT = re.compile(
+    r"(?:[£$€]\d[\d,.]*|(?<!\d)\d{1,3}p\b)(?:\s+(?:a|per|every)\s+(?:month|week|year))?\s+(?:could\s+|can\s+|will\s+)?"
+    r"(?:pays?|buys?|funds?|covers?|provides?|gives?|keeps?|feeds?|gets?)\b[^.!?\n]*",
+    re.IGNORECASE,
+)
+
+
+def gift_spans(text: str) -> list[Span]:
+    """What a donation pays for: its beneficiaries are typical, not particular."""
+    return [Span(m.start(), m.end(), "frame", "what a gift pays for") for m in _GIFT.finditer(text)]
 
 
 def quoted_question_spans(text: str) -> list[Span]:

@@ -1,0 +1,77 @@
+"""Who a post is about: general questions, colleagues' profiles and typical beneficiaries
+are not a particular client; their look-alikes that tell one client's story still are."""
+
+from __future__ import annotations
+
+import pytest
+
+from policies.checks import identifiers
+from policies.checks.base import CheckContext, Severity
+
+
+def top(text: str, org_kind: str = "") -> Severity:
+    ctx = CheckContext(text=text, original=text, org_kind=org_kind, settings={"risk_model": False})
+    findings = [f for f in identifiers.run(ctx) if f.code != "risk_model"]
+    return max((f.severity for f in findings), default=Severity.INFO)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A tenant asked us at Monday's surgery in Hexthorpe whether garden waste bins can take turf. Yes, up to two bags.",
+        "Someone asked at our Ludlow branch last week if you can pay a parking fine by phone. You can: ring the number on the notice.",
+        "A patient asked at reception this morning why flu jabs run out by December. Here's how supply works.",
+    ],
+)
+def test_a_reported_general_question_does_not_make_the_asker_a_subject(text: str) -> None:
+    assert top(text, "council") <= Severity.LOW
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A tenant asked us at Monday's surgery in Hexthorpe whether she could still keep her flat after the eviction notice.",
+        "A man at our Ludlow drop-in asked last week if he could get help now he's 58 and out of work.",
+    ],
+)
+def test_a_question_about_the_askers_own_life_still_describes_them(text: str) -> None:
+    assert top(text, "council") >= Severity.MEDIUM
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Meet Hamid 👋 One of our parks crew. He's 47, grew up in Kabul and has kept Victoria Gardens tidy since 2012. #MeetTheTeam",
+        "Meet Rosa 🌻 Rosa is 81 and has volunteered in our Ledbury shop every Thursday since 2004. Retired midwife and nan of five.",
+    ],
+)
+def test_a_colleague_or_volunteer_profile_is_not_a_client_story(text: str) -> None:
+    assert top(text, "charity") <= Severity.LOW
+
+
+def test_a_client_introduced_with_meet_is_still_a_client_story() -> None:
+    text = "Meet Rosa. Rosa is 81 and lives alone in Ledbury. Last winter she was sleeping in her car after losing her flat."
+    assert top(text, "charity") >= Severity.HIGH
+
+
+def test_a_profile_with_a_private_circumstance_still_escalates() -> None:
+    # A colleague's own debts are private too.
+    text = "Meet Rosa 🌻 Rosa is 81 and has volunteered in our Ledbury shop since 2004, even through her bankruptcy last year."
+    assert top(text, "charity") >= Severity.MEDIUM
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Where does £5 go? £5 buys a hot meal for one child at our holiday club. £40 pays for a winter coat for a dad sleeping rough.",
+        "Right now 21 children in Powys are waiting for a family. Could you foster? Info evening Thursday 3 April, 7pm, Llandrindod.",
+        "Thanks to everyone who came to our open day in Hereford on Saturday: 210 of you, 6 dogs and one very patient shire horse.",
+    ],
+)
+def test_typical_or_sought_people_are_not_particular(text: str) -> None:
+    assert top(text, "charity") <= Severity.LOW
+
+
+def test_what_a_gift_paid_for_one_family_is_still_particular() -> None:
+    text = "Last week £40 paid for a winter coat for a dad of three sleeping rough in Hereford bus station."
+    assert top(text, "charity") >= Severity.MEDIUM
