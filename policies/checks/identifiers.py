@@ -445,7 +445,8 @@ _SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
 _GENERIC_AFTER = re.compile(
     ENTITLEMENT_AFTER + r"|\s+(?:can|can['’]t|cannot|could|will|won['’]t|would|should|must|may|might|needs?|"
     r"role|roles|report|reports|team|teams|job|jobs|post|posts|vacancy|vacancies|course|"
-    r"training|apprenticeship|qualification|service|services|rights|fees?|on\s+(?:housing|"
+    r"training|apprenticeship|qualification|service|services|rights|fees?|appointments?|practices?|"
+    r"surger(?:y|ies)|referrals?|letters?|on\s+(?:housing|"
     r"employment|family|money))\b",
     re.IGNORECASE,
 )

@@ -58,7 +58,8 @@ _PLACE_BEFORE = re.compile(
 _WEEKDAY = re.compile(
     r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b|"
-    r"\b(?:Mon|Tues?|Wed|Thur?s?|Fri|Sat|Sun)\b\.?(?=\s*(?:\d|morning|afternoon|evening|night))"
+    # (and "Thu: St John's Church": a timetable line)
+    r"\b(?:Mon|Tues?|Wed|Thur?s?|Fri|Sat|Sun)\b\.?(?=\s*(?:\d|morning|afternoon|evening|night)|:)"
 )
 _TIME = re.compile(
     r"""

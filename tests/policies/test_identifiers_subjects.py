@@ -75,3 +75,13 @@ def test_typical_or_sought_people_are_not_particular(text: str) -> None:
 def test_what_a_gift_paid_for_one_family_is_still_particular() -> None:
     text = "Last week £40 paid for a winter coat for a dad of three sleeping rough in Hereford bus station."
     assert top(text, "charity") >= Severity.MEDIUM
+
+
+def test_a_timetable_line_opening_with_an_abbreviated_weekday_is_not_a_name() -> None:
+    text = "Pantry this week:\nTue: Holy Trinity, Bury, 10–12\nThu: Elton Community Centre, 1–3pm"
+    assert top(text, "charity") <= Severity.LOW
+
+
+def test_a_role_named_as_a_kind_of_appointment_is_not_a_person() -> None:
+    text = "Earache or a sinus infection? Your pharmacy can now treat these without you needing a GP appointment."
+    assert top(text, "nhs") <= Severity.LOW
