@@ -44,7 +44,7 @@ Settings (``ctx.settings``, all optional; defaults in brackets):
   ``tools/train_risk.py``). When the rules above find nothing above LOW but the
   identification net reads the draft as a post about one particular person, one
   ``risk_model`` finding covers the whole draft so a person takes a look.
-- ``risk_model_threshold`` (the shipped value chosen by cross-validation, 0.51): the
+- ``risk_model_threshold`` (the shipped value chosen by cross-validation, 0.50): the
   net's probability at which it fires; higher holds fewer harmless posts.
 - ``risk_model_severity`` ("medium"): the severity of that finding.
 """
