@@ -524,3 +524,81 @@ def test_dares_that_name_a_place_or_a_third_person_are_challenges(text: str) -> 
 )
 def test_invitations_and_a_single_light_aside_stay_low(text: str) -> None:
     assert top(text) <= Severity.LOW
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "@dave_k Sure you did 🙄",
+        "@sam_t Thanks for telling us the lift is broken, Sam. We'll get right on that 👍",
+        "@jo_r Yes, we received your letters. All 14 of them. Since Tuesday.",
+        "@mikeb Thanks for the 3,000-word lecture on bin collections, Mike.",
+        "Interesting that some of the people moaning about our opening hours never visit. Just saying.",
+        "Always makes us laugh when the folk grumbling about parking on here drive in from next door.",
+        "Love it when somebody on Twitter rewrites our whole budget from one headline. Thanks so much for your wisdom.",
+        "A reminder for the comments: a forum post is not a diagnosis, and neither, bless you, is your neighbour.",
+        "To everyone who told us the quiz was 'too hard': we'll ask the questions to answer themselves next time.",
+        "Some of the replies suggest a few people don't understand how interest works. Here's a guide. Take your time 🙂",
+        "Great to see so many of you still parking on the zigzags outside school. Really.",
+        "funny how everyones an expert on fostering until we ask for carers",
+        "whoever emailed at midnight demanding a 'same-day miracle': we're a clinic, not a genie 🙃",
+    ],
+)
+def test_single_jibes_and_put_downs_at_people_are_medium(text: str) -> None:
+    assert top(text) == Severity.MEDIUM, check(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "@LeeW Sorry you feel that way, but as you were told twice, we can't reopen a closed claim.",
+        "@jan_p You were asked to leave because of how you spoke to our staff, as you well know.",
+        "As we keep saying, the car park is for blue badge holders only.",
+        "The Transport Secretary says one guard per train is plenty. He's welcome to do a Friday night shift on the last train with us.",
+        "The Chief Executive said nobody needs a branch any more. Come and sit in our Truro queue on a Monday then.",
+    ],
+)
+def test_passive_aggressive_reminders_and_dares_to_office_holders_are_flagged(text: str) -> None:
+    assert top(text) >= Severity.MEDIUM, check(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Recognise him? Took a charity box from the counter on Friday. Share until someone does.",
+        "Someone knows who this is. Let's find her.",
+        "To the couple who filled their boot with our plants on Sunday without paying: we've got your reg.",
+        "To the man who shouted at our pharmacist on Monday: we have you on CCTV and you won't be welcome back.",
+        "lost 30-odd followers after the council tax post. bye then 👋",
+    ],
+)
+def test_crowd_hunts_and_shaming_are_flagged(text: str) -> None:
+    assert top(text) >= Severity.MEDIUM, check(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "@jo Thanks for flagging the broken light, we'll get right on it!",
+        "Our volunteer Sue has knitted 300 hats this winter. Absolute legend.",
+        "Lovely to see so many of you using the new library this week!",
+        "Many people don't understand how APR works, so here's a simple guide.",
+        "@jo No rush, take your time 🙂",
+        "Thanks for your insight at yesterday's panel, @DrPatel - really useful.",
+        "To the lady who handed in a purse at our Hove branch on Tuesday: thank you!",
+        "Do you recognise this man? Officers would like to speak to him. Call 101 quoting 1234.",
+        "The Mayor says libraries matter. She's welcome to join us for story time any Saturday!",
+        "As you know, our offices close at 4pm on Fridays.",
+        "Interesting that so many of you asked about pensions - here's a guide.",
+        "Thanks for the photos, all 12 of them are lovely!",
+        "Someone emailed to ask whether we open on bank holidays. Yes, 10am-4pm.",
+        "We'd never have managed the appeal without you. Thank you!",
+        "Everyone's an expert at something: tell us yours in the comments!",
+        "It always makes us smile when the folk visiting our garden leave thank-you notes.",
+        "@sam Sure, you can bring your dog!",
+        "Neither the bank nor you are liable for this fraud.",
+        "Please share until we find Bella's owner: a brown spaniel found on Park Road.",
+    ],
+)
+def test_look_alikes_of_single_jibes_stay_low(text: str) -> None:
+    assert top(text) <= Severity.LOW, check(text)

@@ -34,12 +34,14 @@ _A = "['’]?"
 _OPEN = r"(?:^|(?<=[.!?:;…\n])\s*|(?<=[.!?:;…])\s+|(?<=\s[-–—])\s+)"
 # Where it ends: a full stop, "!", "?" or the end of the post.
 _CLOSE = r"\s*(?:[.!?…]+|$)"
+# The same, or an emoji straight after ("Sure you do 🙄", "We'll get right on that 👍").
+_CLOSE_OR_EMOJI = r"\s*(?:[.!?…]+|$|(?=[\U0001f300-\U0001faff\u2600-\u27bf]))"
 
 _PRAISE = (
     r"(?:insightful|helpful|inspiring|inspired|impressive|clever|mature|classy|charming|original|useful|"
     r"constructive|genius|brilliant|lovely|fantastic|marvellous|delightful|productive|thoughtful|"
     r"grown[- ]up|stellar|wonderful|smart|priceless|heroic|responsible|considerate|sensible|"
-    r"enlightening|educational|top\s+work|good\s+work|great\s+work|nice\s+work|well\s+played)"
+    r"enlightening|educational|legend|top\s+work|good\s+work|great\s+work|nice\s+work|well\s+played)"
 )
 _MOCK_NOUN = r"(?:stuff|work|move|effort|behaviour|advice|idea|thinking|reasoning|logic|contribution|input|research|plan|spirit|example|attitude)"
 _MOCK_TAIL = r"(?:honestly|really|everyone|folks|all|guys|people|there|as\s+ever|as\s+always|truly|thanks)"
@@ -47,7 +49,7 @@ _MOCK_TAIL = r"(?:honestly|really|everyone|folks|all|guys|people|there|as\s+ever
 _CUES: dict[str, list[str]] = {
     "mock": [
         # "Genius stuff." "Really insightful." "Inspiring stuff, honestly." "charming."
-        rf"{_OPEN}(?:(?:really|very|so|truly|such|how|just|absolutely|simply|pure|real)\s+)?{_PRAISE}"
+        rf"{_OPEN}(?:(?:really|very|so|truly|such|how|just|absolutely|absolute|simply|pure|real|total|proper)\s+)?{_PRAISE}"
         rf"(?:(?:\s+[a-z]+)?\s+{_MOCK_NOUN})?(?:,?\s+{_MOCK_TAIL})?{_CLOSE}",
         # A sarcastic aside standing alone: "Obviously." "For fun." "Shocked."
         rf"{_OPEN}(?:obviously|for\s+fun|naturally|imagine\s+that|fancy\s+that|who\s+knew|go\s+figure|shocker|"
@@ -61,7 +63,21 @@ _CUES: dict[str, list[str]] = {
         rf"you\s+(?:have|{_A}ve\s+got)\s+to\s+love|don{_A}t\s+you\s+(?:just\s+)?love)\s+"
         r"(?:it\s+when|how|all\s+the|the\s+(?:people|customers|folk|ones|comments)|people\s+who|when)\b",
         rf"{_OPEN}(?:incredible|amazing|astonishing|remarkable|strange|odd|curious|hilarious|priceless)\s+how\b",
+        rf"{_OPEN}(?:interesting|funny|strange|odd|curious|telling)\s+that\b",
+        rf"{_OPEN}(?:it\s+)?(?:always\s+|never\s+fails\s+to\s+)?makes?\s+(?:us|me)\s+(?:smile|laugh|chuckle|giggle)\s+when\b",
+        # "Best 999 call of the week": a pillory dressed as an award.
+        r"\b(?:best|worst|funniest)\s+(?:999\s+|101\s+)?(?:call|excuse|complaint|email|review|question|request)\s+of\s+the\s+(?:week|day|month|year|shift|night)\b",
+        # "Thanks so much for your insight." after a jibe.
+        rf"{_OPEN}thanks?\s+(?:(?:so|very)\s+much\s+)?for\s+(?:your|the)\s+(?:insight|wisdom|expertise|expert\s+opinion|valuable\s+input|input|words\s+of\s+wisdom){_CLOSE}",
+        # Fragments that count at someone: "All 31 of them. Since Sunday."
+        rf"{_OPEN}all\s+(?:\d+|[a-z]+)\s+of\s+(?:them|those){_CLOSE}",
+        rf"{_OPEN}since\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|breakfast|lunchtime|last\s+\w+){_CLOSE}",
+        # Absurd remedies: "We'll ask Somerset to flatten itself."
+        rf"\bwe{_A}ll\s+(?:ask|tell|get)\s+[a-z]+(?:\s+[a-z]+)?\s+to\s+[a-z]+\s+(?:itself|themselves|himself|herself)\b",
+        # "Take your time 🙂" after a put-down.
+        "(?:take\\s+your\\s+time|sorry|you{_A}re\\s+welcome)\\s*[.!]?\\s*[\U0001f642\U0001f607]".replace("{_A}", _A),
         r"\b(?:good|great|nice|lovely)\s+to\s+see\s+(?:so\s+many\s+of\s+you|some\s+of\s+you|people)\b[^.!?\n]{0,80}\bagain\b",
+        r"\b(?:good|great|nice|lovely)\s+to\s+see\s+(?:so\s+many\s+(?:of\s+you|people)|some\s+of\s+you|people)\s+(?:still\s+)?(?:ignoring|ignore|parking|dumping|blocking|speeding|not\s+(?:wearing|reading|using|bothering))\b",
         # Handing the problem back: "Over to you." at the very end.
         r"\bover\s+to\s+(?:you|them|him|her)\s*[.!]*\s*$",
         rf"\b(?:the\s+)?ball{_A}s?\s+(?:is\s+)?in\s+(?:your|their|his|her)\s+court\b",
@@ -82,6 +98,12 @@ _CUES: dict[str, list[str]] = {
     ],
     # Praise that is nearly always mock when it stands alone ("Classy."): counts twice.
     "sneer": [
+        # "Sure you do." "Neither, with respect, are you." "Everyone's an expert."
+        rf"(?:{_OPEN}|^@\w+[\s,:]+)(?:sure|yeah|of\s+course)\s+(?:you|they|he|she)\s+(?:do|did|are|were|have|will|would|can|had){_CLOSE_OR_EMOJI}",
+        rf"\b(?:neither|nor),?\s+(?:with\s+(?:the\s+greatest\s+)?respect,?\s+|bless\s+(?:you|them|him|her),?\s+)?(?:are\s+you|is\s+(?:your|you)|are\s+they|is\s+(?:he|she))\b",
+        rf"\bevery(?:one|body){_A}?s\s+(?:suddenly\s+|now\s+)?an?\s+(?:expert|critic|lawyer|doctor|economist|scientist|detective)(?:\s+(?:on|about|in|now|these\s+days|until|till|when)\b|{_CLOSE})",
+        rf"\bwe{_A}ll\s+get\s+right\s+on\s+that{_CLOSE_OR_EMOJI}",
+        r"\bthanks?\s+for\s+the\s+(?:[\d,]+-word\s+|lengthy\s+|long\s+|little\s+)?(?:essay|lecture|sermon|novel|thesis|dissertation|tirade|rant)\b",
         rf"{_OPEN}(?:(?:very|so|how|real|just)\s+)?(?:classy|charming|mature|genius|delightful|grown[- ]up|priceless){_CLOSE}",
     ],
     "quote": [
@@ -99,7 +121,8 @@ _CUES: dict[str, list[str]] = {
     # Complaining about complainers: "people who complain", "shouting into the void".
     "gripe": [
         r"\b(?:complain(?:ing|s|ed)?|moan(?:ing|s|ed)?|whing(?:e|ing|eing|es)|whin(?:e|ing)|shouting|ranting|"
-        r"tantrums?|entitled|keyboard|one-star|can{_A}t\s+be\s+bothered|never\s+once|act\s+surprised)\b".replace("{_A}", _A),
+        r"tantrums?|entitled|keyboard|(?:one|1)-star|tutting|grumbl(?:e|es|ed|ing|ers?)|999\s+call|(?:rang|called|phoned|dialled|ringing|calling)\s+(?:us\s+on\s+)?999|"
+        r"(?:don{_A}t|do\s+not|doesn{_A}t|can{_A}t|cannot|fail\s+to)\s+(?:seem\s+to\s+)?(?:understand|grasp)\s+(?:how|what|why|the\s+difference)|can{_A}t\s+be\s+bothered|never\s+once|act\s+surprised)\b".replace("{_A}", _A),
     ],
     "advice": [
         r"\b(?:maybe|perhaps)\s+(?:just\s+|try\s+(?:and\s+|to\s+)?|(?:you|u)\s+(?:could|should|might\s+want\s+to|need\s+to)\s+)?"
@@ -115,13 +138,18 @@ _CUES: dict[str, list[str]] = {
         r"\b(?:people|folk|customers|clients|patients|tenants|residents|callers|drivers|parents|users|members|"
         r"supporters|commenters|those)\s+(?:who|using|saying|posting|complaining|shouting|telling|asking|calling)\b",
         r"\b(?:some|a\s+few|those|many|so\s+many|most)\s+of\s+(?:you|them)\b",
-        r"\bsome\s+people\b",
+        r"\b(?:some|a\s+few|many)\s+people\b",
+        r"\b(?:some|a\s+few|many|most|all)\s+of\s+(?:the|our)\s+(?:folk|people|customers|members|commenters|replies|comments|critics)\b",
+        r"\b(?:the|our|these|those)\s+(?:folk|people|ones)\s+[a-z]+ing\b",
+        r"\b(?:some(?:one|body)|people|folk|every(?:one|body))\s+(?:on|in)\s+(?:facebook|twitter|x|here|the\s+internet|social\s+media|tiktok|(?:the|our)\s+(?:comments|replies))\b",
+        r"\b(?:our|the|these)\s+(?:comments|replies|mentions)\b",
+        r"\ba\s+(?:bloke|gent|gentleman|man|woman|lady|lad|chap|fella|caller)\s+(?:in|from)\b",
         r"\bhow\s+many\s+(?:people|of\s+you)\b",
         r"\beveryone\s+(?:who|saying|posting|shouting|complaining|telling|asking)\b",
         r"\bthe\s+comments\b",
         r"\b(?:to\s+)?the\s+(?:man|woman|gentleman|lady|person|guy|bloke|customer|client|patient|caller|"
         r"driver|tenant|resident|supporter|parent|councillor|one|chap|lad|lads|fella|individual|genius)\s+(?:who|in|at|from)\b",
-        r"\b(?:someone|somebody|whoever)\s+(?:who\s+)?(?:keeps|thought|decided|left|parked|dumped)\b",
+        r"\b(?:someone|somebody|whoever)\s+(?:who\s+)?(?:keeps|thought|decided|left|parked|dumped|emailed|rang|phoned|called|wrote|messaged|complained|sent|posted|tagged)\b",
         r"\bto\s+the\s+['‘\"“]?\w+(?:\s+\w+){0,2}['’\"”]?\s+who\b",
         rf"\bthey{_A}re\b",
     ],

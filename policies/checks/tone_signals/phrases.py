@@ -78,7 +78,8 @@ _PATTERNS: dict[str, list[str]] = {
     "unfollow": [
         r"\b(?:un-?follow(?:ed|ing|s|ers?)?)\b",
         r"\bfollower(?:s|\s+count|\s+numbers?)?\s+(?:has\s+|have\s+)?(?:dropped|fell|fallen|went\s+down|dipped|dropping|falling)\b",
-        r"\blost\s+(?:\d+|a\s+few|some|a\s+couple\s+of|a\s+handful\s+of|a\s+load\s+of)\s+followers\b",
+        # "lost 40-odd followers", "loses us 27 followers", "lost 100+ followers"
+        r"\b(?:lost|lose|loses|losing)\s+(?:us\s+|me\s+)?(?:\d+|a\s+few|some|a\s+couple\s+of|a\s+handful\s+of|a\s+load\s+of|[a-z]+ty)(?:-?odd|\s+odd|\+|\s+or\s+so)?\s+followers\b",
         rf"\b(?:we|i){_A}?(?:\s+)?(?:won{_A}t|will\s+not|shan{_A}t)\s+(?:be\s+)?miss(?:ing)?\s+(?:you|them|him|her|any\s+of\s+(?:you|them)|ya)\b",
     ],
     "shaming": [
@@ -96,6 +97,17 @@ _PATTERNS: dict[str, list[str]] = {
         r"\bbanned\s+from\s+(?:all\s+|every\s+one\s+of\s+)?(?:our|every)\s+(?:stores?|shops?|branches|premises|sites?|outlets?|venues?)\b",
         rf"\b(?:we{_A}ve|we\s+have|we{_A}?\s*(?:ve\s+)?got)\s+(?:got\s+)?(?:him|her|them)\s+on\s+(?:camera|cctv|video|film|tape)\b",
         r"\bso\s+(?:he|she|they)\s+can{_A}t\s+hide\b".replace("{_A}", _A),
+        # A public manhunt: "Share until someone does", "Let's find her", "Someone
+        # knows his mam. Share away." An appeal through the proper channel asks people
+        # to call 101; a hunt asks the crowd to find the person.
+        r"\bshare\s+(?:until|till|til)\s+(?:someone|somebody|every(?:one|body))\b",
+        r"\bshare\s+(?:away|share\s+share)\b",
+        rf"\blet{_A}s\s+(?:find|get|track\s+down|catch|name|identify)\s+(?:him|her|them|this\s+\w+)(?:\s+found)?\b",
+        r"\bsome(?:one|body)\s+(?:out\s+there\s+)?(?:knows|must\s+know)\s+(?:who\s+(?:this|he|she|they)\s+(?:is|are)|(?:his|her|their)\s+(?:mam|mum|mom|mother|dad|family|name|address))\b",
+        rf"\bwe{_A}ve\s+got\s+your\s+(?:reg|registration|number\s*plate|face|details|car)\b",
+        # "To the man who shouted at our cashiers ...: we have you on CCTV." A thank-you
+        # to "the lady who handed in a purse" has none of these endings.
+        rf"\bto\s+the\s+(?:man|woman|gentleman|lady|couple|driver|person|bloke|guy|lad|customer|family|group|owner|pair)\s+(?:[\w&-]+\s+){{0,6}}?who\b[^\n]{{0,200}}?\b(?:we\s+have\s+(?:you\s+on\s+)?(?:cctv|footage|camera)|we{_A}ve\s+got\s+(?:you|your)|you\s+know\s+who\s+you\s+are|(?:won{_A}t|will\s+not)\s+be\s+welcome|passed\s+(?:on\s+)?to\s+the\s+police|post\s+the\s+(?:footage|video|photos?))",
         r"\bshare\b[^.!?\n]{0,30}\bso\s+(?:every(?:one|body)|the\s+whole\s+\w+|people|all\s+\w+)\s+knows?\b",
         r"\bshouldn{_A}t\s+be\s+(?:hard|difficult|too\s+hard)\s+to\s+(?:spot|find|miss|recogni[sz]e)\b".replace("{_A}", _A),
         rf"\bdon{_A}t\s+be\s+like\s+(?:him|her|them|this\s+\w+|that\s+\w+|these\s+\w+|those\s+\w+)\b",
@@ -166,6 +178,16 @@ _PATTERNS: dict[str, list[str]] = {
         r"\b(?:well\s+done|thanks|cheers),?\s+(?:genius|einstein|sherlock|captain\s+obvious)\b",
         rf"\bclearly\s+(?:you|u|they|he|she)?\s*(?:didn{_A}t|did\s+not|haven{_A}t|can{_A}t|don{_A}t|wore|never)\b",
         rf"\bas\s+(?:we|i){_A}(?:ve|\s+have)\s+(?:already\s+)?(?:said|explained|stated|told\s+you)\b",
+        # Passive-aggressive reminders of what was already said: "as you were told three
+        # times", "as you well know", "as we keep saying", "as we said before".
+        rf"\bas\s+(?:you|u)\s+(?:were|have\s+been|{_A}ve\s+been|had\s+been)\s+(?:already\s+)?(?:told|advised|informed|reminded)\b",
+        r"\bas\s+(?:you|u)\s+(?:well|very\s+well|full\s+well)\s+know\b",
+        r"\bas\s+(?:we|i)\s+(?:keep|kept)\s+(?:saying|telling|explaining|repeating)\b",
+        r"\bas\s+(?:we|i)\s+(?:said|explained|told\s+you)\s+(?:before|already|last\s+time|(?:\w+\s+)?times|repeatedly)\b",
+        # A dare to an office-holder who said something: "The Health Secretary says ...
+        # Come and sit on our waiting list then." "If the minister thinks ..., he's
+        # welcome to do a Saturday night with us."
+        rf"\b(?:minister|secretary|mp|chief\s+executive|ceo|councillor|mayor|commissioner|chancellor|boss|chair(?:man|woman)?)\s+(?:[\w\"“”-]+\s+){{0,6}}?(?:says|said|thinks|claims|claimed|told|tells|reckons|insists|talking\s+about)\b[^\n]{{0,250}}?\b(?:come\s+and\s+(?:sit|spend|do|try|work|stand|wait)|(?:is|he{_A}s|she{_A}s|they{_A}re|are)\s+(?:very\s+|more\s+than\s+|most\s+)?welcome\s+to\s+(?:do|spend|sit|try|work|shadow|stand|wait)|(?:happy|glad|delighted)\s+to\s+show\s+(?:him|her|them)\s+round|say\s+it\s+there)\b",
         r"\bif\s+(?:you|u)\s+(?:had|would\s+have|bothered\s+to|took\s+the\s+time\s+to)\s+(?:read|check|look)",
         r"\blet\s+me\s+spell\s+it\s+out\b",
         r"\bslow\s+clap\b",
@@ -179,7 +201,7 @@ _PATTERNS: dict[str, list[str]] = {
         r"\b(?:but\s+)?sure,?\s+keep\s+(?:telling|saying|believing|thinking|posting)\b",
         # "Funny how the people who complain..." ("Lovely to see so many of you" is sincere;
     # "Amazing how..." and "Love how..." are often sincere too, so they are only cues).
-        r"(?:^|[.!?]\s+)(?:funny|interesting|fascinating)\s+how\s+(?:some|so\s+many|many|the|people|everyone|all\s+the)\b",
+        rf"(?:^|[.!?]\s+)(?:funny|interesting|fascinating)\s+how\s+(?:some|so\s+many|many|the|people|every(?:one|body){_A}s?|all\s+the)(?!\w)",
         r"(?:^|[.!?]\s+)(?:funny|interesting)\s+to\s+see\s+(?:who|how|which|some)\b",
         rf"\bwill\s+be\s+(?P<done>\w+)\s+when\s+(?:it|they){_A}(?:re|s|\s+are|\s+is)\s+(?P=done)\b",
         r"\bwon['’]?t\s+make\s+(?:the\s+)?\w+\s+(?:go\s+)?(?:any\s+)?(?:faster|quicker|sooner)\b",
