@@ -144,7 +144,8 @@ _QUOTED_QUESTION = re.compile(
     r"volunteer|member|supporter|parent|caller|follower|listener|reader|donor|visitor|shopper|"
     r"student|pupil|neighbour|person|lady|man|woman|gentleman|mum|dad|colleague)s?\s+"
     r"(?:asked|wondered|wanted\s+to\s+know|emailed|messaged|wrote\s+in|rang|called)\b"
-    r"[^:'\"‘“.!?\n]{0,50}[:,]\s*['\"‘“][^'\"’”]{3,160}\?",
+    # An apostrophe inside a word ("if I'm married?") does not close the quotation.
+    r"[^:'\"‘“.!?\n]{0,50}[:,]\s*['\"‘“](?:[^'\"’”]|(?<=\w)['’](?=\w)){3,160}\?",
     re.IGNORECASE,
 )
 
@@ -158,8 +159,14 @@ _REPORTED_QUESTION = re.compile(
     r"(?:\b(?:a|an|one|our|this)\s+(?:[\w'’-]+\s+){0,2}?(?:resident|customer|client|patient|tenant|"
     r"volunteer|member|supporter|parent|caller|follower|listener|reader|donor|visitor|shopper|"
     r"student|pupil|neighbour|person|lady|man|woman|gentleman|mum|dad|colleague)s?|\b(?:someone|somebody))\s+"
-    r"(?:asked|wondered|wanted\s+to\s+know)\b[^.!?\n:\"‘“]{0,60}?\b(?:whether|if|why|how|what|when|where)\b"
-    r"[^.!?\n]*[.!?]?",
+    r"(?:asked|wondered|wanted\s+to\s+know)\b(?P<where>[^.!?\n:\"‘“]{0,60}?)\b(?P<question>(?:whether|if|why|how|what|when|where)\b"
+    r"[^.!?\n]*[.!?]?)",
+    re.IGNORECASE,
+)
+# Where the question was asked ("in my DMs", "at our drop-in") is the author's; only a
+# third person there belongs to the asker ("asked her GP whether").
+_ASKER_OWN_WHERE = re.compile(
+    r"\b(?:she|he|her|him|his|they|them|their)\b",
     re.IGNORECASE,
 )
 _ASKER_OWN = re.compile(
@@ -189,7 +196,7 @@ def quoted_question_spans(text: str) -> list[Span]:
     asked us whether a voice note counts as a will"."""
     spans = [Span(m.start(), m.end(), "frame", "a quoted question") for m in _QUOTED_QUESTION.finditer(text)]
     for m in _REPORTED_QUESTION.finditer(text):
-        if not _ASKER_OWN.search(m.group()):
+        if not _ASKER_OWN.search(m.group("question")) and not _ASKER_OWN_WHERE.search(m.group("where")):
             spans.append(Span(m.start(), m.end(), "frame", "a reported question"))
     return spans
 

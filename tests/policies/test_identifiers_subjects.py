@@ -21,6 +21,10 @@ def top(text: str, org_kind: str = "") -> Severity:
         "A tenant asked us at Monday's surgery in Hexthorpe whether garden waste bins can take turf. Yes, up to two bags.",
         "Someone asked at our Ludlow branch last week if you can pay a parking fine by phone. You can: ring the number on the notice.",
         "A patient asked at reception this morning why flu jabs run out by December. Here's how supply works.",
+        # Where it was asked belongs to the author ("my inbox"), not to the asker.
+        "Someone asked in my inbox on Friday whether it's okay to bring a friend to a first session. Yes, always.",
+        # An apostrophe inside the quoted question does not end the quotation.
+        "Something a customer asked us this week that we hear a lot: 'Can I return it if I've lost the receipt?' Yes, with a card statement.",
     ],
 )
 def test_a_reported_general_question_does_not_make_the_asker_a_subject(text: str) -> None:
@@ -32,6 +36,7 @@ def test_a_reported_general_question_does_not_make_the_asker_a_subject(text: str
     [
         "A tenant asked us at Monday's surgery in Hexthorpe whether she could still keep her flat after the eviction notice.",
         "A man at our Ludlow drop-in asked last week if he could get help now he's 58 and out of work.",
+        "A tenant asked her housing officer at Monday's surgery whether the rent arrears would stop the transfer.",
     ],
 )
 def test_a_question_about_the_askers_own_life_still_describes_them(text: str) -> None:
