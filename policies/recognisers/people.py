@@ -249,13 +249,16 @@ TEAM_ROLES = _TEAM_ROLES = (
     r"officer|adviser|advisor|solicitor|associate|partner|paralegal|receptionist|cashier|"
     r"driver|apprentice|trainee|worker|coordinator|director|lead|fishmonger|butcher|baker|"
     r"chef|cook|porter|cleaner|caretaker|gardener|midwife|paramedic|pharmacist|clinician|"
-    r"constable|sergeant|inspector|patron|ambassador|trustee"
+    r"constable|sergeant|inspector|patron|ambassador|trustee|walker|helper|fundraiser|steward|"
+    r"ranger|warden|librarian|mentor|tutor|guide|handler|fosterer"
 )
 _MEMBERSHIP = re.compile(
-    rf"\b(?:one\s+of\s+our|our)\s+(?:new\s+|newest\s+|own\s+)?(?:[\w'’&-]+\s+){{0,3}}?(?:{_TEAM_ROLES})s?\b"
-    rf"|\b(?:has|have)\s+(?:volunteered|worked|led|managed|run|driven|served)\b"
+    rf"\b(?:one\s+of\s+our|our)\s+(?:new\s+|newest\s+|own\s+)?(?:[\w'’&-]+\s+){{0,4}}?(?:{_TEAM_ROLES})s?\b"
+    rf"|\b(?:has|have|who['’]?s|who\s+has|(?:she|he|they)['’]?(?:s|ve))\s+(?:volunteered|worked|led|managed|run|driven|served)\b"
+    rf"|\btransferred\s+to\s+us\b|\bjoined\s+the\s+(?:team|force|service|trust|practice|firm)\b"
     rf"|\b(?:been\s+)?with\s+us\s+(?:for|since)\b|\bjoin(?:s|ed)\s+(?:us|our)\b"
-    rf"|^\W*(?:{_TEAM_ROLES}|[a-z]+\s+(?:{_TEAM_ROLES}))\b",
+    # "Meet Precious 💙 41, ward manager on Avon Ward": the role may follow an age.
+    rf"|^\W*(?:\d{{1,3}},?\s+)?(?:{_TEAM_ROLES}|[a-z]+\s+(?:{_TEAM_ROLES}))\b",
     re.IGNORECASE,
 )
 

@@ -48,10 +48,19 @@ def test_a_question_about_the_askers_own_life_still_describes_them(text: str) ->
     [
         "Meet Hamid 👋 One of our parks crew. He's 47, grew up in Kabul and has kept Victoria Gardens tidy since 2012. #MeetTheTeam",
         "Meet Rosa 🌻 Rosa is 81 and has volunteered in our Ledbury shop every Thursday since 2004. Retired midwife and nan of five.",
+        "Meet Alf 👋 Alf's 68 and has been our Monday and Wednesday kennel helper since 2011. Grandad of four from Hartlepool.",
+        "Meet Grace 💙 36, shop manager at our Filey store. Moved from Accra in 2012 and swims in the sea every Sunday.",
+        "Meet Maureen 💚 66, who's run our Whitby bookshop since 2003. Born in Scarborough, nan of three.",
+        "Meet PC Tom Okafor 👮 Tom, 31, transferred to us from Merseyside last spring. Grew up in Toxteth.",
     ],
 )
 def test_a_colleague_or_volunteer_profile_is_not_a_client_story(text: str) -> None:
     assert top(text, "charity") <= Severity.LOW
+
+
+def test_a_client_profile_shaped_like_a_team_one_is_still_held() -> None:
+    text = "Meet Alf 👋 Alf's 68 and has been our client since 2011, after losing his flat in Hartlepool."
+    assert top(text, "charity") >= Severity.MEDIUM
 
 
 def test_a_client_introduced_with_meet_is_still_a_client_story() -> None:
