@@ -68,6 +68,26 @@ from policies.recognisers.people import (
     team_profile,
 )
 from policies.recognisers.spans import Span
+
+# A job advert: "We're hiring ... £31,586 to £34,314, 37 hours". The people it mentions
+# ("you'll work with tenants at risk of losing their homes") are the job's caseload in
+# general, its figures are the job's pay and hours, its reference is the vacancy's.
+_JOB_ADVERT = re.compile(
+    r"\b(?:we['’]?re\s+hiring|we\s+are\s+hiring|now\s+hiring|(?:job|vacancy)\s+ref(?:erence)?|closing\s+date|"
+    r"(?:apprenticeships?|vacanc(?:y|ies)|roles?|jobs?|posts?)\s+(?:are\s+|is\s+)?(?:now\s+)?open\b|"
+    r"we['’]?re\s+(?:looking\s+for|recruiting)|join\s+our\s+team)",
+    re.IGNORECASE,
+)
+_JOB_PAY = re.compile(
+    r"£\s?\d[\d,.]*k?\s*(?:[–—-]|to)\s*£\s?\d[\d,.]*k?|£\s?\d[\d,.]*\s+(?:an|per|a)\s+(?:hour|year|annum)|"
+    r"\b\d{2}(?:\.\d)?\s*(?:hrs|hours)\b",
+    re.IGNORECASE,
+)
+
+
+def _job_advert(text: str) -> bool:
+    """Whether the post advertises a job: a hiring phrase and its pay or hours."""
+    return bool(_JOB_ADVERT.search(text)) and bool(_JOB_PAY.search(text))
 from policies.recognisers.subjects import (
     aggregate_spans,
     gift_spans,
@@ -223,7 +243,10 @@ def run(ctx: CheckContext) -> list[Finding]:
 
         cues.client = [c for c in cues.client if not framed(c)]
         people = [p for p in people if not framed(p)]
-    public_post = (bool(aggregate) or len(cues.public) >= 2) and not (cues.client or people)
+    job_advert = _job_advert(text)
+    if job_advert:
+        cues.client, people = [], []
+    public_post = job_advert or (bool(aggregate) or len(cues.public) >= 2) and not (cues.client or people)
 
     def near_staff(span: Span) -> bool:
         if not staff_spans:
@@ -244,6 +267,8 @@ def run(ctx: CheckContext) -> list[Finding]:
         # among totals and rates neither does an age.
         by_role = []
         specific_age = specific_age and not aggregate
+        # A job advert's ages and durations ("18 months", "aged 18+") are the job's.
+        specific_age = specific_age and not job_advert
     with_origin = [s for s in private_names if has_origin(text, s)]
     titled = [s for s in private_names if s.label == "title and name" and not _vocative(text, s)]
     person_described = bool(cues.client or people or specific_age or by_role or with_origin or titled)
@@ -340,7 +365,10 @@ def run(ctx: CheckContext) -> list[Finding]:
         # An event notice: a day, a clock time and no one described.
         event = any(s.kind == "time" and s.label == "time of day" for s in spans) and any(
             s.kind in ("date", "weekday") for s in spans)
-        if (public_post or event) and not sensitive and len(direct_kinds) < 2:
+        # A job advert names its office, postcode and vacancy reference, and describes
+        # its caseload; a titled name ("Mrs Joan Patel") is still a private person.
+        job_only = job_advert and not any(s.label == "title and name" for s in direct)
+        if ((public_post or event) and not sensitive and len(direct_kinds) < 2) or job_only:
             # An event notice, a report or a job advert names venues, speakers and
             # partners: worth a look at most.
             level = Severity.parse(_setting(ctx, "name_alone"))  # type: ignore[arg-type]

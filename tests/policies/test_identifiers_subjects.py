@@ -99,3 +99,19 @@ def test_a_timetable_line_opening_with_an_abbreviated_weekday_is_not_a_name() ->
 def test_a_role_named_as_a_kind_of_appointment_is_not_a_person() -> None:
     text = "Earache or a sinus infection? Your pharmacy can now treat these without you needing a GP appointment."
     assert top(text, "nhs") <= Severity.LOW
+
+
+def test_a_job_advert_with_its_office_pay_and_vacancy_reference_is_not_a_client_story() -> None:
+    text = (
+        "We're hiring 3 Tenancy Support Officers. £32,100 to £35,400, 37 hours, based at Civic House, "
+        "Hull HU1 2AA. You'll work with tenants at risk of losing their homes. Job ref HCC-TSO-118."
+    )
+    assert top(text, "council") <= Severity.LOW
+
+
+def test_a_job_advert_that_names_a_private_person_with_an_address_is_still_held() -> None:
+    text = (
+        "We're hiring a caretaker, £24,000 to £26,000, 37 hours. Mrs Joan Patel at 4 Elm Road, Hull HU5 3QP "
+        "will show you round the estate she has lived on since her eviction from Orchard Park."
+    )
+    assert top(text, "council") >= Severity.MEDIUM
