@@ -85,6 +85,26 @@ _JOB_PAY = re.compile(
 )
 
 
+# A found item's reference ("Found: a set of keys ... Claim from lost property, ref
+# LP-0425-1183") is the item's, not an owner's record.
+_LOST_PROPERTY = re.compile(
+    r"\b(?:found(?:\s+at|\s+in|\s+on|:)|handed\s+in|lost\s+property)\b|\bto\s+claim\b|\bclaim\s+(?:it|them|from)\b",
+    re.IGNORECASE,
+)
+# The organisation's own registration: "check my registration on the BACP register,
+# membership no. 391274", "our charity number 1098765".
+_OWN_REGISTRATION = re.compile(
+    r"\b(?:my|our)\s+(?:[\w-]+\s+){0,6}?(?:registration|membership|registered|charity|company|firm|practice|"
+    r"licen[cs]e|fca|sra|hcpc|bacp|ukcp|gmc|nmc)\b(?:[^.\n]|\.(?=\s*\d|\s*$)){0,45}$",
+    re.IGNORECASE,
+)
+
+
+def _item_or_own_reference(text: str, span: Span) -> bool:
+    """Whether a reference number belongs to a found item or to the organisation itself."""
+    return bool(_LOST_PROPERTY.search(text)) or bool(_OWN_REGISTRATION.search(text[max(0, span.start - 120) : span.start]))
+
+
 def _job_advert(text: str) -> bool:
     """Whether the post advertises a job: a hiring phrase and its pay or hours."""
     return bool(_JOB_ADVERT.search(text)) and bool(_JOB_PAY.search(text))
@@ -312,7 +332,7 @@ def run(ctx: CheckContext) -> list[Finding]:
         elif kind == "code":
             if span.label in _PERSONAL_CODES:
                 personal_contact.append(span)
-            elif span.weak:
+            elif span.weak or _item_or_own_reference(text, span):
                 if person_described:
                     quasi.append(span)
                 continue

@@ -115,3 +115,24 @@ def test_a_job_advert_that_names_a_private_person_with_an_address_is_still_held(
         "will show you round the estate she has lived on since her eviction from Orchard Park."
     )
     assert top(text, "council") >= Severity.MEDIUM
+
+
+@pytest.mark.parametrize(
+    ("text", "org_kind"),
+    [
+        ("Found at Derby bus station: a black umbrella with a wooden handle, ref LP-1125-0042. Claim from the travel office with a description.", "police"),
+        ("You can check our registration on the HCPC register, number PYL-04417. Always check before you book.", "therapy"),
+    ],
+)
+def test_a_found_items_reference_or_our_own_registration_number_is_not_a_persons_record(text: str, org_kind: str) -> None:
+    assert top(text, org_kind) <= Severity.LOW
+
+
+def test_a_found_item_post_that_publishes_the_owners_name_and_address_is_still_held() -> None:
+    text = "Found: a purse belonging to Mrs Janet Whitley of 14 Oak Road, Derby DE22 1AB, ref LP-1125-0043. Claim from the front desk."
+    assert top(text, "police") >= Severity.MEDIUM
+
+
+def test_a_case_reference_in_a_reply_about_a_client_is_still_held() -> None:
+    text = "@jo_k Hi Jo, your claim ref CL-2291-0087 was refused because the paperwork was late."
+    assert top(text, "law_firm") >= Severity.MEDIUM
