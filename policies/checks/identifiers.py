@@ -105,6 +105,21 @@ def _item_or_own_reference(text: str, span: Span) -> bool:
     return bool(_LOST_PROPERTY.search(text)) or bool(_OWN_REGISTRATION.search(text[max(0, span.start - 120) : span.start]))
 
 
+# An animal's age: "3-year-old Staffie cross", "8-week-old kittens", "a 12-year-old
+# tabby". An adoption post's age and weight describe the animal.
+_ANIMAL_AFTER_AGE = re.compile(
+    r"[\s-]*(?:[A-Za-z]+[\s-]+){0,2}?(?:staff(?:ie|y)|terrier|lurcher|spaniel|collie|labrador|retriever|greyhound|"
+    r"whippet|poodle|cross|mongrel|pupp(?:y|ies)|pups?|dogs?|cats?|kittens?|kitty|tabby|moggy|rabbits?|bunn(?:y|ies)|"
+    r"guinea\s+pigs?|hamsters?|ponies|pony|horses?|donkeys?|ferrets?|tortoises?|budgies?|parrots?|hens?|goats?|"
+    r"bulldog|husky|shepherd|beagle|dachshund|boxer|pointer|setter|hound|jack\s+russell)\b",
+    re.IGNORECASE,
+)
+
+
+def _animal_age(text: str, span: Span) -> bool:
+    return bool(_ANIMAL_AFTER_AGE.match(text, span.end))
+
+
 def _job_advert(text: str) -> bool:
     """Whether the post advertises a job: a hiring phrase and its pay or hours."""
     return bool(_JOB_ADVERT.search(text)) and bool(_JOB_PAY.search(text))
@@ -249,7 +264,10 @@ def run(ctx: CheckContext) -> list[Finding]:
     staff_spans = [s for s in names if set(text[s.start : s.end].split()) <= staff]
     private_names = [s for s in names if s not in staff_spans]
     pronoun = unnamed_pronoun_person(text, bool(names))
-    if pronoun and not _in_aggregate_sentence(text, pronoun, aggregate, people):
+    # "Meet Biscuit! 3-year-old Staffie cross ... He's been with us since January": in an
+    # animal's profile, "he" is the animal.
+    animal_profile = any(s.kind == "age" and _animal_age(text, s) for s in spans)
+    if pronoun and not animal_profile and not _in_aggregate_sentence(text, pronoun, aggregate, people):
         people.append(pronoun)
     # "we supported 11,480 people", "14% of sessions": a client word among totals and
     # rates speaks of everyone the service sees, not of one client.
@@ -278,7 +296,7 @@ def run(ctx: CheckContext) -> list[Finding]:
     by_role = [s for s in spans if s.kind in ("occupation", "age") and s.label != "age"
                and described_by_role(text, s) and not _generic_role(text, s)]
     specific_age = not profile and any(
-        s.kind == "age" and s.label == "age" and not near_staff(s) for s in spans)
+        s.kind == "age" and s.label == "age" and not near_staff(s) and not _animal_age(text, s) for s in spans)
     by_role = [s for s in by_role if not near_staff(s)]
     if staff_spans and not private_names and not cues.client:
         by_role = []  # only colleagues are named: "a brilliant advocate" is one of them

@@ -136,3 +136,19 @@ def test_a_found_item_post_that_publishes_the_owners_name_and_address_is_still_h
 def test_a_case_reference_in_a_reply_about_a_client_is_still_held() -> None:
     text = "@jo_k Hi Jo, your claim ref CL-2291-0087 was refused because the paperwork was late."
     assert top(text, "law_firm") >= Severity.MEDIUM
+
+
+def test_an_animals_age_weight_and_pronoun_in_an_adoption_post_describe_the_animal() -> None:
+    text = "Meet Pickle! 🐶 4-year-old lurcher, 28kg, loves long walks. He's been with us since March and needs a home with no cats. #AdoptDontShop"
+    assert top(text, "charity") <= Severity.LOW
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Meet Joan, a 3-year-old girl from Leigh whose mum died in January.",
+        "Our client, a 79-year-old dog walker from Leigh, lost £4,000 to a scam in January.",
+    ],
+)
+def test_a_person_near_an_animal_word_is_still_a_person(text: str) -> None:
+    assert top(text, "charity") >= Severity.MEDIUM
