@@ -148,6 +148,7 @@ def test_an_animals_age_weight_and_pronoun_in_an_adoption_post_describe_the_anim
     [
         "Meet Joan, a 3-year-old girl from Leigh whose mum died in January.",
         "Our client, a 79-year-old dog walker from Leigh, lost £4,000 to a scam in January.",
+        "Thanks to the 79-year-old dog walker from Leigh who sat with our customer in the Wigan branch on Tuesday after her fall.",
     ],
 )
 def test_a_person_near_an_animal_word_is_still_a_person(text: str) -> None:
