@@ -32,6 +32,7 @@ HOLDOUT = ROOT / "tests" / "data" / "holdout.jsonl"
 HOLDOUT2 = ROOT / "tests" / "data" / "holdout2.jsonl"
 HOLDOUT3 = ROOT / "tests" / "data" / "holdout3.jsonl"
 HOLDOUT4 = ROOT / "tests" / "data" / "holdout4.jsonl"
+HOLDOUT5 = ROOT / "tests" / "data" / "holdout5.jsonl"
 # A weekday noon outside every starter pack's date windows: drafts carry no time.
 AT = datetime(2026, 11, 18, 12, 0, tzinfo=UTC)
 TIERS = ("low", "medium", "high", "block")
@@ -148,7 +149,7 @@ def run_other(script: str) -> None:
 
 
 def main() -> None:
-    paths = [Path(p) for p in sys.argv[1:]] or [p for p in (DRAFTS, HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4) if p.exists()]
+    paths = [Path(p) for p in sys.argv[1:]] or [p for p in (DRAFTS, HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5) if p.exists()]
     for path in paths:
         evaluate_drafts(path)
         print()
