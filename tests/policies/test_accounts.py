@@ -85,3 +85,10 @@ def test_other_organisations_accounts_are_404(council, mallory_org, client_for):
     assert client.get(reverse("account_edit", args=[theirs.pk])).status_code == 404
     assert client.post(reverse("account_archive", args=[theirs.pk])).status_code == 404
     assert theirs.handle not in client.get(reverse("account_list")).content.decode()
+
+
+def test_admins_and_owners_find_the_publishing_connection_from_the_accounts_list(council, client_for):
+    url = reverse("account_connection", args=[council.account.pk])
+    assert url in client_for(council.dave).get(reverse("account_list")).content.decode()
+    assert url in client_for(council.carol).get(reverse("account_list")).content.decode()  # the owner
+    assert url not in client_for(council.alice).get(reverse("account_list")).content.decode()
