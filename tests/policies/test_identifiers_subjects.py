@@ -153,3 +153,36 @@ def test_an_animals_age_weight_and_pronoun_in_an_adoption_post_describe_the_anim
 )
 def test_a_person_near_an_animal_word_is_still_a_person(text: str) -> None:
     assert top(text, "charity") >= Severity.MEDIUM
+
+
+@pytest.mark.parametrize(
+    ("text", "org_kind"),
+    [
+        # Warning signs of a situation, told of any child.
+        ("Half-term soon. Some signs a child may be being groomed online: new 'friends' they won't talk about, "
+         "gifts you can't explain. Worried? Call the NSPCC on 0808 800 5000.", "charity"),
+        # What a donation does "at the time a child most needs someone".
+        ("Honest answer: £10 = one hour of a trained volunteer on our helpline in Bristol, at the time a child most needs someone.", "charity"),
+        # A unit cost, told of a typical beneficiary.
+        ("Our family support workers visited 1,137 families in Bristol in 2024. It costs £9 to run a young carers' session for one child.", "charity"),
+        # A condition, not an event.
+        ("Crews in Norfolk switch off blue lights when the patient is stable. It doesn't mean nobody cares.", "nhs"),
+        # "a couple of hours" is an amount of time.
+        ("A488 closed at Lydham after a collision. Find another route if you can – delays likely for a couple of hours.", "police"),
+    ],
+)
+def test_a_general_statement_about_a_child_or_patient_describes_no_one(text: str, org_kind: str) -> None:
+    assert top(text, org_kind) <= Severity.LOW
+
+
+@pytest.mark.parametrize(
+    ("text", "org_kind"),
+    [
+        # The same frames, telling what happened to one person.
+        ("When the patient arrived at Cromer on Tuesday at 3am she was 82 and alone.", "nhs"),
+        ("A couple from Lydham, both 80, were hurt in the collision on the A488 on Tuesday.", "police"),
+        ("We saw the signs in one child at our Knowle West club on Tuesday: aged 9, a new phone and secret 'friends'.", "charity"),
+    ],
+)
+def test_the_same_frames_telling_one_persons_story_are_still_held(text: str, org_kind: str) -> None:
+    assert top(text, org_kind) >= Severity.MEDIUM
