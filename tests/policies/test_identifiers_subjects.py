@@ -186,3 +186,47 @@ def test_a_general_statement_about_a_child_or_patient_describes_no_one(text: str
 )
 def test_the_same_frames_telling_one_persons_story_are_still_held(text: str, org_kind: str) -> None:
     assert top(text, org_kind) >= Severity.MEDIUM
+
+
+@pytest.mark.parametrize(
+    ("text", "org_kind"),
+    [
+        # "they"/"her" in a present-tense question about how things work.
+        ("A patient asked at our Barnstaple drop-in on Monday whether they can refer themselves to Talking Therapies. "
+         "Yes! Anyone aged 16+ registered with a Devon GP can.", "nhs"),
+        ("A customer asked at Saturday's rose talk in Dorking why her roses keep getting black spot. It's a fungus.", "retail"),
+        ("A resident emailed to ask why the A484 at Cwmffrwd is shut again. Fair question!", "council"),
+        ("A resident in Clun asked what to do if you see someone lamping at night. Don't approach; call 101.", "police"),
+    ],
+)
+def test_a_reported_general_question_with_a_generic_pronoun_is_not_the_askers_story(text: str, org_kind: str) -> None:
+    assert top(text, org_kind) <= Severity.LOW
+
+
+@pytest.mark.parametrize(
+    ("text", "org_kind"),
+    [
+        # Past or conditional: the asker's own story.
+        ("A patient asked at our Barnstaple drop-in on Monday whether she could still be seen now she's 84 and housebound.", "nhs"),
+        ("A resident in Clun emailed to ask why her bins were missed for the third Monday running at 14 Mill Lane.", "council"),
+        ("A woman aged 34 from Dorking asked at Saturday's talk whether her roses were dying because of her divorce.", "retail"),
+    ],
+)
+def test_a_reported_question_about_the_askers_own_life_is_still_held(text: str, org_kind: str) -> None:
+    assert top(text, org_kind) >= Severity.MEDIUM
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anyone aged 16+ registered with a Norfolk GP can refer themselves to Talking Therapies from Monday.",
+        "Free flu jabs at our Cromer clinic on Saturday for women aged 16–64 and everyone over 65.",
+    ],
+)
+def test_an_age_band_for_a_service_is_not_one_persons_age(text: str) -> None:
+    assert top(text, "nhs") <= Severity.LOW
+
+
+def test_one_persons_age_next_to_an_age_band_is_still_held() -> None:
+    text = "A man aged 71 was seen at our Cromer clinic on Saturday after a fall; services for anyone aged 65+ are on our site."
+    assert top(text, "nhs") >= Severity.MEDIUM
