@@ -66,6 +66,7 @@ from policies.recognisers.people import (
     specific_person_spans,
     staff_names,
     team_profile,
+    told_as_event,
 )
 from policies.recognisers.spans import Span
 
@@ -130,6 +131,7 @@ from policies.recognisers.subjects import (
     gift_spans,
     has_origin,
     quoted_question_spans,
+    second_person_explainer,
     singular_subjects,
     titled_names,
     unnamed_pronoun_person,
@@ -283,6 +285,11 @@ def run(ctx: CheckContext) -> list[Finding]:
 
         cues.client = [c for c in cues.client if not framed(c)]
         people = [p for p in people if not framed(p)]
+    if second_person_explainer(text) and not cues.client:
+        # "Separated and worried about the house? ... the family home is treated
+        # differently": the people an explainer speaks of are the reader's, unless a clause
+        # tells what happened to one of them.
+        people = [p for p in people if p.label != "a particular person" or told_as_event(text, p)]
     job_advert = _job_advert(text)
     if job_advert:
         cues.client, people = [], []
@@ -301,6 +308,8 @@ def run(ctx: CheckContext) -> list[Finding]:
         s.kind == "age" and s.label == "age" and not near_staff(s) and not _animal_age(text, s)
         and not _eligibility_age(text, s) for s in spans)
     by_role = [s for s in by_role if not near_staff(s)]
+    if second_person_explainer(text) and not cues.client and not people:
+        by_role = []  # "that might be a GP or the practice nurse": whoever the reader sees
     if staff_spans and not private_names and not cues.client:
         by_role = []  # only colleagues are named: "a brilliant advocate" is one of them
     if public_post:

@@ -129,7 +129,9 @@ _GENERIC_FRAME_BEFORE = re.compile(
 # clause tells what happened ("when the patient arrived").
 _CONDITION_BEFORE = re.compile(r"\b(?:when|whenever|unless|once|until)\s+$", re.IGNORECASE)
 _PAST_IN_CLAUSE = re.compile(
-    r"\b(?:was|were|had|did|came|went|told|said|left|took|got|gave|rang|(?!(?:need|feed|speed|bleed)\b)\w+ed)\b",
+    r"\b(?:was|were|had|did|came|went|told|said|left|took|got|gave|rang|"
+    # "the family home is treated differently": a passive in the present is no event.
+    r"(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)(?<!\bbeing\s)(?!(?:need|feed|speed|bleed)\b)\w+ed)\b",
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"[.!?;:\n]")
@@ -162,6 +164,12 @@ def _generic_statement(text: str, start: int, end: int) -> bool:
     stop = _CLAUSE_END.search(text, end)
     sentence = text[sentence_start : stop.start() if stop else len(text)]
     return bool(_UNIT_COST.search(sentence))
+
+
+def told_as_event(text: str, span: Span) -> bool:
+    """Does the clause after a person phrase tell what happened ("the family we helped")?"""
+    stop = _CLAUSE_END.search(text, span.end)
+    return bool(_PAST_IN_CLAUSE.search(text[span.end : stop.start() if stop else len(text)]))
 
 
 def not_a_particular_one(text: str, start: int, end: int) -> bool:

@@ -265,6 +265,19 @@ def unnamed_pronoun_person(text: str, has_names: bool) -> Span | None:
     return Span(m.start(), m.end(), "person", "someone unnamed")
 
 
+# An explainer written to the reader: "before you sign anything", "book you with the
+# right person". Its "the family home", "the child" and "a GP" are whoever the reader is.
+_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|you['’](?:re|ll|ve|d))\b", re.IGNORECASE)
+_FIRST_PERSON_STORY = re.compile(r"\b(?:I|my)\b")
+
+
+def second_person_explainer(text: str) -> bool:
+    """A post that talks to the reader about their situation, with no story of its own:
+    at least three "you"s, nothing recent ("today", "last week") and no "I/my" narrative."""
+    return (len(_SECOND_PERSON.findall(text)) >= 3 and not _RECENT_ANYWHERE.search(text)
+            and not _FIRST_PERSON_STORY.search(text))
+
+
 def titled_names(text: str) -> list[Span]:
     """"Mr Adeyemi", "Mrs A. Khoury": a title before a name marks a private person."""
     return [Span(m.start(), m.end(), "name", "title and name") for m in _TITLED.finditer(text)]

@@ -230,3 +230,16 @@ def test_an_age_band_for_a_service_is_not_one_persons_age(text: str) -> None:
 def test_one_persons_age_next_to_an_age_band_is_still_held() -> None:
     text = "A man aged 71 was seen at our Cromer clinic on Saturday after a fall; services for anyone aged 65+ are on our site."
     assert top(text, "nhs") >= Severity.MEDIUM
+
+
+def test_an_explainer_written_to_the_reader_speaks_of_the_readers_family() -> None:
+    text = ("Separated and worried about the house? Three things worth knowing before you sign anything in Cardiff: "
+            "the family home is treated differently from other property, and mediation is cheaper than court. "
+            "Don't move out without advice: it doesn't mean you give up your share. Our first appointment is £150.")
+    assert top(text, "law_firm") <= Severity.LOW
+
+
+def test_an_explainer_that_tells_what_happened_to_one_family_is_still_held() -> None:
+    text = ("Separated and worried about the house? Before you sign anything, remember the family we helped in Cardiff: "
+            "the mum, 41, nearly lost your kind of home because she moved out. You can avoid that, and so can your kids.")
+    assert top(text, "law_firm") >= Severity.MEDIUM
