@@ -66,6 +66,7 @@ from policies.recognisers.people import (
     specific_person_spans,
     staff_names,
     team_profile,
+    told_as_event,
 )
 from policies.recognisers.spans import Span
 
@@ -130,6 +131,7 @@ from policies.recognisers.subjects import (
     gift_spans,
     has_origin,
     quoted_question_spans,
+    second_person_explainer,
     singular_subjects,
     titled_names,
     unnamed_pronoun_person,
@@ -283,6 +285,11 @@ def run(ctx: CheckContext) -> list[Finding]:
 
         cues.client = [c for c in cues.client if not framed(c)]
         people = [p for p in people if not framed(p)]
+    if second_person_explainer(text) and not cues.client:
+        # "Separated and worried about the house? ... the family home is treated
+        # differently": the people an explainer speaks of are the reader's, unless a clause
+        # tells what happened to one of them.
+        people = [p for p in people if p.label != "a particular person" or told_as_event(text, p)]
     job_advert = _job_advert(text)
     if job_advert:
         cues.client, people = [], []
@@ -298,8 +305,11 @@ def run(ctx: CheckContext) -> list[Finding]:
     by_role = [s for s in spans if s.kind in ("occupation", "age") and s.label != "age"
                and described_by_role(text, s) and not _generic_role(text, s)]
     specific_age = not profile and any(
-        s.kind == "age" and s.label == "age" and not near_staff(s) and not _animal_age(text, s) for s in spans)
+        s.kind == "age" and s.label == "age" and not near_staff(s) and not _animal_age(text, s)
+        and not _eligibility_age(text, s) for s in spans)
     by_role = [s for s in by_role if not near_staff(s)]
+    if second_person_explainer(text) and not cues.client and not people:
+        by_role = []  # "that might be a GP or the practice nurse": whoever the reader sees
     if staff_spans and not private_names and not cues.client:
         by_role = []  # only colleagues are named: "a brilliant advocate" is one of them
     if public_post:
@@ -528,6 +538,22 @@ _SERVICE_USE_BEFORE = re.compile(
     r"speak\s+to|talk\s+to|from|by|your)\s+(?:the|a|an|your)?\s*$",
     re.IGNORECASE,
 )
+
+
+# "Anyone aged 16+", "women aged 16-64", "if you're over 70": an age band who may use a
+# service, not one person's age.
+_AGE_BAND_AFTER = re.compile(r"\s*(?:\+|plus\b|(?:[-–—]|to\s)\s*\d{1,3}|\s*and\s+(?:over|under|above)\b|\s+or\s+(?:over|older|under|younger)\b)", re.IGNORECASE)
+_AGE_BAND_BEFORE = re.compile(
+    r"\b(?:anyone|everyone|people|those|adults|children|kids|women|men|patients|customers|residents|"
+    r"you|you['’]re|if\s+you\s+are|all|over|under|aged\s+between)\s+(?:who\s+(?:is|are)\s+)?(?:aged\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _eligibility_age(text: str, span: Span) -> bool:
+    if _AGE_BAND_AFTER.match(text, span.end) or re.search(r"\d\s*(?:\+|[-–—]\s*\d)", text[span.start : span.end]):
+        return True
+    return bool(_AGE_BAND_BEFORE.search(text[max(0, span.start - 30) : span.start]))
 
 
 def _generic_role(text: str, span: Span) -> bool:

@@ -119,12 +119,69 @@ _HYPOTHETICAL_BEFORE = re.compile(
 )
 
 
+# General statements about anyone in that position: "signs a child may be being groomed",
+# "at the time a child most needs someone", "what's best for the child".
+_GENERIC_FRAME_BEFORE = re.compile(
+    r"\b(?:signs?(?:\s+that)?|(?:the|a)\s+(?:time|moment|point)|best\s+for|worst\s+for)(?:\s+(?:a|an|the|one|your))?\s+$",
+    re.IGNORECASE,
+)
+# "when the patient is stable", "once the child is settled": a condition, unless the
+# clause tells what happened ("when the patient arrived").
+_CONDITION_BEFORE = re.compile(r"\b(?:when|whenever|unless|once|until)\s+$", re.IGNORECASE)
+_PAST_IN_CLAUSE = re.compile(
+    r"\b(?:was|were|had|did|came|went|told|said|left|took|got|gave|rang|"
+    # "the family home is treated differently": a passive in the present is no event.
+    r"(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)(?<!\bbeing\s)(?!(?:need|feed|speed|bleed)\b)\w+ed)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_END = re.compile(r"[.!?;:\n]")
+# "a couple of hours": an amount, not a pair of people.
+_AMOUNT_AFTER = re.compile(
+    r"\s+of\s+(?:(?:more|extra|hard|long|busy|quiet)\s+)?(?:hours|days|weeks|months|years|minutes|times|things|"
+    r"miles|quid|pounds|goes|tips|ideas|questions|reminders)\b",
+    re.IGNORECASE,
+)
+# "It costs £41 to ... for one child": a unit cost, told of a typical beneficiary.
+_UNIT_COST = re.compile(r"\bcosts?\s+(?:us\s+)?(?:just\s+|only\s+|about\s+|around\s+)?[£$€]\d", re.IGNORECASE)
+
+
+def _generic_statement(text: str, start: int, end: int) -> bool:
+    # The frame may sit inside the match itself: "the time a child" matches as one phrase.
+    noun_start = start + len(text[start:end].rsplit(None, 1)[0]) + 1 if " " in text[start:end] else start
+    if _GENERIC_FRAME_BEFORE.search(text[max(0, noun_start - 25) : noun_start]):
+        return True
+    before = text[max(0, start - 25) : start]
+    if _GENERIC_FRAME_BEFORE.search(before):
+        return True
+    if _CONDITION_BEFORE.search(before):
+        stop = _CLAUSE_END.search(text, end)
+        clause = text[end : stop.start() if stop else len(text)]
+        if not _PAST_IN_CLAUSE.search(clause):
+            return True
+    if text[start:end].lower().endswith("couple") and _AMOUNT_AFTER.match(text, end):
+        return True
+    sentence_start = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
+    stop = _CLAUSE_END.search(text, end)
+    sentence = text[sentence_start : stop.start() if stop else len(text)]
+    return bool(_UNIT_COST.search(sentence))
+
+
+def told_as_event(text: str, span: Span) -> bool:
+    """Does the clause after a person phrase tell what happened ("the family we helped")?"""
+    stop = _CLAUSE_END.search(text, span.end)
+    return bool(_PAST_IN_CLAUSE.search(text[span.end : stop.start() if stop else len(text)]))
+
+
 def not_a_particular_one(text: str, start: int, end: int) -> bool:
     """"no need to be a customer", "Our Client Care Partner": a cue that is not one.
 
     Title Case after the first word marks a name of a team or role, not a person.
+    A general statement ("signs a child may be ...", "when the patient is stable",
+    "a couple of hours", "it costs £9 ... for one child") describes no one in particular.
     """
     if _HYPOTHETICAL_BEFORE.search(text[max(0, start - 12) : start]):
+        return True
+    if _generic_statement(text, start, end):
         return True
     if _MANY_BEFORE.search(text[max(0, start - 30) : start]):
         return True  # "71% of the people we helped": many people, not one

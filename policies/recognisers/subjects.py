@@ -158,8 +158,10 @@ _QUOTED_QUESTION = re.compile(
 _REPORTED_QUESTION = re.compile(
     r"(?:\b(?:a|an|one|our|this)\s+(?:[\w'’-]+\s+){0,2}?(?:resident|customer|client|patient|tenant|"
     r"volunteer|member|supporter|parent|caller|follower|listener|reader|donor|visitor|shopper|"
-    r"student|pupil|neighbour|person|lady|man|woman|gentleman|mum|dad|colleague)s?|\b(?:someone|somebody))\s+"
-    r"(?:asked|wondered|wanted\s+to\s+know)\b(?P<where>[^.!?\n:\"‘“]{0,60}?)\b(?P<question>(?:whether|if|why|how|what|when|where)\b"
+    r"student|pupil|neighbour|person|lady|man|woman|gentleman|mum|dad|colleague)s?|\b(?:someone|somebody))"
+    # "A resident in Clun asked": where the asker lives is the post's place.
+    r"(?:\s+(?:in|at|from)\s+[A-Z][\w'’-]+)?\s+"
+    r"(?:asked|wondered|wanted\s+to\s+know|(?:emailed|messaged|wrote\s+in|rang|called|got\s+in\s+touch)\s+(?:us\s+)?to\s+ask)\b(?P<where>[^.!?\n:\"‘“]{0,60}?)\b(?P<question>(?:whether|if|why|how|what|when|where)\b"
     r"[^.!?\n]*[.!?]?)",
     re.IGNORECASE,
 )
@@ -186,6 +188,32 @@ _GIFT = re.compile(
 )
 
 
+# A general question may still say "they" or "her": "whether they can refer themselves",
+# "why her roses keep getting black spot" -- present tense, about how things work. Told
+# in the past or the conditional ("whether she'd failed", "if he could still get help",
+# "whether their referral came through") it is the asker's own story.
+_FIRST_PERSON = re.compile(r"\b(?:i|me|my|mine|i['’]\w+)\b", re.IGNORECASE)
+_GENERAL_PRESENT = re.compile(
+    r"\b(?:they|she|he|her|his|their)\s+(?:[a-z]+\s+)?(?:can|keep|keeps|need|needs|have\s+to|has\s+to|"
+    r"should|is|are|do|does|get|gets)\b"
+    # "what to do if you see someone lamping": advice to anyone.
+    r"|\b(?:if|when|whether)\s+you\b",
+    re.IGNORECASE,
+)
+_PAST_OR_CONDITIONAL = re.compile(
+    r"\b(?:was|were|had|did|could|would|might|came|went|got|lost|left|told|said|"
+    r"(?!(?:need|feed|speed|bleed)\b)\w+ed)\b|['’]d\b",
+    re.IGNORECASE,
+)
+
+
+def _general_question(question: str) -> bool:
+    if not _ASKER_OWN.search(question):
+        return True
+    return (not _FIRST_PERSON.search(question) and bool(_GENERAL_PRESENT.search(question))
+            and not _PAST_OR_CONDITIONAL.search(question))
+
+
 def gift_spans(text: str) -> list[Span]:
     """What a donation pays for: its beneficiaries are typical, not particular."""
     return [Span(m.start(), m.end(), "frame", "what a gift pays for") for m in _GIFT.finditer(text)]
@@ -196,7 +224,7 @@ def quoted_question_spans(text: str) -> list[Span]:
     asked us whether a voice note counts as a will"."""
     spans = [Span(m.start(), m.end(), "frame", "a quoted question") for m in _QUOTED_QUESTION.finditer(text)]
     for m in _REPORTED_QUESTION.finditer(text):
-        if not _ASKER_OWN.search(m.group("question")) and not _ASKER_OWN_WHERE.search(m.group("where")):
+        if _general_question(m.group("question")) and not _ASKER_OWN_WHERE.search(m.group("where")):
             spans.append(Span(m.start(), m.end(), "frame", "a reported question"))
     return spans
 
@@ -235,6 +263,19 @@ def unnamed_pronoun_person(text: str, has_names: bool) -> Span | None:
     if not m or _ROLE_ANTECEDENT.search(text[: m.start()]):
         return None
     return Span(m.start(), m.end(), "person", "someone unnamed")
+
+
+# An explainer written to the reader: "before you sign anything", "book you with the
+# right person". Its "the family home", "the child" and "a GP" are whoever the reader is.
+_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|you['’](?:re|ll|ve|d))\b", re.IGNORECASE)
+_FIRST_PERSON_STORY = re.compile(r"\b(?:I|my)\b")
+
+
+def second_person_explainer(text: str) -> bool:
+    """A post that talks to the reader about their situation, with no story of its own:
+    at least three "you"s, nothing recent ("today", "last week") and no "I/my" narrative."""
+    return (len(_SECOND_PERSON.findall(text)) >= 3 and not _RECENT_ANYWHERE.search(text)
+            and not _FIRST_PERSON_STORY.search(text))
 
 
 def titled_names(text: str) -> list[Span]:

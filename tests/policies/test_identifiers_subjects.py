@@ -153,3 +153,93 @@ def test_an_animals_age_weight_and_pronoun_in_an_adoption_post_describe_the_anim
 )
 def test_a_person_near_an_animal_word_is_still_a_person(text: str) -> None:
     assert top(text, "charity") >= Severity.MEDIUM
+
+
+@pytest.mark.parametrize(
+    ("text", "org_kind"),
+    [
+        # Warning signs of a situation, told of any child.
+        ("Half-term soon. Some signs a child may be being groomed online: new 'friends' they won't talk about, "
+         "gifts you can't explain. Worried? Call the NSPCC on 0808 800 5000.", "charity"),
+        # What a donation does "at the time a child most needs someone".
+        ("Honest answer: £10 = one hour of a trained volunteer on our helpline in Bristol, at the time a child most needs someone.", "charity"),
+        # A unit cost, told of a typical beneficiary.
+        ("Our family support workers visited 1,137 families in Bristol in 2024. It costs £9 to run a young carers' session for one child.", "charity"),
+        # A condition, not an event.
+        ("Crews in Norfolk switch off blue lights when the patient is stable. It doesn't mean nobody cares.", "nhs"),
+        # "a couple of hours" is an amount of time.
+        ("A488 closed at Lydham after a collision. Find another route if you can – delays likely for a couple of hours.", "police"),
+    ],
+)
+def test_a_general_statement_about_a_child_or_patient_describes_no_one(text: str, org_kind: str) -> None:
+    assert top(text, org_kind) <= Severity.LOW
+
+
+@pytest.mark.parametrize(
+    ("text", "org_kind"),
+    [
+        # The same frames, telling what happened to one person.
+        ("When the patient arrived at Cromer on Tuesday at 3am she was 82 and alone.", "nhs"),
+        ("A couple from Lydham, both 80, were hurt in the collision on the A488 on Tuesday.", "police"),
+        ("We saw the signs in one child at our Knowle West club on Tuesday: aged 9, a new phone and secret 'friends'.", "charity"),
+    ],
+)
+def test_the_same_frames_telling_one_persons_story_are_still_held(text: str, org_kind: str) -> None:
+    assert top(text, org_kind) >= Severity.MEDIUM
+
+
+@pytest.mark.parametrize(
+    ("text", "org_kind"),
+    [
+        # "they"/"her" in a present-tense question about how things work.
+        ("A patient asked at our Barnstaple drop-in on Monday whether they can refer themselves to Talking Therapies. "
+         "Yes! Anyone aged 16+ registered with a Devon GP can.", "nhs"),
+        ("A customer asked at Saturday's rose talk in Dorking why her roses keep getting black spot. It's a fungus.", "retail"),
+        ("A resident emailed to ask why the A484 at Cwmffrwd is shut again. Fair question!", "council"),
+        ("A resident in Clun asked what to do if you see someone lamping at night. Don't approach; call 101.", "police"),
+    ],
+)
+def test_a_reported_general_question_with_a_generic_pronoun_is_not_the_askers_story(text: str, org_kind: str) -> None:
+    assert top(text, org_kind) <= Severity.LOW
+
+
+@pytest.mark.parametrize(
+    ("text", "org_kind"),
+    [
+        # Past or conditional: the asker's own story.
+        ("A patient asked at our Barnstaple drop-in on Monday whether she could still be seen now she's 84 and housebound.", "nhs"),
+        ("A resident in Clun emailed to ask why her bins were missed for the third Monday running at 14 Mill Lane.", "council"),
+        ("A woman aged 34 from Dorking asked at Saturday's talk whether her roses were dying because of her divorce.", "retail"),
+    ],
+)
+def test_a_reported_question_about_the_askers_own_life_is_still_held(text: str, org_kind: str) -> None:
+    assert top(text, org_kind) >= Severity.MEDIUM
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anyone aged 16+ registered with a Norfolk GP can refer themselves to Talking Therapies from Monday.",
+        "Free flu jabs at our Cromer clinic on Saturday for women aged 16–64 and everyone over 65.",
+    ],
+)
+def test_an_age_band_for_a_service_is_not_one_persons_age(text: str) -> None:
+    assert top(text, "nhs") <= Severity.LOW
+
+
+def test_one_persons_age_next_to_an_age_band_is_still_held() -> None:
+    text = "A man aged 71 was seen at our Cromer clinic on Saturday after a fall; services for anyone aged 65+ are on our site."
+    assert top(text, "nhs") >= Severity.MEDIUM
+
+
+def test_an_explainer_written_to_the_reader_speaks_of_the_readers_family() -> None:
+    text = ("Separated and worried about the house? Three things worth knowing before you sign anything in Cardiff: "
+            "the family home is treated differently from other property, and mediation is cheaper than court. "
+            "Don't move out without advice: it doesn't mean you give up your share. Our first appointment is £150.")
+    assert top(text, "law_firm") <= Severity.LOW
+
+
+def test_an_explainer_that_tells_what_happened_to_one_family_is_still_held() -> None:
+    text = ("Separated and worried about the house? Before you sign anything, remember the family we helped in Cardiff: "
+            "the mum, 41, nearly lost your kind of home because she moved out. You can avoid that, and so can your kids.")
+    assert top(text, "law_firm") >= Severity.MEDIUM
