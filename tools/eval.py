@@ -33,6 +33,7 @@ HOLDOUT2 = ROOT / "tests" / "data" / "holdout2.jsonl"
 HOLDOUT3 = ROOT / "tests" / "data" / "holdout3.jsonl"
 HOLDOUT4 = ROOT / "tests" / "data" / "holdout4.jsonl"
 HOLDOUT5 = ROOT / "tests" / "data" / "holdout5.jsonl"
+HOLDOUT6 = ROOT / "tests" / "data" / "holdout6.jsonl"
 # A weekday noon outside every starter pack's date windows: drafts carry no time.
 AT = datetime(2026, 11, 18, 12, 0, tzinfo=UTC)
 TIERS = ("low", "medium", "high", "block")
@@ -149,7 +150,7 @@ def run_other(script: str) -> None:
 
 
 def main() -> None:
-    paths = [Path(p) for p in sys.argv[1:]] or [p for p in (DRAFTS, HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5) if p.exists()]
+    paths = [Path(p) for p in sys.argv[1:]] or [p for p in (DRAFTS, HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6) if p.exists()]
     for path in paths:
         evaluate_drafts(path)
         print()
