@@ -69,6 +69,16 @@ from policies.recognisers.people import (
     told_as_event,
 )
 from policies.recognisers.spans import Span
+from policies.recognisers.subjects import (
+    aggregate_spans,
+    gift_spans,
+    has_origin,
+    quoted_question_spans,
+    second_person_explainer,
+    singular_subjects,
+    titled_names,
+    unnamed_pronoun_person,
+)
 
 # A job advert: "We're hiring ... £31,586 to £34,314, 37 hours". The people it mentions
 # ("you'll work with tenants at risk of losing their homes") are the job's caseload in
@@ -126,16 +136,6 @@ def _animal_age(text: str, span: Span) -> bool:
 def _job_advert(text: str) -> bool:
     """Whether the post advertises a job: a hiring phrase and its pay or hours."""
     return bool(_JOB_ADVERT.search(text)) and bool(_JOB_PAY.search(text))
-from policies.recognisers.subjects import (
-    aggregate_spans,
-    gift_spans,
-    has_origin,
-    quoted_question_spans,
-    second_person_explainer,
-    singular_subjects,
-    titled_names,
-    unnamed_pronoun_person,
-)
 
 CHECK = "identifiers"
 

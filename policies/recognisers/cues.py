@@ -3,11 +3,10 @@ notice / general advice (lowers it)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from policies.recognisers.gazetteers import cue_lexicon, extra_lexicon
-import re
-
 from policies.recognisers.people import COMPOUND_NEXT, TEAM_ROLES, not_a_particular_one
 from policies.recognisers.spans import Span
 

@@ -100,7 +100,7 @@ _CUES: dict[str, list[str]] = {
     "sneer": [
         # "Sure you do." "Neither, with respect, are you." "Everyone's an expert."
         rf"(?:{_OPEN}|^@\w+[\s,:]+)(?:sure|yeah|of\s+course)\s+(?:you|they|he|she)\s+(?:do|did|are|were|have|will|would|can|had){_CLOSE_OR_EMOJI}",
-        rf"\b(?:neither|nor),?\s+(?:with\s+(?:the\s+greatest\s+)?respect,?\s+|bless\s+(?:you|them|him|her),?\s+)?(?:are\s+you|is\s+(?:your|you)|are\s+they|is\s+(?:he|she))\b",
+        r"\b(?:neither|nor),?\s+(?:with\s+(?:the\s+greatest\s+)?respect,?\s+|bless\s+(?:you|them|him|her),?\s+)?(?:are\s+you|is\s+(?:your|you)|are\s+they|is\s+(?:he|she))\b",
         rf"\bevery(?:one|body){_A}?s\s+(?:suddenly\s+|now\s+)?an?\s+(?:expert|critic|lawyer|doctor|economist|scientist|detective)(?:\s+(?:on|about|in|now|these\s+days|until|till|when)\b|{_CLOSE})",
         rf"\bwe{_A}ll\s+get\s+right\s+on\s+that{_CLOSE_OR_EMOJI}",
         r"\bthanks?\s+for\s+the\s+(?:[\d,]+-word\s+|lengthy\s+|long\s+|little\s+)?(?:essay|lecture|sermon|novel|thesis|dissertation|tirade|rant)\b",
