@@ -66,3 +66,7 @@ def test_unknown_url_is_a_404_in_the_site_layout(council, client_for):
 def test_healthz_checks_the_database(client, db):
     response = client.get("/healthz")
     assert response.status_code == 200 and response.json() == {"status": "ok", "database": "ok"}
+
+
+def test_dashboard_offers_starting_another_organisation(council, client_for):
+    assert reverse("organisation_new") in client_for(council.alice).get(reverse("dashboard")).content.decode()
