@@ -1,22 +1,11 @@
 from __future__ import annotations
 
-from django.utils.functional import SimpleLazyObject
-
 
 def membership(request):
-    """The current membership and the person's other organisations (for the switcher).
-
-    The list is lazy: partial responses (htmx) that never show the switcher never query it.
-    """
-    current = getattr(request, "membership", None)
-
-    def others():
-        if current is None:
-            return []
-        return [m.organisation for m in request.user.memberships.select_related("organisation").exclude(pk=current.pk)]
-
+    """The current membership and the person's other organisations (for the switcher),
+    both read by CurrentMembershipMiddleware in its one query."""
     return {
-        "membership": current,
+        "membership": getattr(request, "membership", None),
         "organisation": getattr(request, "organisation", None),
-        "other_organisations": SimpleLazyObject(others),
+        "other_organisations": [m.organisation for m in getattr(request, "other_memberships", [])],
     }

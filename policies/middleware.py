@@ -18,14 +18,17 @@ class CurrentMembershipMiddleware:
     def __call__(self, request):
         request.membership = None
         request.organisation = None
+        request.other_memberships = []
         if request.user.is_authenticated:
-            memberships = Membership.objects.filter(user=request.user).select_related("organisation")
+            # All of this person's memberships in one query: the current one, and the others
+            # for the organisation switcher (a handful of rows at most).
+            memberships = list(
+                Membership.objects.filter(user=request.user).select_related("organisation").order_by("organisation__name")
+            )
             wanted = request.session.get(SESSION_KEY)
-            membership = None
-            if wanted is not None:
-                membership = memberships.filter(organisation_id=wanted).first()
+            membership = next((m for m in memberships if m.organisation_id == wanted), None)
             if membership is None:
-                membership = memberships.order_by("organisation__name").first()
+                membership = memberships[0] if memberships else None
                 if membership is not None:
                     request.session[SESSION_KEY] = membership.organisation_id
                 else:
@@ -34,4 +37,5 @@ class CurrentMembershipMiddleware:
                 membership.user = request.user  # the same person: no second query for member.user
             request.membership = membership
             request.organisation = membership.organisation if membership else None
+            request.other_memberships = [m for m in memberships if m is not membership]
         return self.get_response(request)
