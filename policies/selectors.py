@@ -9,6 +9,7 @@ from policies.engine import CompiledPolicy, compile_policy, default_policy
 from policies.models import Organisation, PolicyVersion
 
 _compiled_by_version: OrderedDict[int, CompiledPolicy] = OrderedDict()
+_active_rows: OrderedDict[int, PolicyVersion] = OrderedDict()
 _lock = threading.Lock()
 _KEEP = 64
 
@@ -16,18 +17,23 @@ _KEEP = 64
 def active_policy_for(organisation: Organisation) -> tuple[PolicyVersion | None, CompiledPolicy]:
     """The organisation's policy version in force and its compiled form.
 
-    Active versions never change, so the compiled policy is cached per version id and a
-    keystroke's live check costs one small query (the version's id), not a recompile.
+    ``Organisation.active_version`` says which version is in force (the membership query
+    reads it along with the organisation), and active versions never change, so once a
+    version has been compiled in this process a keystroke's live check costs no query.
     With no active version the starter pack of the organisation's kind applies.
     """
-    row = (
-        PolicyVersion.objects.filter(organisation=organisation, status=PolicyVersion.Status.ACTIVE)
-        .only("pk", "number", "organisation_id", "status")
-        .first()
-    )
-    if row is None:
+    version_id = organisation.active_version_id
+    if version_id is None:
         return None, default_policy(organisation.kind)
-    return row, compiled_version(row)
+    with _lock:
+        known = _active_rows.get(version_id)
+    if known is None:
+        known = PolicyVersion.objects.only("pk", "number", "organisation_id", "status").get(pk=version_id)
+        with _lock:
+            _active_rows[version_id] = known
+            while len(_active_rows) > _KEEP:
+                _active_rows.popitem(last=False)
+    return known, compiled_version(known)
 
 
 def compiled_version(version: PolicyVersion) -> CompiledPolicy:

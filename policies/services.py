@@ -339,6 +339,7 @@ def policy_version_activate(*, version: PolicyVersion, by: Membership, confirmed
         locked.activated_at = timezone.now()
         locked.activated_by = by.user
         locked.save(update_fields=["status", "activated_at", "activated_by"])
+        organisation.active_version_id = locked.pk  # the instance callers hold (saving moved the row's)
         audit_record(organisation=organisation, actor=by.user, verb="policy.activated", subject=locked,
                      policy_version=locked.number,
                      data={"previous": previous.number if previous else None, "reactivated": reactivated,

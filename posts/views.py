@@ -68,8 +68,7 @@ def _outcome(post: Post) -> str:
 def live_check(request):
     """htmx: the feedback panel for what is being typed (nothing is saved)."""
     ids = [int(i) for i in request.POST.getlist("accounts") if i.isdigit()][:MAX_LIVE_ACCOUNTS]
-    accounts = SocialAccount.objects.postable_by(request.membership).filter(pk__in=ids).select_related(
-        "organisation", "owner__user").prefetch_related("posters")
+    accounts = SocialAccount.objects.for_drafting(request.membership, ids)
     text = request.POST.get("text", "")
     feedbacks = []
     for account in accounts:

@@ -82,6 +82,10 @@ class Organisation(models.Model):
     kind = models.CharField(max_length=20, choices=OrganisationKind.choices, default=OrganisationKind.COUNCIL)
     timezone = models.CharField(max_length=64, default="Europe/London")
     created_at = models.DateTimeField(auto_now_add=True)
+    # The version in force, kept by PolicyVersion.save(): the membership query brings it
+    # along, so a keystroke's live check needs no query to know which policy applies.
+    active_version = models.ForeignKey("policies.PolicyVersion", on_delete=models.SET_NULL, null=True, blank=True,
+                                       editable=False, related_name="+")
 
     class Meta:
         ordering = ["name"]

@@ -53,3 +53,17 @@ class PolicyVersion(models.Model):
             if stored is not None and stored != self.document:
                 raise ValidationError("This policy version has been active and can no longer change; edit a new draft.")
         super().save(*args, **kwargs)
+        self._point_organisation()
+
+    def _point_organisation(self) -> None:
+        """Keep Organisation.active_version in step with the one version whose status is active."""
+        organisations = Organisation.objects.filter(pk=self.organisation_id)
+        if self.status == self.Status.ACTIVE:
+            organisations.update(active_version=self)
+            pointed = self.pk
+        else:
+            organisations.filter(active_version=self).update(active_version=None)
+            pointed = None
+        cached = self._state.fields_cache.get("organisation")
+        if cached is not None and (pointed is not None or cached.active_version_id == self.pk):
+            cached.active_version_id = pointed
