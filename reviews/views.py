@@ -8,7 +8,8 @@ from datetime import datetime, time, timedelta
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Count, F, Q
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce, Left
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -26,6 +27,10 @@ from reviews.models import Decision
 from reviews.selectors import approval_status, feedback_panel_for, review_queue_for
 
 TIERS = ["medium", "high"]
+# What the queue shows of each post: nothing more is read (no findings JSON, no full text).
+QUEUE_FIELDS = ("submitted_at", "account__handle", "author__name", "author__email", "current_revision__tier",
+                "current_revision__required_approvals")
+QUEUE_EXCERPT = 160
 
 
 @member_required(Role.REVIEWER)
@@ -34,10 +39,14 @@ def queue(request):
     account_id = int(account_id) if account_id and account_id.isdigit() else None
     tier = request.GET.get("tier") if request.GET.get("tier") in TIERS else None
     waiting = review_queue_for(request.membership, account_id=account_id, tier=tier)
-    paginator = Paginator(waiting.annotate(
-        approvals=Count("decisions", filter=Q(decisions__verdict="approve", decisions__revision=F("current_revision")))
-    ), 25)
-    paginator.count = waiting.count()  # the plain count; the annotated one costs a join
+    approvals = Decision.objects.filter(post=OuterRef("pk"), revision=OuterRef("current_revision"), verdict="approve")
+    rows = waiting.only(*QUEUE_FIELDS).annotate(
+        # A scalar subquery, not a join and GROUP BY over every selected column.
+        approvals=Coalesce(Subquery(approvals.order_by().values("post").annotate(n=Count("pk")).values("n")[:1]), 0),
+        excerpt=Left("current_revision__text", QUEUE_EXCERPT + 1),
+    )
+    paginator = Paginator(rows, 25)
+    paginator.count = waiting.count()  # the plain count, without the annotations
     page = paginator.get_page(request.GET.get("page"))
     accounts = SocialAccount.objects.filter(organisation=request.organisation).active()
     return render(request, "reviews/queue.html", {

@@ -1,0 +1,26 @@
+"""The ASCII fast path of the length check counts exactly as the grapheme path does."""
+
+import random
+import string
+
+import pytest
+
+from policies.checks import length
+
+SAMPLES = ["", "a", "#ad 10:30\n\tend", "x" * 300, "Join us at 10am! bit.ly/x @StroudDC #Stroud"] + [
+    "".join(random.Random(seed).choices(string.printable.replace("\r", ""), k=seed * 7)) for seed in range(40)
+]
+
+
+@pytest.mark.parametrize("text", SAMPLES)
+def test_ascii_fast_path_matches_the_grapheme_path(text, monkeypatch):
+    assert length._plain(text)
+    fast = list(length._x_units(text, 5)), list(length._grapheme_units(text, 5))
+    monkeypatch.setattr(length, "_plain", lambda piece: False)
+    assert fast == (list(length._x_units(text, 5)), list(length._grapheme_units(text, 5)))
+
+
+def test_carriage_returns_and_emoji_take_the_grapheme_path():
+    assert not length._plain("line\r\nnext")
+    assert not length._plain("café")
+    assert length.count("ok 👍🏽", "x") == 5  # "ok " + one emoji weighing 2
