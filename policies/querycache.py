@@ -33,18 +33,22 @@ class CompiledQuery:
     def __init__(self, build: Callable[..., QuerySet], *names: str):
         self.build = build
         self.names = names
-        self._compiled: dict[tuple, tuple[str, list, dict[int, str]]] = {}
+        self._compiled: dict[tuple, tuple] = {}
         self._lock = threading.Lock()
 
-    def _compile(self, alias: str, variant: Hashable) -> tuple[str, list, dict[int, str]]:
+    def _compile(self, alias: str, variant: Hashable) -> tuple:
         sentinels = {name: _SENTINEL_BASE - 1000 * n for n, name in enumerate(self.names)}
 
-        def sql_and_params():
-            queryset = self.build(variant, **sentinels)
-            return queryset.query.get_compiler(using=alias).as_sql()
+        def compiled():
+            compiler = self.build(variant, **sentinels).query.get_compiler(using=alias)
+            sql, params = compiler.as_sql()
+            # The database's and the fields' converters (aware datetimes on SQLite, JSON...),
+            # applied to each row exactly as the ORM would.
+            converters = compiler.get_converters([column for column, _sql, _alias in compiler.select[:compiler.col_count]])
+            return sql, params, converters
 
-        sql, params = sql_and_params()
-        again_sql, again_params = sql_and_params()
+        sql, params, converters = compiled()
+        again_sql, again_params, _ = compiled()
         if (sql, list(params)) != (again_sql, list(again_params)):
             raise ValueError("CompiledQuery: the queryset's SQL changes between compilations (a now() inside?)")
         by_value = {value: name for name, value in sentinels.items()}
@@ -52,7 +56,7 @@ class CompiledQuery:
         for name, value in sentinels.items():
             if str(value) in sql:
                 raise ValueError(f"CompiledQuery: {name} was written into the SQL text, not passed as a parameter")
-        return sql, list(params), slots
+        return sql, list(params), slots, converters
 
     def rows(self, variant: Hashable = None, *, using: str = "default", **values: int) -> list[tuple]:
         """Run the compiled SQL with ``values`` in place of the sentinels."""
@@ -62,10 +66,21 @@ class CompiledQuery:
             with self._lock:
                 compiled = self._compiled.get(key) or self._compile(using, variant)
                 self._compiled[key] = compiled
-        sql, params, slots = compiled
+        sql, params, slots, converters = compiled
         bound = list(params)
         for index, name in slots.items():
             bound[index] = int(values[name])
-        with connections[using].cursor() as cursor:
+        connection = connections[using]
+        with connection.cursor() as cursor:
             cursor.execute(sql, bound)
-            return cursor.fetchall()
+            rows = cursor.fetchall()
+        if not converters:
+            return rows
+        converted = []
+        for row in rows:
+            row = list(row)
+            for position, (functions, expression) in converters.items():
+                for function in functions:
+                    row[position] = function(row[position], expression, connection)
+            converted.append(tuple(row))
+        return converted

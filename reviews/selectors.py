@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef, QuerySet
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db.models import Count, Exists, F, Func, IntegerField, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce, Left
 
 from policies.models import Membership, Role
+from policies.querycache import CompiledQuery
 from posts.models import Post, PostState
 from reviews.models import Decision
 
@@ -29,6 +36,90 @@ def review_queue_for(member: Membership, *, account_id: int | None = None, tier:
     if tier:
         posts = posts.filter(current_revision__tier=tier)
     return posts
+
+
+@dataclass(frozen=True, slots=True)
+class QueueRow:
+    """One line of the review queue: only what the page shows."""
+
+    pk: int
+    tier: str
+    required_approvals: int
+    approvals: int
+    handle: str
+    author: str
+    submitted_at: datetime | None
+    excerpt: str
+
+
+QUEUE_EXCERPT = 160
+
+
+def _cut(text: str) -> str:
+    """The first QUEUE_EXCERPT characters, with an ellipsis when there is more."""
+    return text if len(text) <= QUEUE_EXCERPT else text[: QUEUE_EXCERPT - 1].rstrip() + "…"
+
+
+def _queue_rows_query(variant, *, member_id: int, user_id: int, organisation_id: int, account_id: int):
+    filtered_by_account, tier, offset, limit = variant
+    member = Membership(pk=member_id, user_id=user_id, organisation_id=organisation_id, role=Role.REVIEWER)
+    approvals = Decision.objects.filter(post=OuterRef("pk"), revision=OuterRef("current_revision"), verdict="approve")
+    return (
+        review_queue_for(member, account_id=account_id if filtered_by_account else None, tier=tier)
+        .annotate(
+            # A scalar subquery, not a join and GROUP BY over every selected column.
+            approvals=Coalesce(Subquery(approvals.order_by().values("post").annotate(n=Count("pk")).values("n")[:1]), 0),
+            excerpt=Left("current_revision__text", QUEUE_EXCERPT + 1),
+        )
+        .values_list("pk", "current_revision__tier", "current_revision__required_approvals", "approvals",
+                     "account__handle", "author__name", "author__email", "submitted_at", "excerpt")
+        [offset:offset + limit]
+    )
+
+
+def _queue_count_query(variant, *, member_id: int, user_id: int, organisation_id: int, account_id: int):
+    filtered_by_account, tier = variant
+    member = Membership(pk=member_id, user_id=user_id, organisation_id=organisation_id, role=Role.REVIEWER)
+    return (review_queue_for(member, account_id=account_id if filtered_by_account else None, tier=tier)
+            .order_by().annotate(n=Func(F("pk"), function="COUNT", output_field=IntegerField())).values_list("n"))
+
+
+# The queue is read on every visit by every reviewer: its SQL is compiled once per process.
+_QUEUE_ROWS = CompiledQuery(_queue_rows_query, "member_id", "user_id", "organisation_id", "account_id")
+_QUEUE_COUNT = CompiledQuery(_queue_count_query, "member_id", "user_id", "organisation_id", "account_id")
+
+
+class ReviewQueue(Sequence):
+    """``member``'s queue as a sequence for the Paginator: its length is one COUNT, a slice
+    one page of ``QueueRow``s."""
+
+    def __init__(self, member: Membership, *, account_id: int | None = None, tier: str | None = None):
+        if not member.has_role(Role.REVIEWER):
+            raise ValueError("only reviewers have a queue")
+        self.member, self.account_id, self.tier = member, account_id, tier
+
+    def _ids(self) -> dict[str, int]:
+        return {"member_id": self.member.pk, "user_id": self.member.user_id,
+                "organisation_id": self.member.organisation_id, "account_id": self.account_id or 0}
+
+    @functools.cached_property
+    def _count(self) -> int:
+        rows = _QUEUE_COUNT.rows((self.account_id is not None, self.tier), **self._ids())
+        return rows[0][0] if rows else 0
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice) or index.step is not None:
+            raise TypeError("the review queue is read a page (a plain slice) at a time")
+        start, stop, _ = index.indices(len(self))
+        if stop <= start:
+            return []
+        variant = (self.account_id is not None, self.tier, start, stop - start)
+        return [QueueRow(pk, tier, required, approvals, handle, name or email, submitted_at, _cut(excerpt))
+                for pk, tier, required, approvals, handle, name, email, submitted_at, excerpt
+                in _QUEUE_ROWS.rows(variant, **self._ids())]
 
 
 def waiting_count_for(member: Membership | None) -> int:

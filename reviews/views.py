@@ -5,11 +5,10 @@ from __future__ import annotations
 import csv
 import json
 from datetime import datetime, time, timedelta
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Count, OuterRef, Subquery
-from django.db.models.functions import Coalesce, Left
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -24,33 +23,20 @@ from reviews import services
 from reviews.actions import get_actions
 from reviews.forms import AuditExportForm, DecisionForm, NoteForm, RequestChangesForm
 from reviews.models import Decision
-from reviews.selectors import approval_status, feedback_panel_for, review_queue_for
+from reviews.selectors import ReviewQueue, approval_status, feedback_panel_for
 
 TIERS = ["medium", "high"]
-# What the queue shows of each post: nothing more is read (no findings JSON, no full text).
-QUEUE_FIELDS = ("submitted_at", "account__handle", "author__name", "author__email", "current_revision__tier",
-                "current_revision__required_approvals")
-QUEUE_EXCERPT = 160
-
-
 @member_required(Role.REVIEWER)
 def queue(request):
     account_id = request.GET.get("account")
     account_id = int(account_id) if account_id and account_id.isdigit() else None
     tier = request.GET.get("tier") if request.GET.get("tier") in TIERS else None
-    waiting = review_queue_for(request.membership, account_id=account_id, tier=tier)
-    approvals = Decision.objects.filter(post=OuterRef("pk"), revision=OuterRef("current_revision"), verdict="approve")
-    rows = waiting.only(*QUEUE_FIELDS).annotate(
-        # A scalar subquery, not a join and GROUP BY over every selected column.
-        approvals=Coalesce(Subquery(approvals.order_by().values("post").annotate(n=Count("pk")).values("n")[:1]), 0),
-        excerpt=Left("current_revision__text", QUEUE_EXCERPT + 1),
-    )
-    paginator = Paginator(rows, 25)
-    paginator.count = waiting.count()  # the plain count, without the annotations
-    page = paginator.get_page(request.GET.get("page"))
+    page = Paginator(ReviewQueue(request.membership, account_id=account_id, tier=tier), 25).get_page(
+        request.GET.get("page"))
     accounts = SocialAccount.objects.filter(organisation=request.organisation).active()
     return render(request, "reviews/queue.html", {
         "page": page, "accounts": accounts, "account_id": account_id, "tier": tier, "tiers": TIERS,
+        "page_params": urlencode({key: value for key, value in (("account", account_id), ("tier", tier)) if value}),
     })
 
 
