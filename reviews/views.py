@@ -14,7 +14,8 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from policies.models import AuditEvent, Role, SocialAccount
+from policies.models import AuditEvent, Role
+from policies.models.accounts import account_choices
 from policies.permissions import get_for_org, member_required
 from policies.services import DomainError
 from posts.models import Post, Revision
@@ -33,7 +34,7 @@ def queue(request):
     tier = request.GET.get("tier") if request.GET.get("tier") in TIERS else None
     page = Paginator(ReviewQueue(request.membership, account_id=account_id, tier=tier), 25).get_page(
         request.GET.get("page"))
-    accounts = SocialAccount.objects.filter(organisation=request.organisation).active()
+    accounts = account_choices(request.organisation.pk)
     return render(request, "reviews/queue.html", {
         "page": page, "accounts": accounts, "account_id": account_id, "tier": tier, "tiers": TIERS,
         "page_params": urlencode({key: value for key, value in (("account", account_id), ("tier", tier)) if value}),

@@ -63,6 +63,15 @@ class SocialAccountQuerySet(models.QuerySet):
         return allowed
 
 
+def account_choices(organisation_id: int) -> list[tuple[int, str]]:
+    """(id, "handle (Network)") of the organisation's active accounts, for filter menus."""
+    networks = dict(Network.choices)
+    columns = _ACCOUNT_COLUMNS
+    pk, network, handle = columns.index("id"), columns.index("network"), columns.index("handle")
+    return [(row[pk], f"{row[handle]} ({networks.get(row[network], row[network])})")
+            for row in _ACCOUNTS.rows(organisation_id=organisation_id)]
+
+
 _ACCOUNT_COLUMNS = ("id", "organisation_id", "network", "handle", "display_name", "purpose", "owner_id",
                     "created_at", "archived_at", "owner__user_id", "owner__user__name", "owner__user__email")
 _ACCOUNTS = CompiledQuery(
