@@ -53,10 +53,17 @@ def nav_counts(member: Membership) -> dict[str, int]:
     return {"review_waiting": waiting, "inbox_unread": threads + flags, "notifications_unread": notifications}
 
 
+def nav_counts_for(request) -> dict[str, int]:
+    """The navigation counts of this request, read at most once (the queue reuses them)."""
+    counts = getattr(request, "_nav_counts", None)
+    if counts is None:
+        counts = request._nav_counts = nav_counts(request.membership)
+    return counts
+
+
 def review_counts(request):
     """Counts for the navigation, computed once and only if the page shows them."""
-    member = getattr(request, "membership", None)
-    if member is None:
+    if getattr(request, "membership", None) is None:
         return {}
-    counts = SimpleLazyObject(lambda: nav_counts(member))
+    counts = SimpleLazyObject(lambda: nav_counts_for(request))
     return {name: SimpleLazyObject(lambda name=name: counts[name]) for name in NAV_COUNTS}

@@ -93,10 +93,15 @@ class ReviewQueue(Sequence):
     """``member``'s queue as a sequence for the Paginator: its length is one COUNT, a slice
     one page of ``QueueRow``s."""
 
-    def __init__(self, member: Membership, *, account_id: int | None = None, tier: str | None = None):
+    def __init__(self, member: Membership, *, account_id: int | None = None, tier: str | None = None,
+                 count: int | None = None):
+        """``count``: the length when the caller already knows it (the unfiltered queue's
+        length is the navigation's "waiting" count)."""
         if not member.has_role(Role.REVIEWER):
             raise ValueError("only reviewers have a queue")
         self.member, self.account_id, self.tier = member, account_id, tier
+        if count is not None:
+            self._count = count
 
     def _ids(self) -> dict[str, int]:
         return {"member_id": self.member.pk, "user_id": self.member.user_id,

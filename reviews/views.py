@@ -22,6 +22,7 @@ from posts.models import Post, Revision
 from posts.rendering import findings_for_display, highlight, word_diff
 from reviews import services
 from reviews.actions import get_actions
+from reviews.context_processors import nav_counts_for
 from reviews.forms import AuditExportForm, DecisionForm, NoteForm, RequestChangesForm
 from reviews.models import Decision
 from reviews.selectors import ReviewQueue, approval_status, feedback_panel_for
@@ -32,7 +33,8 @@ def queue(request):
     account_id = request.GET.get("account")
     account_id = int(account_id) if account_id and account_id.isdigit() else None
     tier = request.GET.get("tier") if request.GET.get("tier") in TIERS else None
-    page = Paginator(ReviewQueue(request.membership, account_id=account_id, tier=tier), 25).get_page(
+    known = None if account_id or tier else nav_counts_for(request)["review_waiting"]
+    page = Paginator(ReviewQueue(request.membership, account_id=account_id, tier=tier, count=known), 25).get_page(
         request.GET.get("page"))
     accounts = account_choices(request.organisation.pk)
     return render(request, "reviews/queue.html", {
