@@ -15,7 +15,8 @@ import functools
 import gzip
 import json
 import math
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,22 +62,18 @@ def model(path: Path = MODEL_PATH) -> ToneModel:
     )
 
 
-def _block_scores(grams: Iterable[str], weights: GramWeights) -> tuple[float, float]:
-    """One block's contribution to each model.
+def _block_scores(counts: Mapping[str, int], weights: GramWeights) -> tuple[float, float]:
+    """One block's contribution to each model, from the draft's n-gram counts.
 
     TF-IDF model: dot product of the L2-normalised sublinear TF-IDF vector with its
     weights. Grams outside the vocabulary have no weight and no place in the norm
     (exactly as in scikit-learn), so they are dropped before counting.
     NB model: the sum of the weights of the grams present (each counts once).
     """
-    counts: dict[str, int] = {}
-    for gram in grams:
-        if gram in weights:
-            counts[gram] = counts.get(gram, 0) + 1
     squares = dot = nb = 0.0
-    for gram, count in counts.items():
+    for gram in counts.keys() & weights.keys():
         idf, tfidf_coef, nb_coef = weights[gram]
-        value = (1.0 + math.log(count)) * idf
+        value = (1.0 + math.log(counts[gram])) * idf
         squares += value * value
         dot += value * tfidf_coef
         nb += nb_coef
@@ -100,8 +97,8 @@ def probability_with(weights: ToneModel, text: str, scanned: Scan | None = None)
     """``offensive_probability`` under given weights (the training script checks that the
     exported weights reproduce scikit-learn's probabilities)."""
     normalised = features.normalise(text)
-    word_tfidf, word_nb = _block_scores(features.word_ngrams(normalised), weights.word)
-    char_tfidf, char_nb = _block_scores(features.iter_char_ngrams(normalised), weights.char)
+    word_tfidf, word_nb = _block_scores(Counter(features.word_ngrams(normalised)), weights.word)
+    char_tfidf, char_nb = _block_scores(features.char_gram_counts(normalised), weights.char)
     tfidf = weights.tfidf_bias + word_tfidf + char_tfidf
     nb = weights.nb_bias + word_nb + char_nb
     for name, value in features.lexicon_features(text, scanned).items():

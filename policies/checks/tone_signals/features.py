@@ -7,6 +7,7 @@ and the product computes the same features in pure Python, so the two cannot dri
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 from policies.checks.tone_signals.profanity import Scan, scan
@@ -59,6 +60,21 @@ def iter_char_ngrams(normalised: str) -> Iterator[str]:
                 break
             for i in range(length - n + 1):
                 yield padded[i : i + n]
+
+
+def char_gram_counts(normalised: str) -> Counter[str]:
+    """The multiset of ``iter_char_ngrams``, counted in one C-level pass per size.
+
+    The padded words are laid end to end (" w1  w2 "): every window inside one padded
+    word is one of its grams, and a window across two words always holds two spaces in
+    a row, which no gram of a padded word does, so it never matches the vocabulary.
+    """
+    joined = " " + "  ".join(_SPACE.sub(" ", normalised).split()) + " "
+    counts: Counter[str] = Counter()
+    low, high = CHAR_NGRAMS
+    for size in range(low, high + 1):
+        counts.update([joined[start : start + size] for start in range(len(joined) - size + 1)])
+    return counts
 
 
 def lexicon_features(text: str, scanned: Scan | None = None) -> dict[str, float]:
