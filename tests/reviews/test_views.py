@@ -176,3 +176,14 @@ def test_csv_cells_that_look_like_formulas_are_neutralised(council, make_post, c
     response = client_for(council.carol).get(reverse("audit_export"), {"start": today, "end": today, "format": "csv"})
     text = b"".join(response.streaming_content).decode("utf-8-sig")
     assert "'=HYPERLINK" in text
+
+
+def test_queue_rows_escape_what_people_typed(council, make_post, client_for):
+    council.alice.name = "Alice <b>Bold</b>"
+    council.alice.save()
+    post = submitted(make_post, council, text=f"{MEDIUM} <script>alert(1)</script>")
+    html = client_for(council.bob).get(reverse("review_queue")).content.decode()
+    assert "<script>alert(1)</script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "Alice <b>Bold</b>" not in html and "Alice &lt;b&gt;Bold&lt;/b&gt;" in html
+    assert f'href="{reverse("post_detail", args=[post.pk])}"' in html
+    assert "0 of 1 approval</p>" in html
