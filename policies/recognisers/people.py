@@ -395,13 +395,15 @@ def team_profile(text: str) -> bool:
     volunteered in our shop", "#MeetTheTeam"), welcomes one ("Delighted to welcome Dr
     Hannah Osei to the practice") or marks their long service or retirement ("Margaret
     Sutcliffe joined our Hebden Bridge branch in 1985 ... and retires this Friday")."""
-    if _WELCOME_OPENER.search(text):
+    lowered = text.lower()
+    if "welcom" in lowered and _WELCOME_OPENER.search(text):
         return True
-    if _SERVICE_OPENER.search(text) and _JOINED_OR_RETIRES.search(text):
+    joined_or_retires = ("joined" in lowered or "retir" in lowered) and bool(_JOINED_OR_RETIRES.search(text))
+    if joined_or_retires and _SERVICE_OPENER.search(text):
         return True
-    opener = _MEET_OPENER.search(text)
+    opener = _MEET_OPENER.search(text) if "Meet" in text else None
     if not opener:
-        return bool(_JOINED_OR_RETIRES.search(text)) and bool(_MEMBERSHIP.search(text))
+        return joined_or_retires and bool(_MEMBERSHIP.search(text))
     if _TEAM_HASHTAG.search(text) or _MEET_TITLED.search(text):
         return True
     rest = text[opener.end() :]
