@@ -130,7 +130,9 @@ def _patterns(extra_records: tuple[str, ...], extra_status: tuple[str, ...]) -> 
         rf"(?:\b(?:the|that|this|those|these)\s+|^\W*(?:@\w+\W+)+)(?:[\w'’£-]+\s+){{0,3}}?(?:{records})(?:\s+(?:delay|hold-up|date|status|payment|request|check))?\s+"
         rf"(?:(?:was|were|has|have|had|is|are|got|went)\s+)"
         rf"(?:(?:been|being|now|not|still|already|currently|just|also|then|all|never|since)\s+){{0,3}}"
-        rf"(?:[a-z]{{3,}}ed|taken|given|seen|sent|paid|unpaid|lost|held|put|shut|told|kept|"
+        # "The report went to the SENCo on 14 May": sent on, in the records' words.
+        rf"(?:(?<=went\s)(?:off\s+|out\s+|over\s+)?to\b|"
+        rf"[a-z]{{3,}}ed|taken|given|seen|sent|paid|unpaid|lost|held|put|shut|told|kept|"
         rf"outstanding|overdue|in\s+arrears|overdrawn|back|through|down\s+to|due\s+to|"
         rf"written\s+off|turned\s+down|struck\s+out|final)\b",
         re.IGNORECASE,
@@ -179,7 +181,8 @@ _YOUR_OUTCOME = re.compile(
     r"wasn['’]t|weren['’]t|hasn['’]t|haven['’]t|isn['’]t|aren['’]t|won['’]t\s+be)\s+"
     r"(?:(?:been|being|now|not|still|already|currently|just|also|then|all|never|since)\s+){0,3}"
     r"(?:[a-z]{3,}ed|taken|given|seen|sent|paid|lost|held|put|shut|told|kept|written\s+off|"
-    r"turned\s+down|struck\s+out|in\s+arrears|overdrawn|overdue|\d+(?:st|nd|rd|th))\b",
+    r"turned\s+down|struck\s+out|in\s+arrears|overdrawn|overdue|\d+(?:st|nd|rd|th))\b"
+    r"|\byour\b[^.!?\n]{0,60}?\bwent\s+(?:off\s+|out\s+|over\s+)?to\b",
     re.IGNORECASE,
 )
 # What the organisation did or knows about the person, in the simple past: "you missed

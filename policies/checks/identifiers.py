@@ -86,12 +86,17 @@ from policies.recognisers.subjects import (
 _JOB_ADVERT = re.compile(
     r"\b(?:we['’]?re\s+hiring|we\s+are\s+hiring|now\s+hiring|(?:job|vacancy)\s+ref(?:erence)?|closing\s+date|"
     r"(?:apprenticeships?|vacanc(?:y|ies)|roles?|jobs?|posts?)\s+(?:are\s+|is\s+)?(?:now\s+)?open\b|"
-    r"we['’]?re\s+(?:looking\s+for|recruiting)|join\s+our\s+team)",
+    r"we['’]?re\s+(?:looking\s+for|recruiting)|join\s+our\s+team|"
+    # "Become a Police Constable ... Applications for the September intake close 31 March"
+    r"applications?\s+(?:for\s+[^.!?\n]{0,40}?)?(?:are\s+)?(?:now\s+)?(?:open|close|closes|closing)\b|"
+    r"apply\s+(?:now|today|online|by)\b|(?:starting|annual)\s+salary|apprenticeships?\s*:)",
     re.IGNORECASE,
 )
 _JOB_PAY = re.compile(
     r"£\s?\d[\d,.]*k?\s*(?:[–—-]|to)\s*£\s?\d[\d,.]*k?|£\s?\d[\d,.]*\s+(?:an|per|a)\s+(?:hour|year|annum)|"
-    r"\b\d{2}(?:\.\d)?\s*(?:hrs|hours)\b",
+    r"\b\d{2}(?:\.\d)?\s*(?:hrs|hours)\b|"
+    r"\bsalary\s+(?:of\s+|over\s+|from\s+|up\s+to\s+|starting\s+at\s+)?£\s?\d|£\s?\d[\d,.]*k?\s*(?:\(?\s*band\s+\d)|"
+    r"£\s?\d[\d,.]*k?\s+(?:pa|p\.a\.|per\s+annum|a\s+year|salary)\b",
     re.IGNORECASE,
 )
 
@@ -109,6 +114,16 @@ _OWN_REGISTRATION = re.compile(
     r"licen[cs]e|fca|sra|hcpc|bacp|ukcp|gmc|nmc)\b(?:[^.\n]|\.(?=\s*\d|\s*$)){0,45}$",
     re.IGNORECASE,
 )
+
+
+_POSTCODE_AFTER = re.compile(
+    r"\s*,\s*(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s*,?\s*)?[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b"
+)
+
+
+def _before_postcode(text: str, span: Span) -> bool:
+    """"Tŷ Elwyn, Llanelli SA15 3AP": a building's name that heads an address."""
+    return bool(_POSTCODE_AFTER.match(text, span.end))
 
 
 def _item_or_own_reference(text: str, span: Span) -> bool:
@@ -308,6 +323,9 @@ def run(ctx: CheckContext) -> list[Finding]:
         s.kind == "age" and s.label == "age" and not near_staff(s) and not _animal_age(text, s)
         and not _eligibility_age(text, s) for s in spans)
     by_role = [s for s in by_role if not near_staff(s)]
+    # "A caller asked why we don't come out to every shoplifting report": the asker of a
+    # general question is framed, whether as "a caller" or "a resident".
+    by_role = [s for s in by_role if not any(f.start <= s.start < f.end for f in frames)]
     if second_person_explainer(text) and not cues.client and not people:
         by_role = []  # "that might be a GP or the practice nurse": whoever the reader sees
     if staff_spans and not private_names and not cues.client:
@@ -410,7 +428,11 @@ def run(ctx: CheckContext) -> list[Finding]:
         # or an address with no particular person described is only worth a look --
         # unless it comes with a sensitive circumstance or a second direct identifier
         # ("Jade Morris (Flat 2, 31 Rowcroft)").
-        direct_kinds = {s.kind for s in direct}
+        # A street address and its postcode are one address ("14 Market Place,
+        # Knaresborough HG5 8AL"), and so is a building's name before its postcode ("Tŷ
+        # Elwyn, Llanelli SA15 3AP").
+        direct_kinds = {"address" if s.kind == "postcode" or (s.kind == "name" and _before_postcode(text, s))
+                        else s.kind for s in direct}
         named = "name" in direct_kinds
         # An event notice: a day, a clock time and no one described.
         event = any(s.kind == "time" and s.label == "time of day" for s in spans) and any(

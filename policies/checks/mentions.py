@@ -53,7 +53,12 @@ _ORG_PARTS = (
     "wales", "mind", "aid", "care", "hub", "project", "library", "museum", "school", "college",
     "uni", "hospital", "news", "radio", "tv", "official", "hq", "org", "team", "appeal",
     "bank", "law", "legal", "gov", "cic", "ltd", "shop", "store", "cafe", "kitchen",
+    "homes", "housing", "co", "health", "services", "solicitors", "lettings", "estates",
+    "mortgages", "finance", "partnership", "alliance", "collective", "festival", "theatre",
 )
+_WEAK_ORG_PARTS = frozenset({"co", "homes", "health", "services", "estates", "lettings", "finance"})
+# "@MindinSalford": an organisation's word run into "in"/"of"/"for" and a place.
+_ORG_JOINED = regex.compile(r"^(?:" + "|".join(p for p in _ORG_PARTS if len(p) >= 4) + r"|mind|age)(?:in|of|for)$")
 _CAMEL = regex.compile(r"[A-Z]+(?![a-z])|[A-Z][a-z]+|[a-z]+|\d+")
 
 
@@ -66,11 +71,16 @@ def looks_like_organisation(raw: str) -> bool:
     surname (@JoBloggs) still reads as a person.
     """
     handle = raw.lstrip("@").split("@", 1)[0]
-    if "_" in handle or any(c.isdigit() for c in handle) or not any(c.isupper() for c in handle):
+    # People add digits at the end (@KateS1990); "@Place2Be" has one inside a name.
+    if "_" in handle or handle[-1:].isdigit() or not any(c.isupper() for c in handle):
         return False
     parts = [p.lower() for p in _CAMEL.findall(handle)]
-    if any(p in _ORG_PARTS for p in parts):
+    if len(parts) == 2 and parts[1] in _WEAK_ORG_PARTS and parts[0] in _first_names():
+        return False  # "@TomCo", "@SarahHomes" may well be a person's
+    if any(p in _ORG_PARTS or _ORG_JOINED.match(p) for p in parts):
         return True
+    if any(c.isdigit() for c in handle):
+        return len(parts) >= 3 and parts[0] not in _first_names()
     if handle.isupper():
         return 2 <= len(handle) <= 6
     if len(parts) == 2 and parts[0] in _first_names():

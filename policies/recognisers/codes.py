@@ -17,6 +17,21 @@ _KEYWORD_CODE = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 _NO_CODE = re.compile(r"\b(?:[Nn]os?\.|[Nn]o:|#)\s*([A-Za-z]?\d[\w/\-.]*\w|\d)")
+# Public records and the organisation's own numbers, not a person's: "Planning application
+# LA01/2025/0413/F", "Registered charity no. 1098765", "Company number 0412345",
+# "Shop no. 12", "Route 7". A flat, bed or case number is not among them.
+_PUBLIC_RECORD_BEFORE = re.compile(
+    r"\b(?:planning(?:\s+(?:application|permission|ref(?:erence)?|appeal))?|licensing\s+application|"
+    r"(?:registered\s+)?(?:charity|company|companies\s+house)|registered\s+(?:in\s+\w+\s+)?(?:no|number)|"
+    r"fca|frn|sra|shop|store|branch|stall|stand|gate|platform|bus|route|junction|exit|pitch|unit\s+(?=\d)|"
+    r"vat(?:\s+reg(?:istration)?)?|batch|lot|product|model|item)"
+    r"(?:\s+(?:application|no\.?|nos\.?|number|num|ref(?:erence)?\.?|reg(?:istration)?|id))*\s*[:#]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _public_record(text: str, start: int) -> bool:
+    return bool(_PUBLIC_RECORD_BEFORE.search(text[max(0, start - 45) : start]))
 _LIST_AFTER_NOS = re.compile(r"\b[Nn]os\.\s*((?:[\w/.\-]+(?:,\s*|\s+and\s+))+[\w/.\-]+)")
 _SLASHED = re.compile(r"\b\d{1,6}(?:/\d{1,6})+[A-Z0-9]*\b")
 _THREAD_MARK = re.compile(r"(?P<n>[1-9]|1\d)/(?P<of>[1-9]|1\d)")
@@ -61,8 +76,13 @@ def find_codes(text: str) -> list[Span]:
         # Police appeals quote incident and crime numbers for the public to use.
         public = m.group().lower().startswith(("incident", "crime", "log"))
         label = "incident reference" if public else "reference number"
+        if not public and _public_record(text, m.start(1)):
+            public, label = True, "public record number"
         spans.append(Span(m.start(1), m.end(1), "code", label, weak=public))
     for m in _NO_CODE.finditer(text):
+        if _public_record(text, m.start(1)):
+            spans.append(Span(m.start(1), m.end(1), "code", "public record number", weak=True))
+            continue
         spans.append(Span(m.start(1), m.end(1), "code", "reference number"))
     for m in _LIST_AFTER_NOS.finditer(text):
         base = m.start(1)

@@ -145,6 +145,36 @@ _AMOUNT_AFTER = re.compile(
 _UNIT_COST = re.compile(r"\bcosts?\s+(?:us\s+)?(?:just\s+|only\s+|about\s+|around\s+)?[£$€]\d", re.IGNORECASE)
 
 
+# "a child with a broken arm may wait", "a client can refer themselves": what any such
+# person may do, not what one did ("who may have seen" is about a real one).
+_MODAL_AFTER = re.compile(
+    r"(?:\s+(?!who\b|that\b|which\b)[\w'’-]+){0,6}?\s+(?:may|might|can|could|should|must)\s+(?!have\b|['’]ve\b|not\s+have\b)",
+    re.IGNORECASE,
+)
+# "If you're worried about a child's safety", "if you care for someone": the reader's.
+_IF_YOU_BEFORE = re.compile(
+    r"\bif\s+(?:you|you['’]re|you\s+are|anyone|someone)\s+(?:(?:is|are|feel|feels)\s+)?"
+    r"(?:worried|concerned|anxious|unsure|think|thinks|suspect|suspects|care\s+for|cares\s+for|look\s+after|"
+    r"looks\s+after|live\s+with|lives\s+with)\b[^.!?,\n]{0,30}$",
+    re.IGNORECASE,
+)
+_CONTRAST_AFTER_MODAL = re.compile(
+    r"\b(?:may|might|can|could|should|must)\s+(?!have\b)[^.!?\n]{0,60}\b(?:while|whereas|but)\s+$", re.IGNORECASE
+)
+# A talk or course title in quotes: "'Sleep, screens and the anxious child'".
+_TITLE_OPEN = re.compile(r"(?:[:–—-]|\b(?:called|titled|entitled|on|about))\s*['‘\"“]$", re.IGNORECASE)
+
+
+def _in_quoted_title(text: str, start: int) -> bool:
+    line_start = max(text.rfind(c, 0, start) for c in "\n") + 1
+    before = text[line_start:start]
+    for q in "'‘\"“":
+        i = before.rfind(q)
+        if i >= 0 and not any(c in before[i + 1 :] for c in "'’\"”") and (i == 0 or not before[i - 1].isalnum()):
+            return bool(_TITLE_OPEN.search(before[: i + 1]))
+    return False
+
+
 def _generic_statement(text: str, start: int, end: int) -> bool:
     # The frame may sit inside the match itself: "the time a child" matches as one phrase.
     noun_start = start + len(text[start:end].rsplit(None, 1)[0]) + 1 if " " in text[start:end] else start
@@ -159,6 +189,14 @@ def _generic_statement(text: str, start: int, end: int) -> bool:
         if not _PAST_IN_CLAUSE.search(clause):
             return True
     if text[start:end].lower().endswith("couple") and _AMOUNT_AFTER.match(text, end):
+        return True
+    if _MODAL_AFTER.match(text, end) and not _CLAUSE_END.search(_MODAL_AFTER.match(text, end).group()):
+        return True
+    if _IF_YOU_BEFORE.search(text[max(0, start - 70) : start]) or _in_quoted_title(text, start):
+        return True
+    # "... a child with a broken arm may wait while a baby struggling to breathe is seen
+    # first": the contrast is as general as the rule it follows.
+    if _CONTRAST_AFTER_MODAL.search(text[max(0, start - 80) : start]):
         return True
     sentence_start = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
     stop = _CLAUSE_END.search(text, end)
@@ -297,9 +335,10 @@ _MEET_OPENER = re.compile(
     r"(?:^|[.!?\n]\s*)(?:\d+/\d+\s+)?Meet\s+(?:(?:PC|PCSO|DC|DS|Sister|Dr|Cllr)\.?\s+)?[A-Z][\w'’-]+"
 )
 _TEAM_HASHTAG = re.compile(
-    r"#(?:MeetTheTeam|MeetOurTeam|MeetTheStaff|TeamSpotlight|StaffSpotlight|VolunteersWeek|"
-    r"VolunteerSpotlight|MeetTheVolunteers|MeetOurVolunteers|MeetOurPeople)\b",
-    re.IGNORECASE,
+    r"#(?:MeetTheTeam|MeetOurTeam|MeetTheStaff|TeamSpotlight|StaffSpotlight|VolunteersWeek|VolunteerWeek|"
+    r"VolunteerSpotlight|MeetTheVolunteers|MeetOurVolunteers|MeetOurPeople)\b"
+    # "#TeamAmbo", "#TeamNHS": the organisation's own team tag.
+    r"|#Team[A-Z]\w+",
 )
 TEAM_ROLES = _TEAM_ROLES = (
     r"crew|team|staff|colleagues?|volunteers?|manager|counsellor|therapist|nurse|doctor|"
@@ -307,7 +346,8 @@ TEAM_ROLES = _TEAM_ROLES = (
     r"driver|apprentice|trainee|worker|coordinator|director|lead|fishmonger|butcher|baker|"
     r"chef|cook|porter|cleaner|caretaker|gardener|midwife|paramedic|pharmacist|clinician|"
     r"constable|sergeant|inspector|patron|ambassador|trustee|walker|helper|fundraiser|steward|"
-    r"ranger|warden|librarian|mentor|tutor|guide|handler|fosterer"
+    r"ranger|warden|librarian|mentor|tutor|guide|handler|fosterer|storyteller|befriender|"
+    r"pcso|cashier|clerk|teller|matron|sister|physio|surgeon|consultant"
 )
 _MEMBERSHIP = re.compile(
     rf"\b(?:one\s+of\s+our|our)\s+(?:new\s+|newest\s+|own\s+)?(?:[\w'’&-]+\s+){{0,4}}?(?:{_TEAM_ROLES})s?\b"
@@ -315,18 +355,56 @@ _MEMBERSHIP = re.compile(
     rf"|\btransferred\s+to\s+us\b|\bjoined\s+the\s+(?:team|force|service|trust|practice|firm)\b"
     rf"|\b(?:been\s+)?with\s+us\s+(?:for|since)\b|\bjoin(?:s|ed)\s+(?:us|our)\b"
     # "Meet Precious 💙 41, ward manager on Avon Ward": the role may follow an age.
-    rf"|^\W*(?:\d{{1,3}},?\s+)?(?:{_TEAM_ROLES}|[a-z]+\s+(?:{_TEAM_ROLES}))\b",
+    # "Meet Sunita, 44 💚 Paramedic for 19 years": an emoji may sit between.
+    rf"|^\W*(?:\d{{1,3}}\W+)?(?:{_TEAM_ROLES}|[a-z]+\s+(?:{_TEAM_ROLES}))\b"
+    # Long service: "retires this Friday", "40 years at the counter", "heads our team".
+    rf"|\b(?:retires|retiring|has\s+retired|is\s+retiring)\b"
+    rf"|\b(?:heads|leads|runs|will\s+be\s+leading|be\s+leading)\s+our\b",
     re.IGNORECASE,
 )
 
 
+# The other ways a post opens on a colleague: a welcome ("Delighted to welcome Dr Hannah
+# Osei to the practice"), a long-service milestone ("Celebrating 25 years at Avonleigh 🎉
+# Priya Chandran joined us as a trainee", "After 33 years on our neonatal unit, Sister
+# Grace Ilunga, 58, retires"), or a name that joined us or retires.
+_NAME = r"(?:(?:PC|PCSO|DC|DS|Sister|Dr|Cllr|Nurse)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}"
+_WELCOME_OPENER = re.compile(
+    rf"\b(?i:welcome|welcoming|welcomes)\s+(?:back\s+)?{_NAME}\s+(?:to|as)\s+(?i:the|our)\s+"
+    r"(?i:team|practice|firm|branch|office|force|trust|service|board|ward|unit|shop|store|crew|charity|partnership|"
+    r"[a-z]+\s+(?:team|unit|service|office|branch))\b"
+)
+_SERVICE_OPENER = re.compile(
+    r"(?i:\b(?:celebrating|after|marking|congratulations\s+on|happy)\s+(?:\d{1,2}|[a-z]+-?[a-z]*)\s+years\s+"
+    r"(?:at|on|with|in|of\s+service)\b|^\W*\d{1,2}\s+years\s+(?:at|on|with|in)\b)"
+)
+# Joining as staff, not as a client ("Dean joined us in 2020 after losing his flat",
+# "joined our lunch club" are clients): as a role, or into a team, branch or office.
+_STAFF_PLACES = r"team|practice|firm|force|branch|service|trust|office|staff|crew|unit|ward|station|board|partnership"
+_JOINED_OR_RETIRES = re.compile(
+    rf"{_NAME},?\s+(?:\d{{1,3}},\s+)?(?i:joined\s+(?:us\s+as\s+(?:an?|our)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_TEAM_ROLES})|"
+    rf"(?:our|the)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_STAFF_PLACES}))|"
+    r"retires|is\s+retiring|has\s+retired)\b"
+)
+# An officer's or nurse's title after "Meet" says they are ours: "Meet PCSO Kwame Asante".
+_MEET_TITLED = re.compile(r"(?:^|[.!?\n]\s*)Meet\s+(?:PC|PCSO|Sister|Cllr|Matron)\.?\s+[A-Z]")
+
+
 def team_profile(text: str) -> bool:
     """Whether the post introduces a colleague or volunteer by name ("Meet Derek ... has
-    volunteered in our shop", "#MeetTheTeam")."""
-    opener = _MEET_OPENER.search(text)
+    volunteered in our shop", "#MeetTheTeam"), welcomes one ("Delighted to welcome Dr
+    Hannah Osei to the practice") or marks their long service or retirement ("Margaret
+    Sutcliffe joined our Hebden Bridge branch in 1985 ... and retires this Friday")."""
+    lowered = text.lower()
+    if "welcom" in lowered and _WELCOME_OPENER.search(text):
+        return True
+    joined_or_retires = ("joined" in lowered or "retir" in lowered) and bool(_JOINED_OR_RETIRES.search(text))
+    if joined_or_retires and _SERVICE_OPENER.search(text):
+        return True
+    opener = _MEET_OPENER.search(text) if "Meet" in text else None
     if not opener:
-        return False
-    if _TEAM_HASHTAG.search(text):
+        return joined_or_retires and bool(_MEMBERSHIP.search(text))
+    if _TEAM_HASHTAG.search(text) or _MEET_TITLED.search(text):
         return True
     rest = text[opener.end() :]
     return bool(_MEMBERSHIP.search(rest))

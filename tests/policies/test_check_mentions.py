@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import pytest
+
+from policies.checks.mentions import looks_like_organisation
 from policies.engine import assess
 
 from .policy_documents import ACCOUNT, NOON, policy
@@ -42,11 +45,19 @@ def test_a_reply_to_people_who_wrote_in_public_is_told_apart_from_a_tag():
 
 
 def test_an_unlisted_organisation_handle_is_only_worth_a_look():
-    from policies.checks.mentions import looks_like_organisation
-
     assert looks_like_organisation("@StRichardsHospice")
     assert looks_like_organisation("@MindCymru")
     assert looks_like_organisation("@SAS")
     assert not looks_like_organisation("@jbrennan74")
     assert not looks_like_organisation("@tash_loves_tea")
     assert not looks_like_organisation("@JoBloggs")
+
+
+@pytest.mark.parametrize("handle", ["@ClevedonHomes", "@Space4Kids", "@MindinCardiff", "@AvonMortgageCo"])
+def test_more_organisation_handles_are_recognised(handle: str) -> None:
+    assert looks_like_organisation(handle)
+
+
+@pytest.mark.parametrize("handle", ["@KateS1990", "@TomCo", "@SarahHomes", "@JoBloggs", "@dan_se6"])
+def test_peoples_handles_are_not_organisations(handle: str) -> None:
+    assert not looks_like_organisation(handle)

@@ -118,3 +118,18 @@ def test_a_reply_disclosing_a_record_without_saying_your_is_high(text: str) -> N
 )
 def test_replies_without_a_record_outcome_stay_quiet(text: str) -> None:
     assert top(text) < Severity.MEDIUM
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "@jen_b82 Sorry for the wait. The assessment went to the school on 3 June, so they should have it.",
+        "@marc_t Thanks for your patience. Your referral went off to the hospital on Monday.",
+    ],
+)
+def test_a_reply_saying_where_a_record_was_sent_is_a_disclosure(text: str) -> None:
+    assert top(text) >= Severity.HIGH
+
+
+def test_a_notice_about_where_reports_go_is_not_a_disclosure() -> None:
+    assert top("Reports of fly-tipping go to our enforcement team, who aim to visit within 2 days.") <= Severity.LOW

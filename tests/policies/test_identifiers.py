@@ -383,3 +383,56 @@ def test_lower_case_street_address_is_found() -> None:
 )
 def test_welsh_openers_languages_and_services_used_are_not_people(text: str, kind: str) -> None:
     assert top(text, kind) <= Severity.LOW
+
+
+# --- staff milestones, public records, job adverts, general explainers (round 6) ----
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Delighted to welcome Dr Femi Adeyemi to the practice from 3 March. Femi grew up in Leyton, "
+         "is dad to twins and will be leading our new group for teenagers.", "therapy"),
+        ("30 years at the counter 🎉 Brenda Hollis joined our Keighley branch in 1995, aged 19, and "
+         "retires this Friday. A nan of four, she'll be missed. Pop in for cake, 2-4pm.", "bank"),
+        ("Meet PCSO Tariq Mahmood 👋 Tariq, 38, has patrolled Moss Side for 9 years. Dad of two and "
+         "a keen cyclist; find him at the library on Tuesdays 10-11am.", "police"),
+        ("Meet Lorna, 66 🌼 Our Thursday storyteller at the Hartcliffe hub. Retired dinner lady, "
+         "grandma of five. Thank you Lorna! #VolunteerWeek", "charity"),
+        ("Planning application 25/01234/FUL (8 flats at 41 Mill Lane, Otley) goes to committee on "
+         "Tue 4 June, 6pm, Civic Centre.", "council"),
+        ("We've moved! From Monday 2 June find us at 2nd Floor, 9 King Street, Leeds LS1 2HL. "
+         "Phone stays the same. Registered charity no. 1123456.", "charity"),
+        ("Become a Paramedic in Essex. Starting salary £29,970, plus unsocial hours pay. "
+         "Applications for the October intake close 30 June.", "nhs"),
+        ("A caller asked why we don't attend every minor collision. If nobody is hurt, swap details "
+         "and report online; officers review every report within 72 hours.", "police"),
+        ("A parent asked why some children are seen before others. A child with a sprain may wait "
+         "while a baby with a high fever is seen first.", "nhs"),
+        ("If you're worried about a child's safety, call 999. For urgent mental health advice, "
+         "call 111.", "therapy"),
+    ],
+)
+def test_staff_milestones_public_records_and_explainers_stay_low(text: str, kind: str) -> None:
+    # The rules' reading; the learned net is judged by tools/train_risk.py.
+    assert top(text, kind, risk_model=False) <= Severity.LOW
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # Joining a client group is not joining the team.
+        ("Celebrating 5 years with us 🎉 Dean, 44, joined our Tuesday group in 2020 when he was "
+         "sleeping rough in Walker, and is now in his own flat.", "charity"),
+        ("Delighted to welcome Jo Price to the team! Jo, 41, was homeless in Walker for three years "
+         "before she came to us for help.", "charity"),
+        # A planning reference does not excuse a named resident's address.
+        ("Planning application 25/01234/FUL: Mrs Carol Dent of 41 Mill Lane, Otley is objecting "
+         "because of her son's disability.", "council"),
+        # A caller whose own story is told, not a general question.
+        ("A caller asked whether she could still get help after her husband left on Tuesday; she is "
+         "72 and lives alone in Hucclecote.", "police"),
+    ],
+)
+def test_look_alikes_with_a_client_are_still_held(text: str, kind: str) -> None:
+    assert top(text, kind) >= Severity.MEDIUM

@@ -602,3 +602,39 @@ def test_crowd_hunts_and_shaming_are_flagged(text: str) -> None:
 )
 def test_look_alikes_of_single_jibes_stay_low(text: str) -> None:
     assert top(text) <= Severity.LOW, check(text)
+
+
+# --- round 6: reproaches, mock concessions and the eye-roll aimed at the public ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reminder that 'can you just waive the fee?' is not a request. It's a wish.",
+        "Dog owners: could you at least pick it up on the main path 🙄",
+        "If you can't work out a 3-month notice period, honestly, we can't help you. Maybe ask a grown-up.",
+        "Yes, the website's slow. Yes, we know. No, emailing us in capitals won't sort it any quicker.",
+        "Bins go out the night before, people. It's not hard 🙄",
+        "You lot are very inventive with your 'emergencies', we'll give you that.",
+        "Some people say our rates are behind the times. Sure it is, mate. Sure it is.",
+        "Compare your fees with ours. We'll wait.",
+        "Read the review calling us 'cowboys'. Thanks for the feedback 👍 Truly constructive.",
+    ],
+)
+def test_reproaches_and_mock_concessions_are_held(text):
+    assert top(text, risk_model=False) >= Severity.MEDIUM
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talking about money won't make debt happen any sooner. Here are five ways to start.",
+        "Not sure how to read a payslip? It's not hard once you know where to look: here's our guide.",
+        "Kids: if you can't find your family at the show, just ask a grown-up in a yellow vest.",
+        "Monday again 🙃 Our offices open at 9am.",
+        "Thanks for your review 👍 We've passed it to the branch team.",
+        "Well spotted, Jo, thank you! We've fixed the typo in the opening hours.",
+    ],
+)
+def test_look_alikes_stay_low(text):
+    assert top(text, risk_model=False) <= Severity.LOW

@@ -31,7 +31,9 @@ from policies.checks.tone_signals.prefilter import Gate, required_literals
 
 _A = "['’]?"
 # Where a sentence (or a fragment after a colon or dash) begins.
-_OPEN = r"(?:^|(?<=[.!?:;…\n])\s*|(?<=[.!?:;…])\s+|(?<=\s[-–—])\s+)"
+_OPEN = (r"(?:^|(?<=[.!?:;…\n])\s*|(?<=[.!?:;…])\s+|(?<=\s[-–—])\s+"
+         # An emoji ends a sentence too: "Thanks for the feedback 👍 Truly constructive."
+         r"|(?<=[\U0001f300-\U0001faff\u2600-\u27bf])\s+)")
 # Where it ends: a full stop, "!", "?" or the end of the post.
 _CLOSE = r"\s*(?:[.!?…]+|$)"
 # The same, or an emoji straight after ("Sure you do 🙄", "We'll get right on that 👍").
@@ -90,6 +92,9 @@ _CUES: dict[str, list[str]] = {
         rf"{_OPEN}(?:shame|pity)\s+(?:the|that|those|these|they|you|he|she)\b",
         # "Must be the ambience." "Must be the weather." as a sentence of its own.
         rf"{_OPEN}must\s+be\s+(?:the|all\s+the|our)\s+[a-z]+(?:\s+[a-z]+)?{_CLOSE}",
+        # A concession that mocks: "You lot are creative, we'll give you that."
+        rf"\b(?:we|i){_A}ll\s+give\s+(?:you|them|him|her)\s+that\b",
+        rf"{_OPEN}well\s+spotted{_CLOSE}",
         # Mock congratulation: "Genuinely delighted for yous."
         rf"{_OPEN}(?:genuinely|truly|really|so|honestly)\s+(?:delighted|thrilled|pleased|happy|chuffed)\s+for\s+(?:you|yous|youse|ye|them|him|her|y{_A}all){_CLOSE}",
         # "Lot of experts in the comments today": experts no one appointed.
@@ -105,6 +110,8 @@ _CUES: dict[str, list[str]] = {
         rf"\bwe{_A}ll\s+get\s+right\s+on\s+that{_CLOSE_OR_EMOJI}",
         r"\bthanks?\s+for\s+the\s+(?:[\d,]+-word\s+|lengthy\s+|long\s+|little\s+)?(?:essay|lecture|sermon|novel|thesis|dissertation|tirade|rant)\b",
         rf"{_OPEN}(?:(?:very|so|how|real|just)\s+)?(?:classy|charming|mature|genius|delightful|grown[- ]up|priceless){_CLOSE}",
+        # "Sure it is, pal. Sure it is."
+        rf"{_OPEN}(?:sure|yeah)\s+it\s+(?:is|was|does|did|will){_A}?(?:,\s*(?:pal|mate|love|buddy|chief))?{_CLOSE_OR_EMOJI}",
     ],
     "quote": [
         # A few words in quotes, not introduced as a quotation ("X said: '...'").
@@ -113,6 +120,7 @@ _CUES: dict[str, list[str]] = {
     "jeer": [
         "[\U0001f644\U0001f643\U0001f612\U0001f921\U0001f60f\U0001f926\U0001f937\U0001f9d0\U0001f485\U0001f602\U0001f923]",
     ],
+    "eyeroll": ["\U0001f644"],
     "aside": [
         r"\bjust\s+(?:a\s+thought|saying|so\s+(?:you|u)\s+know|sayin{_A})\b".replace("{_A}", _A),
         r"\bfood\s+for\s+thought\b",
@@ -147,6 +155,12 @@ _CUES: dict[str, list[str]] = {
         r"\bhow\s+many\s+(?:people|of\s+you)\b",
         r"\beveryone\s+(?:who|saying|posting|shouting|complaining|telling|asking)\b",
         r"\bthe\s+comments\b",
+        r"\byou\s+lot\b",
+        # Addressing the public: "Parents: ...", "Read the label, folks."
+        r"(?:^|[.!?]\s+)(?:parents|folks|people|everyone|customers|drivers|residents|shoppers|members|guys)\s*[:,]",
+        r",\s+(?:folks|people|everyone|guys|all)\s*[.!?]",
+        # "the review calling us 'worse than the Taliban'"
+        r"\b(?:reviews?|comments?|tweets?|posts?|emails?|messages?|letters?)\s+(?:calling|saying|claiming|telling)\s+(?:us|we)\b",
         r"\b(?:to\s+)?the\s+(?:man|woman|gentleman|lady|person|guy|bloke|customer|client|patient|caller|"
         r"driver|tenant|resident|supporter|parent|councillor|one|chap|lad|lads|fella|individual|genius)\s+(?:who|in|at|from)\b",
         r"\b(?:someone|somebody|whoever)\s+(?:who\s+)?(?:keeps|thought|decided|left|parked|dumped|emailed|rang|phoned|called|wrote|messaged|complained|sent|posted|tagged)\b",
@@ -211,6 +225,10 @@ def mockery(cues: list[Cue]) -> list[Cue]:
     grouped = _by_kind(cues)
     mocking = grouped.get("mock", []) + grouped.get("sneer", []) * 2
     score = min(2, len(mocking)) + sum(1 for kind in ("quote", "jeer", "aside") if grouped.get(kind))
+    # The eye-roll (🙄) is never warm from an organisation's account: aimed at people it
+    # is mockery on its own ("Read the label, folks 🙄"). Other jeers (😂, 🙃) can be.
+    if grouped.get("eyeroll"):
+        score += 1
     if not mocking and not grouped.get("jeer"):
         return []  # quotes and asides alone are how people report and sign off
     aimed = bool(grouped.get("target"))

@@ -73,6 +73,8 @@ _PATTERNS: dict[str, list[str]] = {
         r"\bif\b[^.!?\n]{0,60}\b(?:is|are|were|was){_A}?\s+so\s+(?:sure|confident|certain|clever|smart|keen|brave|convinced|concerned)\b".replace("{_A}", ""),
         rf"\bif\s+(?:they|he|she|@\w+)\s+(?:were|was|are|is)\s+(?:really\s+|so\s+|that\s+)?(?:confident|sure|serious)\b{_CLAUSE}{{0,40}}\b(?:they|he|she){_A}d\b",
         rf"\bwe{_A}ll\s+be\s+(?:right\s+)?(?:here\s+)?waiting\s*(?:[.!]|$)",
+        # "... put your figures next to ours. We'll wait." as a sentence of its own.
+        rf"(?:^|[.!?:]\s+)(?:we{_A}ll|i{_A}ll)\s+wait\s*(?:[.!]|$)",
     ],
     # Calling out people who unfollowed: always public shaming from an organisation.
     "unfollow": [
@@ -192,6 +194,12 @@ _PATTERNS: dict[str, list[str]] = {
         r"\blet\s+me\s+spell\s+it\s+out\b",
         r"\bslow\s+clap\b",
         r"\bnot\s+rocket\s+science\b",
+        # A reproach dressed as a request: "could you at least use a reputable website".
+        r"\b(?:could|can|would|will)\s+(?:you|u|people|folks|everyone)\s+(?:please\s+)?at\s+least\b",
+        # "Read the label, folks. It's not hard." as a sentence of its own.
+        rf"(?:^|[.!?]\s+)it{_A}s\s+(?:really\s+)?not\s+(?:that\s+|so\s+)?(?:hard|difficult|complicated)\s*(?:[.!]|$|(?=\s*[\U0001f300-\U0001faff]))",
+        # "'can we exchange tomorrow?' is not a plan. It's a wish."
+        rf"\b(?:is\s+not|isn{_A}t)\s+an?\s+[a-z-]+\s*[.,;!–—-]+\s*(?:it{_A}s|that{_A}s)\s+an?\s+(?:wish|fantasy|prayer|fairy\s*tale|pipe\s*dream)\b",
         r"\bmust\s+be\s+nice\b",
         # "Must be lovely having all the answers from the sofa."
         r"(?:^|[.!?]\s+)must\s+be\s+(?:lovely|nice|great|fun|wonderful|handy|easy)\s+(?:having|being|to\s+have|to\s+be|knowing|sitting)\b",
@@ -247,14 +255,17 @@ _PATTERNS: dict[str, list[str]] = {
         rf"\b(?:we{_A}re|we\s+are)\s+(?:\w+,?\s+)?not\s+mind[- ]?readers\b",
         r"\b(?:shop|bank|go|look|take\s+(?:your|their)\s+(?:business|custom|money))\s+elsewhere\s*[?.!]",
         # "Shouting at our receptionists won't get your son seen any faster."
-        rf"\b(?:shouting|yelling|screaming|swearing|moaning|whinging|complaining|ranting|kicking\s+off|being\s+rude|(?:calling|ringing|phoning|emailing|messaging)\s+(?:us\s+)?(?:\d+|\w+)\s+times)\b{_CLAUSE}{{0,60}}\b(?:won{_A}t|will\s+not|doesn{_A}t|does\s+not|isn{_A}t\s+going\s+to)\s+(?:get|make|help|speed|change|fix|bring|move)\b",
-        rf"\bwon{_A}t\s+get\b{_CLAUSE}{{0,40}}\bany\s+(?:faster|quicker|sooner)\b",
+        rf"\b(?:shouting|yelling|screaming|swearing|moaning|whinging|complaining|ranting|kicking\s+off|being\s+rude|(?:tweeting|posting|writing|typing|messaging)\s+(?:us\s+)?in\s+(?:all\s+)?(?:capitals|caps|capital\s+letters)|(?:calling|ringing|phoning|emailing|messaging)\s+(?:us\s+)?(?:\d+|\w+)\s+times)\b{_CLAUSE}{{0,60}}\b(?:won{_A}t|will\s+not|doesn{_A}t|does\s+not|isn{_A}t\s+going\s+to)\s+(?:get|make|help|speed|change|fix|bring|move)\b",
+        rf"\bwon{_A}t\s+(?:get|fix|sort|speed)\b{_CLAUSE}{{0,40}}\bany\s+(?:faster|quicker|sooner)\b",
         r"\bafter\s+the\s+way\s+(?:you|u|he|she|they)\s+(?:spoke|talked|treated|behaved|acted|shouted|spoke\s+to)\b",
         r"\byour\s+(?:refund|claim|return|complaint|application|appeal)\s+was\s+(?:refused|rejected|declined|denied|turned\s+down)\s+because\b",
     ],
     # Belittling the public with no one named: "frankly, thick", "keyboard experts".
     "belittle": [
         r"\b(?:two|2|three|3)\s+brain\s+cells\b",
+        # "Maybe ask a grown-up." said to adults.
+        r"\b(?:maybe|perhaps)\s+(?:try\s+)?(?:ask(?:ing)?|get(?:ting)?)\s+(?:a|an)\s+(?:grown[- ]?up|adult)\b",
+        rf"\bif\s+(?:you|u)\s+can{_A}t\s+(?:even\s+)?(?:tell|work\s+out|figure\s+out|read|understand|spell|count|follow)\b{_CLAUSE}{{0,80}}\b(?:we|i)\s+can{_A}t\s+help\s+(?:you|u)\b",
         r"\bbrain\s+cells?\s+(?:to\s+rub|between)\b",
         r"\b(?:frankly|honestly|quite\s+frankly|simply|just|plain|plainly|utterly),?\s+(?:thick|stupid|dim|dense|moronic|idiotic|clueless|pathetic|ignorant|brainless)\b",
         r"\b(?:as\s+)?thick\s+as\s+(?:mince|two\s+short\s+planks|a\s+brick|pig\s*shit|custard|porridge|a\s+plank)\b",
