@@ -80,6 +80,13 @@ TEMPLATES = [
 ]
 
 # --- Data stores -------------------------------------------------------------------
+# "fragments" holds rendered template fragments whose cache key names everything they
+# show (the navigation: path, role and counts), so a per-process memory is always right.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "fragments": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "fragments",
+                  "TIMEOUT": 600, "OPTIONS": {"MAX_ENTRIES": 2000}},
+}
 DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'var' / 'countersign.sqlite3'}"),

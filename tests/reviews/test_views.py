@@ -187,3 +187,16 @@ def test_queue_rows_escape_what_people_typed(council, make_post, client_for):
     assert "Alice <b>Bold</b>" not in html and "Alice &lt;b&gt;Bold&lt;/b&gt;" in html
     assert f'href="{reverse("post_detail", args=[post.pk])}"' in html
     assert "0 of 1 approval</p>" in html
+
+
+def test_the_cached_navigation_follows_role_counts_and_page(council, make_post, client_for):
+    dashboard = reverse("dashboard")
+    bob, carol = client_for(council.bob), client_for(council.carol)
+    assert 'aria-label="1 waiting"' not in bob.get(dashboard).content.decode()
+    submitted(make_post, council)
+    assert 'aria-label="1 waiting"' in bob.get(dashboard).content.decode()  # the count is part of the key
+    carol_page = carol.get(dashboard).content.decode()
+    assert ">Audit</a>" in carol_page and ">Audit</a>" not in bob.get(dashboard).content.decode()
+    queue_page = bob.get(reverse("review_queue")).content.decode()
+    assert f'href="{reverse("review_queue")}" aria-current="page"' in queue_page
+    assert f'href="{dashboard}" aria-current="page"' not in queue_page
