@@ -114,6 +114,47 @@ def hammer(port: int, method: str, path: str, headers: dict, body: bytes | None,
             "statuses": sorted(statuses)}
 
 
+EXPLAIN = """
+import json, statistics, sys, time
+from django.test import Client
+from policies.checks.base import AccountContext
+from policies.models import SocialAccount, User
+from posts.services import assess_for
+TEXT, ACCOUNT = json.loads(sys.argv[1]), int(sys.argv[2])
+alice, bob = Client(), Client()
+alice.force_login(User.objects.get(email="alice@stroud.example"))
+bob.force_login(User.objects.get(email="bob@stroud.example"))
+account = SocialAccount.objects.for_drafting(User.objects.get(email="alice@stroud.example").memberships.get(), [ACCOUNT])[0]
+parts = {
+    "bare view": lambda: bob.get("/bench/bare"),
+    "live check": lambda: alice.post("/compose/check/", {"text": TEXT, "accounts": ACCOUNT}, HTTP_HX_REQUEST="true"),
+    "  of which assess()": lambda: assess_for(text=TEXT, account=account, author_id=account.owner.user_id),
+    "review queue": lambda: bob.get("/review/"),
+}
+for name, call in parts.items():
+    for _ in range(30):
+        call()
+    cpu = []
+    for _ in range(300):
+        started = time.thread_time()
+        call()
+        cpu.append(time.thread_time() - started)
+    print(f"  {name:<20} {statistics.median(cpu) * 1000:6.2f} ms CPU (median of 300, in-process test client)")
+"""
+
+
+def explain(env: dict[str, str], account: str) -> None:
+    """Where the time goes, in one process: CPU per request of each endpoint and of
+    assess() alone (the live check cannot be cheaper than its assessment)."""
+    import json
+
+    done = subprocess.run([sys.executable, "manage.py", "shell", "-v", "0", "-c", EXPLAIN.replace("sys.argv[1]", repr(json.dumps(TEXT)))
+                           .replace("sys.argv[2]", account)], cwd=ROOT, env=env | {"ALLOWED_HOSTS": "testserver"},
+                          capture_output=True, text=True)
+    print("where the time goes (CPU per request in one process; the ratio above cannot beat bare / endpoint here):")
+    print(done.stdout.rstrip() or f"  (could not measure: {done.stderr.strip()[-300:]})")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--seconds", type=float, default=6.0)
@@ -190,6 +231,7 @@ def main() -> int:
         verdict = "ok" if rps / bare_rps >= 0.5 else "BELOW TARGET"
         print(f"  {name:<13} throughput ratio to bare {rps / bare_rps:4.2f} (target >= 0.5, {verdict}); "
               f"p95 ratio bare/endpoint {bare_p95 / p95:4.2f}")
+    explain(env, ids["account"])
     return 0
 
 
