@@ -3,11 +3,13 @@
 Usage: .venv/bin/python tools/train_risk.py [--out policies/checks/data/risk/model.json.gz]
                                             [--no-lofo] [--compare]
 
-Reads only labelled files in this repository (field ``risky`` and ``checks``), eight
+Reads only labelled files in this repository (field ``risky`` and ``checks``), nine
 sources: tests/data/drafts.jsonl, tests/data/holdout.jsonl, tests/data/holdout2.jsonl,
 tests/data/holdout3.jsonl, tests/data/holdout4.jsonl, tests/data/holdout5.jsonl,
-tests/data/holdout6.jsonl and policies/packs/examples/*.jsonl. (holdout3, holdout4,
-holdout5 and holdout6 each joined once its before-tuning figures were recorded:
+tests/data/holdout6.jsonl, "train7" (tests/data/train7a.jsonl, train7b.jsonl and
+train7c.jsonl, one source group, so leave-one-file-out leaves all three out together)
+and policies/packs/examples/*.jsonl. (holdout3, holdout4, holdout5, holdout6 and the
+train7 sets each joined once its before-tuning figures were recorded:
 tests/data/README.md, "Measurement history".)
 
 Two nets over the same features (policies/recognisers/risk_model.py, whose analyzers are
@@ -77,6 +79,10 @@ SOURCES = {
     "holdout4": [REPO / "tests/data/holdout4.jsonl"],
     "holdout5": [REPO / "tests/data/holdout5.jsonl"],
     "holdout6": [REPO / "tests/data/holdout6.jsonl"],
+    # Three sets by three writers, released together for round 7: one source, so the
+    # leave-one-file-out estimate leaves all three out at once.
+    "train7": [REPO / "tests/data/train7a.jsonl", REPO / "tests/data/train7b.jsonl",
+               REPO / "tests/data/train7c.jsonl"],
     "pack_examples": sorted((REPO / "policies/packs/examples").glob("*.jsonl")),
 }
 AT = datetime(2026, 11, 18, 12, 0, tzinfo=UTC)

@@ -286,7 +286,9 @@ def run(ctx: CheckContext) -> list[Finding]:
     # "Meet Biscuit! 3-year-old Staffie cross ... He's been with us since January": in an
     # animal's profile, "he" is the animal.
     animal_profile = any(s.kind == "age" and _animal_age(text, s) for s in spans)
-    if pronoun and not animal_profile and not _in_aggregate_sentence(text, pronoun, aggregate, people):
+    # In a colleague's profile "he" and "she" are the colleague ("Meet Jordan 👋 ... this
+    # month he joins the staff team"), even when the name reads as a place.
+    if pronoun and not animal_profile and not profile and not _in_aggregate_sentence(text, pronoun, aggregate, people):
         people.append(pronoun)
     # "we supported 11,480 people", "14% of sessions": a client word among totals and
     # rates speaks of everyone the service sees, not of one client.
@@ -391,6 +393,8 @@ def run(ctx: CheckContext) -> list[Finding]:
             direct.append(span)
         elif kind in _GROUP:
             if span.weak and (not person_described or kind == "proper_noun"):
+                continue
+            if _own_role(text, span):
                 continue
             quasi.append(span)
             continue
@@ -578,8 +582,21 @@ def _eligibility_age(text: str, span: Span) -> bool:
     return bool(_AGE_BAND_BEFORE.search(text[max(0, span.start - 30) : span.start]))
 
 
+# "we'll have the right solicitor phone you", "flagged it to the store manager": one of
+# our own people, picked by their role, not a person the post describes.
+_OWN_ROLE_BEFORE = re.compile(
+    r"\b(?:the|our)\s+(?:right|relevant|appropriate|duty|on-call|allocated|specialist|store|branch|shop|site|"
+    r"shift|crew|depot|office|area|regional|district)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _own_role(text: str, span: Span) -> bool:
+    return span.kind == "occupation" and bool(_OWN_ROLE_BEFORE.search(text[max(0, span.start - 30) : span.start]))
+
+
 def _generic_role(text: str, span: Span) -> bool:
-    if _SERVICE_USE_BEFORE.search(text[max(0, span.start - 30) : span.start]):
+    if _SERVICE_USE_BEFORE.search(text[max(0, span.start - 30) : span.start]) or _own_role(text, span):
         return True
     return bool(_GENERIC_AFTER.match(text, span.end))
 
@@ -614,7 +631,7 @@ _VOCATIVE = re.compile(r"(?:^|[\s,])(?:hi|hello|hey|dear|thanks|thank\s+you|sorr
 
 def _addressee_name(text: str, span: Span) -> bool:
     """A lone first name in a reply, spoken to: "Sorry ..., Pete," / "Hi Oksana"."""
-    if span.kind != "name" or " " in text[span.start : span.end].strip():
+    if span.kind not in ("name", "proper_noun") or " " in text[span.start : span.end].strip():
         return False
     before = text[max(0, span.start - 12) : span.start]
     after = text[span.end : span.end + 2]

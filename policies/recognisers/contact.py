@@ -24,6 +24,16 @@ _PHONE = re.compile(
 _SERVICE_PREFIXES = ("0300", "0800", "0808", "0330", "0333", "0345", "0344", "0370", "0843",
                      "0844", "0845", "0870", "0871", "0500", "0161 ")
 _SERVICE_SHORT = re.compile(r"\b(?:999|111|101|112|116\s?123)\b")
+# The organisation giving its own line, whatever the prefix: "our out-of-hours line is
+# 07700 900318", "Text 07700 900142 if you'd like someone to meet you". A person's number
+# is introduced as theirs ("her mobile", "call Dave on").
+_OWN_LINE_BEFORE = re.compile(
+    r"(?:\bour\s+(?:[\w-]+\s+){0,3}?(?:line|number|mobile|phone|helpline|textline|text\s+line|whatsapp)"
+    r"(?:\s+(?:is|number\s+is))?\s*:?\s*(?:on\s+)?"
+    r"|(?:^|[.!?:\n]\s*|\b(?:or|and|please)\s+|[\U0001f300-\U0001faff]\s*)(?:text|call|ring|phone|whatsapp)"
+    r"(?:\s+(?:us|the\s+team|our\s+team))?(?:\s+(?:on|at))?\s+)$",
+    re.IGNORECASE,
+)
 
 
 def find_contact(text: str) -> list[Span]:
@@ -56,5 +66,7 @@ def find_contact(text: str) -> list[Span]:
             "mobile number" if compact.startswith(("07", "+447", "+44(0)7", "+4407")) else
             "phone number"
         )
+        if label != "service phone number" and _OWN_LINE_BEFORE.search(text[max(0, m.start() - 60) : m.start()]):
+            label = "service phone number"
         spans.append(Span(m.start(), m.end(), "phone", label, weak=label.startswith("service")))
     return spans

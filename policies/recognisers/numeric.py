@@ -41,7 +41,7 @@ _AGE = re.compile(
     \baged?\s+(?:\d{{1,3}}|{NUMBER_WORDS})\b(?:\s*(?:-|–|to)\s*\d{{1,3}}\b)?(?:\s*(?:years?|yrs?)(?:\s+old)?)?
     | \b(?:turn(?:s|ed|ing)?|celebrat(?:es|ed|ing))\s+(?:\d{{1,3}}|{NUMBER_WORDS})\b
     | \b\d{{1,3}}(?:st|nd|rd|th)\s+birthday\b
-    | \b\d{{1,3}}\s+today\b
+    | (?<!before\s)(?<!after\s)(?<!until\s)(?<!till\s)(?<!from\s)(?<!by\s)(?<!at\s)\b\d{{1,3}}\s+today\b
     | \b(?:he|she)(?:['’]s|\s+is|\s+was|\s+turned)\s+\d{{1,3}}\b(?!\s*(?:%|per|years\s+(?:ago|in|at|with|of)|minutes|hours|days|weeks|months|times|£))
     | \b(?:\d{{1,3}}|{NUMBER_WORDS})[\s-]+(?:years?|yrs?|months?|weeks?|days?)[\s-]+old\b
     | \b(?:\d{{1,3}}|{NUMBER_WORDS})[\s-]*(?:yo|y/o|y\.o\.)\b

@@ -331,9 +331,15 @@ def reply_addressee(text: str) -> Span | None:
 # name and says they work or volunteer for us, so its ages, places and family details are
 # a consenting colleague's. "Meet Darren. Eighteen months ago Darren was sleeping in a
 # doorway" introduces a client the same way, so the opener alone is not enough.
+# "Say hello to Bex, our new young carers worker", "Welcome to Dr Hannah Osei, our new
+# clinical lead", "Congratulations to Sister Grace Mensah ... named our Nurse of the Year"
+# open on a colleague the same way; the membership test below still decides.
 _MEET_OPENER = re.compile(
-    r"(?:^|[.!?\n]\s*)(?:\d+/\d+\s+)?Meet\s+(?:(?:PC|PCSO|DC|DS|Sister|Dr|Cllr)\.?\s+)?[A-Z][\w'’-]+"
+    r"(?:^|[.!?\n]\s*)(?:\d+/\d+\s+)?(?:Meet|Say\s+hello\s+to|Please\s+welcome|Welcome\s+to|Introducing|"
+    r"Congratulations\s+to|Congrats\s+to|Huge\s+congratulations\s+to)\s+"
+    r"(?:(?:PC|PCSO|DC|DS|Sister|Dr|Cllr)\.?\s+)?[A-Z][\w'’-]+"
 )
+_OPENER_WORDS = ("Meet", "hello to", "welcome", "Welcome", "Introducing", "ongrat")
 _TEAM_HASHTAG = re.compile(
     r"#(?:MeetTheTeam|MeetOurTeam|MeetTheStaff|TeamSpotlight|StaffSpotlight|VolunteersWeek|VolunteerWeek|"
     r"VolunteerSpotlight|MeetTheVolunteers|MeetOurVolunteers|MeetOurPeople)\b"
@@ -352,7 +358,9 @@ TEAM_ROLES = _TEAM_ROLES = (
 _MEMBERSHIP = re.compile(
     rf"\b(?:one\s+of\s+our|our)\s+(?:new\s+|newest\s+|own\s+)?(?:[\w'’&-]+\s+){{0,4}}?(?:{_TEAM_ROLES})s?\b"
     rf"|\b(?:has|have|who['’]?s|who\s+has|(?:she|he|they)['’]?(?:s|ve))\s+(?:volunteered|worked|led|managed|run|driven|served)\b"
-    rf"|\btransferred\s+to\s+us\b|\bjoined\s+the\s+(?:team|force|service|trust|practice|firm)\b"
+    rf"|\btransferred\s+to\s+us\b|\bjoin(?:s|ed|ing)?\s+the\s+(?:staff\s+)?(?:team|force|service|trust|practice|firm)\b"
+    # "Happy work anniversary, Kath!", "27 years with Hartley's"
+    rf"|\bwork\s+anniversary\b|\b\d{{1,2}}\s+years\s+with\s+(?:us|[A-Z][\w'’]+)"
     rf"|\b(?:been\s+)?with\s+us\s+(?:for|since)\b|\bjoin(?:s|ed)\s+(?:us|our)\b"
     # "Meet Precious 💙 41, ward manager on Avon Ward": the role may follow an age.
     # "Meet Sunita, 44 💚 Paramedic for 19 years": an emoji may sit between.
@@ -401,7 +409,7 @@ def team_profile(text: str) -> bool:
     joined_or_retires = ("joined" in lowered or "retir" in lowered) and bool(_JOINED_OR_RETIRES.search(text))
     if joined_or_retires and _SERVICE_OPENER.search(text):
         return True
-    opener = _MEET_OPENER.search(text) if "Meet" in text else None
+    opener = _MEET_OPENER.search(text) if any(w in text for w in _OPENER_WORDS) else None
     if not opener:
         return joined_or_retires and bool(_MEMBERSHIP.search(text))
     if _TEAM_HASHTAG.search(text) or _MEET_TITLED.search(text):

@@ -65,6 +65,9 @@ _CUES: dict[str, list[str]] = {
         rf"you\s+(?:have|{_A}ve\s+got)\s+to\s+love|don{_A}t\s+you\s+(?:just\s+)?love)\s+"
         r"(?:it\s+when|how|all\s+the|the\s+(?:people|customers|folk|ones|comments)|people\s+who|when)\b",
         rf"{_OPEN}(?:incredible|amazing|astonishing|remarkable|strange|odd|curious|hilarious|priceless)\s+how\b",
+        # "Always our favourite: 'your app is down' tweets", "Love getting complaints about..."
+        rf"{_OPEN}(?:always|still|forever|ah,?)\s+(?:our|my|a)\s+(?:all-time\s+)?(?:favourite|favorite|fave)s?\s*[:,–—-]",
+        rf"{_OPEN}(?:(?:we|i)\s+)?(?:just\s+|really\s+)?(?:love|loving)\s+(?:getting|receiving|reading|all\s+the)\s+(?:complaints|moans|emails|calls|messages|reviews|tweets|comments)\s+(?:about|from|saying|calling|telling)\b",
         rf"{_OPEN}(?:interesting|funny|strange|odd|curious|telling)\s+that\b",
         rf"{_OPEN}(?:it\s+)?(?:always\s+|never\s+fails\s+to\s+)?makes?\s+(?:us|me)\s+(?:smile|laugh|chuckle|giggle)\s+when\b",
         # "Best 999 call of the week": a pillory dressed as an award.
@@ -118,7 +121,8 @@ _CUES: dict[str, list[str]] = {
         r"(?<![:\w])(?<!:\s)['‘\"“][a-z][a-z ,'’-]{1,40}[a-z]['’\"”](?!\w)",
     ],
     "jeer": [
-        "[\U0001f644\U0001f643\U0001f612\U0001f921\U0001f60f\U0001f926\U0001f937\U0001f9d0\U0001f485\U0001f602\U0001f923]",
+        # 😌 (smug relief) as well: "...sent from the app 😌".
+        "[\U0001f644\U0001f643\U0001f612\U0001f921\U0001f60f\U0001f926\U0001f937\U0001f9d0\U0001f485\U0001f602\U0001f923\U0001f60c]",
     ],
     "eyeroll": ["\U0001f644"],
     "aside": [

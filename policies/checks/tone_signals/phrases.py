@@ -75,6 +75,14 @@ _PATTERNS: dict[str, list[str]] = {
         rf"\bwe{_A}ll\s+be\s+(?:right\s+)?(?:here\s+)?waiting\s*(?:[.!]|$)",
         # "... put your figures next to ours. We'll wait." as a sentence of its own.
         rf"(?:^|[.!?:]\s+)(?:we{_A}ll|i{_A}ll)\s+wait\s*(?:[.!]|$)",
+        # A critic told to prove it or retract: "Show us the evidence or take the claim
+        # down." An organisation asks for details privately, it does not demand proof.
+        r"\bshow\s+(?:us|me)\s+(?:the|your|some|any)\s+(?:evidence|proof|receipts|figures|numbers|data)\s+or\b",
+        r"\bor\s+take\s+(?:it|that|this|the\s+(?:claim|post|review|comment|tweet)|your\s+(?:claim|post|review|comment|tweet))\s+down\b",
+        # "...come and ride along for a shift. Or would you rather keep writing letters?"
+        r"\bor\s+would\s+(?:you|u|they|he|she)\s+rather\s+(?:just\s+)?(?:keep|carry\s+on|go\s+on)\s+[a-z]+ing\b",
+        # "Still waiting for the reviewer who called our café 'daylight robbery' to come in."
+        r"\bstill\s+waiting\s+(?:for|on)\s+(?:the|that|our)\s+(?:reviewer|critic|commenter|letter-writer|poster|troll|expert|genius|person|man|woman|bloke|lady|gentleman|customer|caller)\s+who\b",
     ],
     # Calling out people who unfollowed: always public shaming from an organisation.
     "unfollow": [
@@ -83,6 +91,11 @@ _PATTERNS: dict[str, list[str]] = {
         # "lost 40-odd followers", "loses us 27 followers", "lost 100+ followers"
         r"\b(?:lost|lose|loses|losing)\s+(?:us\s+|me\s+)?(?:\d+|a\s+few|some|a\s+couple\s+of|a\s+handful\s+of|a\s+load\s+of|[a-z]+ty)(?:-?odd|\s+odd|\+|\s+or\s+so)?\s+followers\b",
         rf"\b(?:we|i){_A}?(?:\s+)?(?:won{_A}t|will\s+not|shan{_A}t)\s+(?:be\s+)?miss(?:ing)?\s+(?:you|them|him|her|any\s+of\s+(?:you|them)|ya)\b",
+        # The same with the subject dropped: "Won't miss you 😂".
+        rf"(?:^|[.!?]\s+|[\U0001f300-\U0001faff]\s*)won{_A}t\s+(?:be\s+)?miss(?:ing)?\s+(?:you|ya|them|any\s+of\s+(?:you|them))\b",
+        # "200 followers vanish within the hour. Noted every single one of you."
+        r"\bfollowers\s+(?:vanish(?:ed)?|disappear(?:ed)?|gone|left\s+us|jump(?:ed)?\s+ship)\b",
+        r"\b(?:noted|clocked|remembered|screenshotted|seen)\s+every\s+(?:single\s+)?(?:one\s+of\s+(?:you|them)|name)\b",
     ],
     "shaming": [
         r"\bnam(?:e|ed|ing)\s+and\s+sham(?:e|ed|ing)\b",
@@ -144,6 +157,9 @@ _PATTERNS: dict[str, list[str]] = {
         rf"\byou{_A}(?:re|\s+are)\s+(?:a|an|such\s+a)\s+(?:disgrace|embarrassment|joke|clown|liar|fraud|idiot|child)\b",
         # "you absolute weapon", "you pathetic little man": the structure is the insult.
         r"\byou(?:\s+(?:absolute|utter|complete|total|pathetic|little|stupid|massive|proper|bloody|f\*+\w*|fucking|sad|silly|old|entitled))+\s+(?!(?:people|lot|all|guys|folks|can|are|were|legends?|stars?|heroe?s?|gems?|angels?|superstars?|champions?|diamonds?|treasures?|saints?|rocks?|rockstars?|troopers?|marvels?|belters?|babes?|beauty|joy|lifesavers?|wonders?)\b)[a-z]{3,}\b",
+        # "you're not a law firm, you're ambulance-chasing parasites": a plural
+        # put-down, with up to two words describing it.
+        rf"\b(?:you|u){_A}(?:re|\s+are)\s+(?:just\s+|all\s+|nothing\s+but\s+|a\s+(?:bunch|pack|load|gang)\s+of\s+)?(?:[a-z]+(?:-[a-z]+)?\s+){{0,2}}(?:parasites|leeches|vultures|sharks|cowboys|crooks|chancers|charlatans|frauds|liars|clowns|vermin|scum|scammers|con\s+artists)\b",
         r"\bnot\s+welcome\s+back\b",
         r"\bdon{_A}t\s+come\s+crying\b".replace("{_A}", _A),
         r"\bdon{_A}t\s+let\s+the\s+door\b".replace("{_A}", _A),
@@ -173,6 +189,14 @@ _PATTERNS: dict[str, list[str]] = {
     ],
     "sarcasm": [
         r"\bthanks?\s+(?:for|4)\s+nothing\b",
+        # "Nothing says 'relaxing Friday' like a buyer ringing at 4.58pm": the ideal in
+        # scare quotes, or set against what a customer did, is a jibe; "Nothing says
+        # Christmas like our mince pies" is not.
+        r"\bnothing\s+says\s+['‘\"“][^'’\"”\n]{2,60}['’\"”]\s+like\b",
+        r"\bnothing\s+says\b[^.!?\n]{0,50}\blike\s+(?:a|an|the|some|when)?\s*(?:buyer|seller|customer|client|patient|caller|tenant|resident|someone|somebody|people|punter|driver|person|member|visitor|diner|guest)s?\s+(?:\w+ing|who)\b",
+        r"\bnothing\s+says\b[^.!?\n]{0,50}\blike\s+\w+ing\s+(?:your|their|his|her)\b",
+        # "The cancellation policy is on the website for a reason, folks."
+        r"\bfor\s+a\s+reason,\s*(?:folks|people|everyone|guys|all|peeps|gang)\b",
         r"\b(?:oh|ah|wow),?\s+(?:great|brilliant|fantastic|wonderful|perfect|lovely|well\s+done|thanks|really|sure)\b",
         r"\byeah,?\s+right\b",
         r"\bnice\s+try\b",
