@@ -72,26 +72,58 @@ def _plain(piece: str) -> bool:
     return _NOT_SIMPLE.search(piece) is None
 
 
+def _stretches(piece: str) -> Iterator[tuple[int, int, bool]]:
+    """``piece`` cut into (start, end, simple) stretches. A complex stretch is a run of
+    characters outside the simple set widened by one character each side: a grapheme
+    can start one character before a combining mark, ZWJ or variation selector (e + ́,
+    1 + ︎ + ⃣) and end one after a prepended mark or CR, never further, and two simple
+    characters side by side are always separate graphemes, so the cuts fall on grapheme
+    boundaries."""
+    position = 0
+    length = len(piece)
+    complex_start = complex_end = None
+    for match in _NOT_SIMPLE.finditer(piece):
+        start, end = max(match.start() - 1, 0), min(match.end() + 1, length)
+        if complex_end is not None and start <= complex_end:
+            complex_end = end
+            continue
+        if complex_end is not None:
+            yield complex_start, complex_end, False
+            position = complex_end
+        if start > position:
+            yield position, start, True
+        complex_start, complex_end = start, end
+    if complex_end is not None:
+        yield complex_start, complex_end, False
+        position = complex_end
+    if position < length:
+        yield position, length, True
+
+
+def _x_grapheme_weight(grapheme: str) -> int:
+    if _EMOJI.search(grapheme):
+        return 2
+    return sum(_x_weight(c) for c in unicodedata.normalize("NFC", grapheme))
+
+
 def _x_units(piece: str, offset: int) -> Iterator[Unit]:
-    if _plain(piece):  # twitter-text: U+2020-2027 weigh 2, the rest of the simple set 1
-        for index, char in enumerate(piece, start=offset):
-            yield index, index + 1, 1 if char < "\u2020" else 2
-        return
-    for match in _GRAPHEME.finditer(piece):
-        grapheme = match.group(0)
-        if _EMOJI.search(grapheme):
-            weight = 2
+    for start, end, simple in _stretches(piece):
+        if simple:  # twitter-text: U+2020-2027 weigh 2, the rest of the simple set 1
+            for index in range(start, end):
+                yield offset + index, offset + index + 1, 1 if piece[index] < "\u2020" else 2
         else:
-            weight = sum(_x_weight(c) for c in unicodedata.normalize("NFC", grapheme))
-        yield offset + match.start(), offset + match.end(), weight
+            for match in _GRAPHEME.finditer(piece, start, end):
+                yield offset + match.start(), offset + match.end(), _x_grapheme_weight(match.group(0))
 
 
 def _grapheme_units(piece: str, offset: int) -> Iterator[Unit]:
-    if _plain(piece):
-        yield from _char_units(piece, offset)
-        return
-    for match in _GRAPHEME.finditer(piece):
-        yield offset + match.start(), offset + match.end(), 1
+    for start, end, simple in _stretches(piece):
+        if simple:
+            for index in range(start, end):
+                yield offset + index, offset + index + 1, 1
+        else:
+            for match in _GRAPHEME.finditer(piece, start, end):
+                yield offset + match.start(), offset + match.end(), 1
 
 
 def _char_units(piece: str, offset: int) -> Iterator[Unit]:
