@@ -10,6 +10,21 @@ CHROMIUM_ARGS = [
 ]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _live_server_connections_closed(django_db_setup, django_db_blocker):
+    """The live server answers Chromium's keep-alive connections in daemon threads, and the
+    last one can still hold its PostgreSQL session when the test database is dropped
+    ("being accessed by other users"). Before that happens, end any session but ours."""
+    yield
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        cursor.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                       "WHERE datname = current_database() AND pid <> pg_backend_pid()")
+
+
 @pytest.fixture
 def browser_page(request, tmp_path, monkeypatch):
     """A fresh page in a fresh Chromium profile; the browser closes after the test."""
