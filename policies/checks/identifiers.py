@@ -71,6 +71,7 @@ from policies.recognisers.people import (
 from policies.recognisers.spans import Span
 from policies.recognisers.subjects import (
     aggregate_spans,
+    example_spans,
     gift_spans,
     has_origin,
     quoted_question_spans,
@@ -103,6 +104,13 @@ _JOB_PAY = re.compile(
 
 # A found item's reference ("Found: a set of keys ... Claim from lost property, ref
 # LP-0425-1183") is the item's, not an owner's record.
+_COUNTED_BEFORE = re.compile(r"\b\d[\d,]*\s+(?:[a-z][\w'’-]*\s+){1,3}$", re.IGNORECASE)
+# A talk or conference the author speaks at: its "session" is a slot in the programme.
+_TALK = re.compile(
+    r"\b(?:speaking\s+at|(?:to\s+)?speak\s+at|conference|webinar|symposium|keynote|workshop\s+at|talk\s+at|"
+    r"panel\s+at|practitioners['’]?\s+day|seminar)\b",
+    re.IGNORECASE,
+)
 _LOST_PROPERTY = re.compile(
     r"\b(?:found(?:\s+at|\s+in|\s+on|:)|handed\s+in|lost\s+property)\b|\bto\s+claim\b|\bclaim\s+(?:it|them|from)\b",
     re.IGNORECASE,
@@ -264,6 +272,11 @@ def run(ctx: CheckContext) -> list[Finding]:
     aggregate = aggregate_spans(text)
     singular = singular_subjects(text)
     people = specific_person_spans(text) + singular
+    if aggregate and people:
+        # "I worked with 64 people, 41 after having a baby and 23 after a death": a person
+        # inside a count ("41 after having a baby") in a sentence of totals is many people.
+        people = [p for p in people if not (_COUNTED_BEFORE.search(text[max(0, p.start - 30) : p.start])
+                                            and _in_aggregate_sentence(text, p, aggregate, []))]
     # "in English or Welsh": a language or nationality is not a surname.
     spans = [s for s in spans if not (s.kind == "name" and _only_languages(fold(text[s.start : s.end])))]
     names = [s for s in spans if s.kind == "name"]
@@ -293,9 +306,13 @@ def run(ctx: CheckContext) -> list[Finding]:
     # "we supported 11,480 people", "14% of sessions": a client word among totals and
     # rates speaks of everyone the service sees, not of one client.
     cues.client = [c for c in cues.client if not _in_aggregate_sentence(text, c, aggregate, people)]
+    if cues.client and _TALK.search(text):
+        # "Speaking at the perinatal conference ... My session is on supporting fathers":
+        # a talk's session, not a client's.
+        cues.client = [c for c in cues.client if "session" not in fold(text[c.start : c.end])]
     # "A resident asked us this week: 'Can pizza boxes go in the recycling?'": the
     # asker frames a general question; the post is about the answer, not about them.
-    frames = quoted_question_spans(text) + gift_spans(text)
+    frames = quoted_question_spans(text) + gift_spans(text) + example_spans(text)
     if frames:
         def framed(span: Span) -> bool:
             return any(f.start <= span.start < f.end for f in frames)

@@ -47,9 +47,9 @@ _ORG_WORDS = frozenset(
 # a place, never a person, even after a first name or surname: "the Employment Rights
 # Bill", "Porter Brook Law", "the Albert Halls", "Swansea Marina", "Eden Fells".
 _NON_PERSON_LAST = frozenset(
-    """bill act acts law halls marina fells park parks reservoir bay harbour pier beach
-    moor forest wood woods valley bridge""".split()
+    """bill act acts halls marina fells reservoir harbour pier beach valley""".split()
 )
+# "Jude Law" is a person; "Porter Brook Law" is a firm.
 # Festivals and greetings: "Easter opening", "Merry Christmas from everyone".
 _FESTIVALS = frozenset(
     """easter christmas xmas merry happy new year eid mubarak diwali hanukkah chanukah halloween
@@ -168,7 +168,7 @@ def _classify(
     last = words[-1]
     if all(w in _FESTIVALS for w in words) and (last in _FESTIVALS - {"merry", "happy", "new", "good"}):
         return None  # "Easter", "Merry Christmas", "Eid Mubarak": a season, not a person
-    if len(words) > 1 and last in _NON_PERSON_LAST:
+    if len(words) > 1 and last in _NON_PERSON_LAST or len(words) > 2 and last == "law":
         return Span(start, end, "org", "organisation")
     if last in _ORG_WORDS or words[0] in _ORG_FIRST and len(words) > 1:
         if last in _STREET_WORDS and last != "court" and len(words) > 1:
