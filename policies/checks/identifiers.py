@@ -61,6 +61,7 @@ from policies.recognisers.cues import find_cues
 from policies.recognisers.lexicon import fold
 from policies.recognisers.people import (
     ENTITLEMENT_AFTER,
+    TEAM_ROLES,
     described_by_role,
     reply_addressee,
     specific_person_spans,
@@ -150,6 +151,16 @@ _ANIMAL_AFTER_AGE = re.compile(
     r"(?![\s-]*(?:walker|owner|lover|groomer|trainer|breeder|sitter|handler|fosterer|warden|rescuer)s?\b)",
     re.IGNORECASE,
 )
+
+
+# "one of our first mental health paramedics", "our cancer nurse", "the stroke team": a
+# health or legal word that names a colleague's specialism, not their own circumstance.
+_SPECIALISM_AFTER = re.compile(rf"[\s-]+(?:[\w-]+\s+)?(?:{TEAM_ROLES}|practitioners?|specialists?|unit|service|ward)s?\b",
+                               re.IGNORECASE)
+
+
+def _specialism(text: str, span: Span) -> bool:
+    return bool(_SPECIALISM_AFTER.match(text, span.end))
 
 
 def _animal_age(text: str, span: Span) -> bool:
@@ -284,7 +295,8 @@ def run(ctx: CheckContext) -> list[Finding]:
     sensitive_kinds = set(_setting(ctx, "sensitive_kinds") or ())  # type: ignore[arg-type]
     service = _SERVICE_WORDS.get(ctx.org_kind, frozenset())
     profile = not cues.client and team_profile(text) and not any(
-        s.kind in sensitive_kinds and fold(text[s.start : s.end]) not in service for s in spans
+        s.kind in sensitive_kinds and fold(text[s.start : s.end]) not in service and not _specialism(text, s)
+        for s in spans
     )
     if profile:
         # "Meet Derek 👋 ... has volunteered in our shop": everyone named is the colleague
