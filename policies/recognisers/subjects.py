@@ -220,11 +220,23 @@ _EXAMPLE = re.compile(r"\b(?:e\.g\.?|eg\.|for\s+example|for\s+instance|such\s+as
                       re.IGNORECASE)
 
 
+# Who a service is for, spoken to the reader: "if you're 65 or over, expecting a baby, or
+# living with asthma". The baby is any reader's.
+# "If you're the man who left a bag on the 38 bus" points at one person: not this.
+_IF_YOU = re.compile(r"\bif\s+you(?:['’]re|\s+are)\s+(?!(?:the|that|this|one\s+of\s+the)\b)[^.!?:;\n]{1,120}",
+                     re.IGNORECASE)
+
+
 def example_spans(text: str) -> list[Span]:
-    """Examples given in passing: their people are hypothetical, not particular."""
-    if "e.g" not in text and "xample" not in text and "nstance" not in text and "such as" not in text.lower():
-        return []
-    return [Span(m.start(), m.end(), "frame", "an example") for m in _EXAMPLE.finditer(text)]
+    """Examples given in passing and who a service is for ("if you're ..."): their people
+    are hypothetical, not particular."""
+    lowered = text.lower()
+    spans = []
+    if "e.g" in lowered or "xample" in lowered or "nstance" in lowered or "such as" in lowered:
+        spans += [Span(m.start(), m.end(), "frame", "an example") for m in _EXAMPLE.finditer(text)]
+    if "if you" in lowered:
+        spans += [Span(m.start(), m.end(), "frame", "who a service is for") for m in _IF_YOU.finditer(text)]
+    return spans
 
 
 def gift_spans(text: str) -> list[Span]:
