@@ -161,7 +161,9 @@ _NAMED_START = re.compile(
     r"^\W{0,4}(?i:reminder|message|note|parcel|letter|update|final\s+notice)\s+(?:for|to)\s+"
     r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,5}?\s*[:\-–]"
     r"|^\W{0,4}(?:(?i:reminder|message|note|parcel|letter|update)\s+(?:for|to)\s+)?"
-    r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}\s*[,:\-–]",
+    # "Operation Lakeshore, July to September:" names a police operation, not a person.
+    r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+)?(?!(?:Operation|Op|Exercise|Project|Campaign)\b)[A-Z][\w'’-]+"
+    r"(?:\s+[A-Z][\w'’-]+){0,2}\s*[,:\-–]",
 )
 # "Please call the ward, Mrs Kaur: your ..." -- a title and name spoken to.
 _TITLED_NAME_ADDRESSED = re.compile(
@@ -204,7 +206,8 @@ _EXPLAINED = re.compile(
 )
 # Kind replies repeat what the person said: "sorry (to hear) your road hasn't been gritted".
 _SORRY_FOR = re.compile(
-    r"\bsorry\s+(?:to\s+hear\s+|to\s+see\s+)?(?:that\s+|about\s+)?(?:your?|you['’]\w+)\b", re.IGNORECASE
+    # "sorry the recycling on your road was missed again": the same echo with "the".
+    r"\bsorry\s+(?:to\s+hear\s+|to\s+see\s+)?(?:that\s+|about\s+)?(?:your?|you['’]\w+|the)\b", re.IGNORECASE
 )
 # "To the lovely client who asked ...": an open letter to one person.
 _TO_ONE_PERSON = re.compile(

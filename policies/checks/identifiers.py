@@ -105,6 +105,15 @@ _JOB_PAY = re.compile(
 
 # A found item's reference ("Found: a set of keys ... Claim from lost property, ref
 # LP-0425-1183") is the item's, not an owner's record.
+_YOU_BEFORE = re.compile(r"\byou(?:['’]ve|\s+have)?\s+$", re.IGNORECASE)
+_SORRY_OPENING = re.compile(r"^\W*(?:@\w+\W*)*(?:(?:hi|hello|hey)\s+\w+\W+)?(?:so\s+|really\s+|very\s+)?sorry\b", re.IGNORECASE)
+
+
+def _in_sorry_sentence(text: str, span: Span) -> bool:
+    start, _end = _sentence_of(text, span.start)
+    return bool(_SORRY_OPENING.match(text[start : span.start]))
+
+
 _COUNTED_BEFORE = re.compile(r"\b\d[\d,]*\s+(?:[a-z][\w'’-]*\s+){1,3}$", re.IGNORECASE)
 # A talk or conference the author speaks at: its "session" is a slot in the programme.
 _TALK = re.compile(
@@ -283,6 +292,13 @@ def run(ctx: CheckContext) -> list[Finding]:
     aggregate = aggregate_spans(text)
     singular = singular_subjects(text)
     people = specific_person_spans(text) + singular
+    if addressee and text.lstrip().startswith("@"):
+        # A kind reply echoes what the person said in public: "Sorry the mixer was out
+        # again when you came in, Kev", "Sorry the café was so busy, Pete, that's no fun
+        # with a hungry toddler". Their own visit and their own toddler are not a third
+        # party; what the reply adds from our records is customer_privacy's business.
+        cues.client = [c for c in cues.client if not _YOU_BEFORE.search(text[max(0, c.start - 12) : c.start])]
+        people = [p for p in people if not (p.label == "a particular person" and _in_sorry_sentence(text, p))]
     if aggregate and people:
         # "I worked with 64 people, 41 after having a baby and 23 after a death": a person
         # inside a count ("41 after having a baby") in a sentence of totals is many people.

@@ -236,7 +236,8 @@ _ROLE_RIGHT_BEFORE = re.compile(
     r"(?i:\b(?:manager|director|head|chief|lead|officer|partner|chair|ceo|founder|trainee|"
     r"paralegal|apprentice|principal|associate|solicitor|barrister|nurse|midwife|sister|"
     r"coordinator|sister|matron|consultant|surgeon|inspector|sergeant|councillor|"
-    r"leader|minister|mayor|spokesperson|spokesman|spokeswoman|secretary))[\s,]*$"
+    r"leader|minister|mayor|spokesperson|spokesman|spokeswoman|secretary|trustee|supervisor|mentor|tutor|"
+    r"trainer|lecturer|patron|ambassador))[\s,]*$"
     # "consultant dermatologist Dr Rahman", "paediatrician Dr Lee": a specialty right before.
     r"|(?i:\b[a-z]+(?:ologist|iatrist|ician|ographer|apist|wife))[\s,]*$"
 )
@@ -297,9 +298,17 @@ def is_staff_or_official(text: str, span: Span, window: int = 45) -> bool:
         return False  # "Bethan, who said I could share ...": a client's consent, not a quote
     if _ROLE_APPOSITION.match(after):
         return True  # "Meet Grace Mensah, healthcare support worker on our stroke unit"
+    if _THANKED_FOR_TEACHING.match(after):
+        return True  # "Huge thanks to Dr Amara Lewis for such a generous day of teaching"
     return bool(_STAFF_CUE.match(after.lstrip(" ,(")) or _STAFF_CUE.search(after[:30]))
 
 
+# Someone thanked for teaching, speaking or supervising is a professional in that role.
+_THANKED_FOR_TEACHING = re.compile(
+    r"\s+for\s+(?:[\w'’-]+\s+){0,5}?(?:teaching|training|talk|lecture|keynote|presentation|supervision|"
+    r"supervising|speaking|masterclass|webinar|seminar|workshop)\b",
+    re.IGNORECASE,
+)
 _CONSENT_AFTER = re.compile(
     r"\s*,?\s*who\s+(?:has\s+)?(?:said|says|agreed|told\s+us|gave\s+(?:us\s+)?permission)\s+"
     r"(?:(?:that\s+)?(?:I|we)\s+(?:could|can|may|might)|it['’]s\s+ok|we\s+can)\b"

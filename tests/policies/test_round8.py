@@ -128,3 +128,38 @@ def test_round8_warm_posts_stay_low(text):
 def test_round8_reply_stating_a_record_is_held():
     assert privacy("@kjm_leeds Thanks for waiting. The referral did go over on the 9th; the wait is about 12 weeks.") >= Severity.HIGH
     assert privacy("@kjm_leeds Sorry to hear this. Please DM us and we'll look into it.") <= Severity.LOW
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # Kind replies that echo the person's own visit or family.
+        ("@lou_hx Sorry the lift was out again when you came in, Lou, that's not good enough. We've told the manager.", "retail"),
+        ("@mike_b1 Sorry the queue was so long on Saturday, Mike, no fun with a tired toddler. Extra tills from next week.", "retail"),
+        # Professionals thanked in their role.
+        ("Thanks to Dr Sunil Mehta for a brilliant day of teaching on trauma-informed practice in York.", "therapy"),
+        ("Five years qualified! Thank you to my supervisor Dr Jane Orr for the support.", "therapy"),
+        ("Sponsor our trustee Mark Bell and the team on our JustGiving page. Race day Sunday 5 October!", "charity"),
+    ],
+)
+def test_round8_replies_and_professionals_stay_low(text, kind):
+    assert ident(text, kind) <= Severity.LOW, text
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("@lou_hx Sorry your son Jake, 14, was so upset in Bay 3 on Tuesday after his fall.", "nhs"),
+        ("Thanks to Mrs Joan Pike of Leek for her patience while her boiler was out for three weeks.", "council"),
+    ],
+)
+def test_round8_replies_that_add_details_still_held(text, kind):
+    assert ident(text, kind) >= Severity.MEDIUM, text
+
+
+def test_round8_operation_report_is_no_disclosure_and_dm_handoff_is_kind():
+    text = "Operation Harbour, 1-3 May: 210 vehicles stopped, 6 arrests, and 1 in 8 drivers we checked were speeding."
+    assert privacy(text) <= Severity.LOW
+    assert privacy("@jo_k Sorry the bins on your road were missed again, Jo. Pop us a DM and we'll chase it.") <= Severity.LOW
+    assert privacy("@jo_k Your account is three months in arrears. Pop us a DM.") >= Severity.HIGH
+    assert privacy("@jo_k Sorry, the loan was declined because of your credit score.") >= Severity.HIGH
