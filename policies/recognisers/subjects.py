@@ -331,10 +331,20 @@ _TALLY = re.compile(
 )
 
 
+_PROPORTION_WORDS = ("half", "third", "quarter", "majority", "minority", " in ")
+_DIGIT_RUN = re.compile(r"\d+")
+
+
 def aggregate_spans(text: str) -> list[Span]:
     """Totals, rates and phrases that speak of people in aggregate."""
     spans = []
-    for pattern in (_TOTAL, _RATE, _AGGREGATE_WORDS, _PROPORTION, _TALLY):
+    patterns = [_TOTAL, _RATE, _AGGREGATE_WORDS]
+    lowered = text.lower()
+    if any(w in lowered for w in _PROPORTION_WORDS):
+        patterns.append(_PROPORTION)
+    if len(_DIGIT_RUN.findall(text)) >= 3:
+        patterns.append(_TALLY)  # three counts at least
+    for pattern in patterns:
         for m in pattern.finditer(text):
             spans.append(Span(m.start(), m.end(), "aggregate", "people in aggregate"))
     return spans
