@@ -128,10 +128,12 @@ def _patterns(extra_records: tuple[str, ...], extra_status: tuple[str, ...]) -> 
     # "refund went back to the card": the person's own record without "your".
     the_outcome = re.compile(
         rf"(?:\b(?:the|that|this|those|these)\s+|^\W*(?:@\w+\W+)+)(?:[\w'’£-]+\s+){{0,3}}?(?:{records})(?:\s+(?:delay|hold-up|date|status|payment|request|check))?\s+"
-        rf"(?:(?:was|were|has|have|had|is|are|got|went)\s+)"
+        rf"(?:(?:was|were|has|have|had|is|are|got|went|did)\s+)"
         rf"(?:(?:been|being|now|not|still|already|currently|just|also|then|all|never|since)\s+){{0,3}}"
         # "The report went to the SENCo on 14 May": sent on, in the records' words.
         rf"(?:(?<=went\s)(?:off\s+|out\s+|over\s+)?to\b|"
+        # "the referral did go over on the 3rd": an emphatic past, in the records' words.
+        rf"(?<=did\s)(?:go|get|come|arrive)(?:\s+(?:over|through|off|out|in))?|"
         rf"[a-z]{{3,}}ed|taken|given|seen|sent|paid|unpaid|lost|held|put|shut|told|kept|"
         rf"outstanding|overdue|in\s+arrears|overdrawn|back|through|down\s+to|due\s+to|"
         rf"written\s+off|turned\s+down|struck\s+out|final)\b",
@@ -159,7 +161,9 @@ _NAMED_START = re.compile(
     r"^\W{0,4}(?i:reminder|message|note|parcel|letter|update|final\s+notice)\s+(?:for|to)\s+"
     r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,5}?\s*[:\-–]"
     r"|^\W{0,4}(?:(?i:reminder|message|note|parcel|letter|update)\s+(?:for|to)\s+)?"
-    r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}\s*[,:\-–]",
+    # "Operation Lakeshore, July to September:" names a police operation, not a person.
+    r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+)?(?!(?:Operation|Op|Exercise|Project|Campaign)\b)[A-Z][\w'’-]+"
+    r"(?:\s+[A-Z][\w'’-]+){0,2}\s*[,:\-–]",
 )
 # "Please call the ward, Mrs Kaur: your ..." -- a title and name spoken to.
 _TITLED_NAME_ADDRESSED = re.compile(
@@ -202,7 +206,8 @@ _EXPLAINED = re.compile(
 )
 # Kind replies repeat what the person said: "sorry (to hear) your road hasn't been gritted".
 _SORRY_FOR = re.compile(
-    r"\bsorry\s+(?:to\s+hear\s+|to\s+see\s+)?(?:that\s+|about\s+)?(?:your?|you['’]\w+)\b", re.IGNORECASE
+    # "sorry the recycling on your road was missed again": the same echo with "the".
+    r"\bsorry\s+(?:to\s+hear\s+|to\s+see\s+)?(?:that\s+|about\s+)?(?:your?|you['’]\w+|the)\b", re.IGNORECASE
 )
 # "To the lovely client who asked ...": an open letter to one person.
 _TO_ONE_PERSON = re.compile(

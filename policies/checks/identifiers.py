@@ -61,6 +61,7 @@ from policies.recognisers.cues import find_cues
 from policies.recognisers.lexicon import fold
 from policies.recognisers.people import (
     ENTITLEMENT_AFTER,
+    TEAM_ROLES,
     described_by_role,
     reply_addressee,
     specific_person_spans,
@@ -71,6 +72,7 @@ from policies.recognisers.people import (
 from policies.recognisers.spans import Span
 from policies.recognisers.subjects import (
     aggregate_spans,
+    example_spans,
     gift_spans,
     has_origin,
     quoted_question_spans,
@@ -103,6 +105,22 @@ _JOB_PAY = re.compile(
 
 # A found item's reference ("Found: a set of keys ... Claim from lost property, ref
 # LP-0425-1183") is the item's, not an owner's record.
+_YOU_BEFORE = re.compile(r"\byou(?:['’]ve|\s+have)?\s+$", re.IGNORECASE)
+_SORRY_OPENING = re.compile(r"^\W*(?:@\w+\W*)*(?:(?:hi|hello|hey)\s+\w+\W+)?(?:so\s+|really\s+|very\s+)?sorry\b", re.IGNORECASE)
+
+
+def _in_sorry_sentence(text: str, span: Span) -> bool:
+    start, _end = _sentence_of(text, span.start)
+    return bool(_SORRY_OPENING.match(text[start : span.start]))
+
+
+_COUNTED_BEFORE = re.compile(r"\b\d[\d,]*\s+(?:[a-z][\w'’-]*\s+){1,3}$", re.IGNORECASE)
+# A talk or conference the author speaks at: its "session" is a slot in the programme.
+_TALK = re.compile(
+    r"\b(?:speaking\s+at|(?:to\s+)?speak\s+at|conference|webinar|symposium|keynote|workshop\s+at|talk\s+at|"
+    r"panel\s+at|practitioners['’]?\s+day|seminar)\b",
+    re.IGNORECASE,
+)
 _LOST_PROPERTY = re.compile(
     r"\b(?:found(?:\s+at|\s+in|\s+on|:)|handed\s+in|lost\s+property)\b|\bto\s+claim\b|\bclaim\s+(?:it|them|from)\b",
     re.IGNORECASE,
@@ -142,6 +160,16 @@ _ANIMAL_AFTER_AGE = re.compile(
     r"(?![\s-]*(?:walker|owner|lover|groomer|trainer|breeder|sitter|handler|fosterer|warden|rescuer)s?\b)",
     re.IGNORECASE,
 )
+
+
+# "one of our first mental health paramedics", "our cancer nurse", "the stroke team": a
+# health or legal word that names a colleague's specialism, not their own circumstance.
+_SPECIALISM_AFTER = re.compile(rf"[\s-]+(?:[\w-]+\s+)?(?:{TEAM_ROLES}|practitioners?|specialists?|unit|service|ward)s?\b",
+                               re.IGNORECASE)
+
+
+def _specialism(text: str, span: Span) -> bool:
+    return bool(_SPECIALISM_AFTER.match(text, span.end))
 
 
 def _animal_age(text: str, span: Span) -> bool:
@@ -264,6 +292,18 @@ def run(ctx: CheckContext) -> list[Finding]:
     aggregate = aggregate_spans(text)
     singular = singular_subjects(text)
     people = specific_person_spans(text) + singular
+    if addressee and text.lstrip().startswith("@"):
+        # A kind reply echoes what the person said in public: "Sorry the mixer was out
+        # again when you came in, Kev", "Sorry the café was so busy, Pete, that's no fun
+        # with a hungry toddler". Their own visit and their own toddler are not a third
+        # party; what the reply adds from our records is customer_privacy's business.
+        cues.client = [c for c in cues.client if not _YOU_BEFORE.search(text[max(0, c.start - 12) : c.start])]
+        people = [p for p in people if not (p.label == "a particular person" and _in_sorry_sentence(text, p))]
+    if aggregate and people:
+        # "I worked with 64 people, 41 after having a baby and 23 after a death": a person
+        # inside a count ("41 after having a baby") in a sentence of totals is many people.
+        people = [p for p in people if not (_COUNTED_BEFORE.search(text[max(0, p.start - 30) : p.start])
+                                            and _in_aggregate_sentence(text, p, aggregate, []))]
     # "in English or Welsh": a language or nationality is not a surname.
     spans = [s for s in spans if not (s.kind == "name" and _only_languages(fold(text[s.start : s.end])))]
     names = [s for s in spans if s.kind == "name"]
@@ -271,7 +311,8 @@ def run(ctx: CheckContext) -> list[Finding]:
     sensitive_kinds = set(_setting(ctx, "sensitive_kinds") or ())  # type: ignore[arg-type]
     service = _SERVICE_WORDS.get(ctx.org_kind, frozenset())
     profile = not cues.client and team_profile(text) and not any(
-        s.kind in sensitive_kinds and fold(text[s.start : s.end]) not in service for s in spans
+        s.kind in sensitive_kinds and fold(text[s.start : s.end]) not in service and not _specialism(text, s)
+        for s in spans
     )
     if profile:
         # "Meet Derek 👋 ... has volunteered in our shop": everyone named is the colleague
@@ -293,9 +334,13 @@ def run(ctx: CheckContext) -> list[Finding]:
     # "we supported 11,480 people", "14% of sessions": a client word among totals and
     # rates speaks of everyone the service sees, not of one client.
     cues.client = [c for c in cues.client if not _in_aggregate_sentence(text, c, aggregate, people)]
+    if cues.client and _TALK.search(text):
+        # "Speaking at the perinatal conference ... My session is on supporting fathers":
+        # a talk's session, not a client's.
+        cues.client = [c for c in cues.client if "session" not in fold(text[c.start : c.end])]
     # "A resident asked us this week: 'Can pizza boxes go in the recycling?'": the
     # asker frames a general question; the post is about the answer, not about them.
-    frames = quoted_question_spans(text) + gift_spans(text)
+    frames = quoted_question_spans(text) + gift_spans(text) + example_spans(text)
     if frames:
         def framed(span: Span) -> bool:
             return any(f.start <= span.start < f.end for f in frames)

@@ -72,9 +72,22 @@ def looks_like_organisation(raw: str) -> bool:
     """
     handle = raw.lstrip("@").split("@", 1)[0]
     # People add digits at the end (@KateS1990); "@Place2Be" has one inside a name.
-    if "_" in handle or handle[-1:].isdigit() or not any(c.isupper() for c in handle):
+    if "_" in handle or handle[-1:].isdigit():
         return False
-    parts = [p.lower() for p in _CAMEL.findall(handle)]
+    if not any(c.isupper() for c in handle):
+        # "@sheffieldmind", "@highlandcouncil": a body's word closing a run-together
+        # handle. People's lower-case handles rarely end in "council" or "hospice".
+        lowered = handle.lower()
+        return not any(c.isdigit() for c in lowered) and any(
+            lowered.endswith(p) and len(lowered) > len(p) + 2 and lowered[: -len(p)] not in _first_names()
+            for p in _ORG_SUFFIXES)
+    raw_parts = _CAMEL.findall(handle)
+    parts = [p.lower() for p in raw_parts]
+    if len(parts) == 2 and parts[0] not in _first_names() and (
+            any(p.isupper() and 2 <= len(p) <= 4 for p in raw_parts) or any(p in _places() for p in parts)):
+        # "@CASheffield", "@DerbyshireLC", "@SussexRecovery": an acronym or a county
+        # beside another word is a body's handle; "@JoBK" (a first name) is not.
+        return True
     if len(parts) == 2 and parts[1] in _WEAK_ORG_PARTS and parts[0] in _first_names():
         return False  # "@TomCo", "@SarahHomes" may well be a person's
     if any(p in _ORG_PARTS or _ORG_JOINED.match(p) for p in parts):
@@ -86,6 +99,37 @@ def looks_like_organisation(raw: str) -> bool:
     if len(parts) == 2 and parts[0] in _first_names():
         return False
     return len(parts) >= 3
+
+
+_ORG_SUFFIXES = tuple(p for p in _ORG_PARTS if len(p) >= 4 and p not in _WEAK_ORG_PARTS) + ("mind", "council")
+
+
+def _places() -> frozenset[str]:
+    from policies.recognisers.gazetteers import places_lexicon  # noqa: F401
+    from policies.recognisers.lexicon import fold, read_terms
+
+    global _PLACE_WORDS
+    if _PLACE_WORDS is None:
+        _PLACE_WORDS = frozenset(fold(t) for t in read_terms("places.txt") if " " not in t)
+    return _PLACE_WORDS
+
+
+_PLACE_WORDS: frozenset[str] | None = None
+
+
+_PAIRED_AFTER = regex.compile(r"\s*(?:,|&|and)\s*(@[A-Za-z0-9_]{2,50})")
+_PAIRED_BEFORE = regex.compile(r"(@[A-Za-z0-9_]{2,50})\s*(?:,|&|and)\s*$")
+
+
+def _paired_with_organisation(text: str, start: int, end: int) -> bool:
+    """"@SandsUK and @tommys have resources", "Thank you @crofting_comm and @highlandcouncil":
+    a handle listed alongside a body's handle is another partner (not one with digits,
+    which people add to their own handles)."""
+    if any(c.isdigit() for c in text[start:end]):
+        return False
+    after = _PAIRED_AFTER.match(text, end)
+    before = _PAIRED_BEFORE.search(text[max(0, start - 60) : start])
+    return any(m and looks_like_organisation(m.group(1)) for m in (after, before))
 
 
 def _first_names() -> frozenset[str]:
@@ -143,7 +187,7 @@ def run(ctx: CheckContext) -> list[Finding]:
             )
             continue
         # A partner organisation missing from the list is worth a look, not a review.
-        organisation = looks_like_organisation(ctx.text[start:end])
+        organisation = looks_like_organisation(ctx.text[start:end]) or _paired_with_organisation(ctx.text, start, end)
         findings.append(
             Finding(
                 "mentions",

@@ -71,8 +71,8 @@ def find_codes(text: str) -> list[Span]:
     """Reference numbers and postcodes in ``text``."""
     spans: list[Span] = []
     for m in _KEYWORD_CODE.finditer(text):
-        if m.group(1) in _SERVICE_NUMBERS:
-            continue
+        if m.group(1) in _SERVICE_NUMBERS or m.group().upper() == "NHS 24":
+            continue  # "NHS 24" is Scotland's health line, not an NHS number
         # Police appeals quote incident and crime numbers for the public to use.
         public = m.group().lower().startswith(("incident", "crime", "log"))
         label = "incident reference" if public else "reference number"

@@ -31,7 +31,9 @@ _OWN_LINE_BEFORE = re.compile(
     r"(?:\bour\s+(?:[\w-]+\s+){0,3}?(?:line|number|mobile|phone|helpline|textline|text\s+line|whatsapp)"
     r"(?:\s+(?:is|number\s+is))?\s*:?\s*(?:on\s+)?"
     r"|(?:^|[.!?:\n]\s*|\b(?:or|and|please)\s+|[\U0001f300-\U0001faff]\s*)(?:text|call|ring|phone|whatsapp)"
-    r"(?:\s+(?:us|the\s+team|our\s+team))?(?:\s+(?:on|at))?\s+)$",
+    r"(?:\s+(?:us|the\s+team|our\s+team))?(?:\s+(?:on|at))?\s+"
+    # "text CANCEL to 07700 900314", "text the word HELP to": a service's keyword line.
+    r"|\btext\s+(?:the\s+word\s+)?['‘\"“]?(?-i:[A-Z]{2,12})['’\"”]?\s+to\s+)$",
     re.IGNORECASE,
 )
 

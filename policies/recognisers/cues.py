@@ -65,4 +65,9 @@ def _compound_or_thing(text: str, start: int, end: int) -> bool:
         return True
     if text[start:end].lower().startswith("one of") and _STAFF_AFTER.match(text, end):
         return True
+    if _IDIOM_AFTER.match(text, end):
+        return True  # "the leaflet came in handy": a thing that was useful, not a visitor
     return bool(_THING_ARRIVED_BEFORE.search(text[max(0, start - 30) : start]))
+
+
+_IDIOM_AFTER = re.compile(r"\s+(?:handy|useful|helpful)\b", re.IGNORECASE)

@@ -236,7 +236,8 @@ _ROLE_RIGHT_BEFORE = re.compile(
     r"(?i:\b(?:manager|director|head|chief|lead|officer|partner|chair|ceo|founder|trainee|"
     r"paralegal|apprentice|principal|associate|solicitor|barrister|nurse|midwife|sister|"
     r"coordinator|sister|matron|consultant|surgeon|inspector|sergeant|councillor|"
-    r"leader|minister|mayor|spokesperson|spokesman|spokeswoman|secretary))[\s,]*$"
+    r"leader|minister|mayor|spokesperson|spokesman|spokeswoman|secretary|trustee|supervisor|mentor|tutor|"
+    r"trainer|lecturer|patron|ambassador))[\s,]*$"
     # "consultant dermatologist Dr Rahman", "paediatrician Dr Lee": a specialty right before.
     r"|(?i:\b[a-z]+(?:ologist|iatrist|ician|ographer|apist|wife))[\s,]*$"
 )
@@ -297,9 +298,17 @@ def is_staff_or_official(text: str, span: Span, window: int = 45) -> bool:
         return False  # "Bethan, who said I could share ...": a client's consent, not a quote
     if _ROLE_APPOSITION.match(after):
         return True  # "Meet Grace Mensah, healthcare support worker on our stroke unit"
+    if _THANKED_FOR_TEACHING.match(after):
+        return True  # "Huge thanks to Dr Amara Lewis for such a generous day of teaching"
     return bool(_STAFF_CUE.match(after.lstrip(" ,(")) or _STAFF_CUE.search(after[:30]))
 
 
+# Someone thanked for teaching, speaking or supervising is a professional in that role.
+_THANKED_FOR_TEACHING = re.compile(
+    r"\s+for\s+(?:[\w'’-]+\s+){0,5}?(?:teaching|training|talk|lecture|keynote|presentation|supervision|"
+    r"supervising|speaking|masterclass|webinar|seminar|workshop)\b",
+    re.IGNORECASE,
+)
 _CONSENT_AFTER = re.compile(
     r"\s*,?\s*who\s+(?:has\s+)?(?:said|says|agreed|told\s+us|gave\s+(?:us\s+)?permission)\s+"
     r"(?:(?:that\s+)?(?:I|we)\s+(?:could|can|may|might)|it['’]s\s+ok|we\s+can)\b"
@@ -309,7 +318,7 @@ _CONSENT_AFTER = re.compile(
 # A role in apposition with no article: "Grace Mensah, healthcare support worker", "Tom
 # Reid, Head of Family Law". "Jo, a retired teacher," describes a client instead.
 _ROLE_APPOSITION = re.compile(
-    r"\s*,\s+(?:(?:our|senior|junior|lead|new|deputy|assistant|trainee|chief)\s+)?(?:[\w&-]+\s+){0,3}?"
+    r"\s*,\s+(?:\d{1,2},\s+(?=our\b))?(?:(?:our|senior|junior|lead|new|deputy|assistant|trainee|chief)\s+)?(?:[\w&-]+\s+){0,3}?"
     r"(?i:worker|nurse|midwife|consultant|manager|officer|adviser|advisor|director|head|"
     r"solicitor|partner|paralegal|counsellor|therapist|psychotherapist|coordinator|"
     r"receptionist|volunteer|trustee|chair|ceo|founder|sergeant|inspector|constable|"
@@ -336,10 +345,12 @@ def reply_addressee(text: str) -> Span | None:
 # open on a colleague the same way; the membership test below still decides.
 _MEET_OPENER = re.compile(
     r"(?:^|[.!?\n]\s*)(?:\d+/\d+\s+)?(?:Meet|Say\s+hello\s+to|Please\s+welcome|Welcome\s+to|Introducing|"
-    r"Congratulations\s+to|Congrats\s+to|Huge\s+congratulations\s+to)\s+"
+    r"Congratulations\s+to|Congrats\s+to|Huge\s+congratulations\s+to|Happy\s+retirement\s+to|"
+    r"Farewell\s+to|Good\s+luck\s+to|Staff\s+pick[^.!?\n]{0,25}?)\s+"
     r"(?:(?:PC|PCSO|DC|DS|Sister|Dr|Cllr)\.?\s+)?[A-Z][\w'’-]+"
 )
-_OPENER_WORDS = ("Meet", "hello to", "welcome", "Welcome", "Introducing", "ongrat")
+_OPENER_WORDS = ("Meet", "hello to", "welcome", "Welcome", "Introducing", "ongrat", "etirement", "arewell",
+                 "luck to", "Staff pick")
 _TEAM_HASHTAG = re.compile(
     r"#(?:MeetTheTeam|MeetOurTeam|MeetTheStaff|TeamSpotlight|StaffSpotlight|VolunteersWeek|VolunteerWeek|"
     r"VolunteerSpotlight|MeetTheVolunteers|MeetOurVolunteers|MeetOurPeople)\b"
@@ -355,6 +366,7 @@ TEAM_ROLES = _TEAM_ROLES = (
     r"ranger|warden|librarian|mentor|tutor|guide|handler|fosterer|storyteller|befriender|"
     r"pcso|cashier|clerk|teller|matron|sister|physio|surgeon|consultant"
 )
+_STAFF_PLACES = r"team|practice|firm|force|branch|service|trust|office|staff|crew|unit|ward|station|board|partnership"
 _MEMBERSHIP = re.compile(
     rf"\b(?:one\s+of\s+our|our)\s+(?:new\s+|newest\s+|own\s+)?(?:[\w'’&-]+\s+){{0,4}}?(?:{_TEAM_ROLES})s?\b"
     rf"|\b(?:has|have|who['’]?s|who\s+has|(?:she|he|they)['’]?(?:s|ve))\s+(?:volunteered|worked|led|managed|run|driven|served)\b"
@@ -367,7 +379,10 @@ _MEMBERSHIP = re.compile(
     rf"|^\W*(?:\d{{1,3}}\W+)?(?:{_TEAM_ROLES}|[a-z]+\s+(?:{_TEAM_ROLES}))\b"
     # Long service: "retires this Friday", "40 years at the counter", "heads our team".
     rf"|\b(?:retires|retiring|has\s+retired|is\s+retiring)\b"
-    rf"|\b(?:heads|leads|runs|will\s+be\s+leading|be\s+leading)\s+our\b",
+    rf"|\b(?:heads|leads|runs|will\s+be\s+leading|be\s+leading)\s+our\b"
+    # "dispensing at our Broadstairs branch since 1987": years of service at one of ours.
+    rf"|\b(?:at|in|on|from)\s+our\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_STAFF_PLACES}|shop|store|depot|desk|counter)\s+"
+    rf"(?:since|for)\s+(?:\d|[a-z]+\s+years)",
     re.IGNORECASE,
 )
 
@@ -388,7 +403,6 @@ _SERVICE_OPENER = re.compile(
 )
 # Joining as staff, not as a client ("Dean joined us in 2020 after losing his flat",
 # "joined our lunch club" are clients): as a role, or into a team, branch or office.
-_STAFF_PLACES = r"team|practice|firm|force|branch|service|trust|office|staff|crew|unit|ward|station|board|partnership"
 _JOINED_OR_RETIRES = re.compile(
     rf"{_NAME},?\s+(?:\d{{1,3}},\s+)?(?i:joined\s+(?:us\s+as\s+(?:an?|our)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_TEAM_ROLES})|"
     rf"(?:our|the)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_STAFF_PLACES}))|"

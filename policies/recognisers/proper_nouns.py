@@ -43,6 +43,19 @@ _ORG_WORDS = frozenset(
     initiative programme scheme campaign show festival market fair awards award
     network press news times guardian herald gazette""".split()
 )
+# Last words that make a run of several capitalised words a body, a law, a building or
+# a place, never a person, even after a first name or surname: "the Employment Rights
+# Bill", "Porter Brook Law", "the Albert Halls", "Swansea Marina", "Eden Fells".
+_NON_PERSON_LAST = frozenset(
+    """bill act acts halls marina fells reservoir harbour pier beach valley""".split()
+)
+# "Jude Law" is a person; "Porter Brook Law" is a firm.
+# Festivals and greetings: "Easter opening", "Merry Christmas from everyone".
+_FESTIVALS = frozenset(
+    """easter christmas xmas merry happy new year eid mubarak diwali hanukkah chanukah halloween
+    ramadan vaisakhi passover lent advent pentecost whitsun hogmanay boxing day eve good friday
+    holi navratri""".split()
+)
 _ORG_FIRST = frozenset("ministry department court university bank office house".split())
 _STREET_WORDS = frozenset(
     """road rd street st lane ln avenue ave close drive dr way crescent place square
@@ -153,6 +166,10 @@ def _classify(
     if prev in _TITLES and _previous_word(text, start)[:1].isupper():
         return Span(start, end, "name", "title and name")
     last = words[-1]
+    if all(w in _FESTIVALS for w in words) and (last in _FESTIVALS - {"merry", "happy", "new", "good"}):
+        return None  # "Easter", "Merry Christmas", "Eid Mubarak": a season, not a person
+    if len(words) > 1 and last in _NON_PERSON_LAST or len(words) > 2 and last == "law":
+        return Span(start, end, "org", "organisation")
     if last in _ORG_WORDS or words[0] in _ORG_FIRST and len(words) > 1:
         if last in _STREET_WORDS and last != "court" and len(words) > 1:
             return _street(text, start, end)

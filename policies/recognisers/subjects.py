@@ -214,6 +214,31 @@ def _general_question(question: str) -> bool:
             and not _PAST_OR_CONDITIONAL.search(question))
 
 
+# An example given in passing: "(e.g. a child not returned after a visit)", "for example
+# a landlord who keeps the deposit". The person in it is hypothetical.
+_EXAMPLE = re.compile(r"\b(?:e\.g\.?|eg\.|for\s+example|for\s+instance|such\s+as)\s*,?\s*[^.!?)\n]{1,120}",
+                      re.IGNORECASE)
+
+
+# Who a service is for, spoken to the reader: "if you're 65 or over, expecting a baby, or
+# living with asthma". The baby is any reader's.
+# "If you're the man who left a bag on the 38 bus" points at one person: not this.
+_IF_YOU = re.compile(r"\bif\s+you(?:['’]re|\s+are)\s+(?!(?:the|that|this|one\s+of\s+the)\b)[^.!?:;\n]{1,120}",
+                     re.IGNORECASE)
+
+
+def example_spans(text: str) -> list[Span]:
+    """Examples given in passing and who a service is for ("if you're ..."): their people
+    are hypothetical, not particular."""
+    lowered = text.lower()
+    spans = []
+    if "e.g" in lowered or "xample" in lowered or "nstance" in lowered or "such as" in lowered:
+        spans += [Span(m.start(), m.end(), "frame", "an example") for m in _EXAMPLE.finditer(text)]
+    if "if you" in lowered:
+        spans += [Span(m.start(), m.end(), "frame", "who a service is for") for m in _IF_YOU.finditer(text)]
+    return spans
+
+
 def gift_spans(text: str) -> list[Span]:
     """What a donation pays for: its beneficiaries are typical, not particular."""
     return [Span(m.start(), m.end(), "frame", "what a gift pays for") for m in _GIFT.finditer(text)]
@@ -288,10 +313,38 @@ def has_origin(text: str, span: Span) -> bool:
     return bool(_ORIGIN_AFTER.match(text, span.end))
 
 
+# A share of everyone seen: "more than half of the couples I've worked with", "one in
+# five", "two thirds of our clients".
+_PROPORTION = re.compile(
+    r"\b(?:(?:more|fewer|less)\s+than\s+|over\s+|almost\s+|nearly\s+|about\s+|around\s+|roughly\s+)?"
+    r"(?:half|a\s+third|a\s+quarter|two[\s-]thirds|three[\s-]quarters|the\s+majority|a\s+minority)\s+of\s+"
+    r"(?:the|my|our|all|those|these)\b|\b(?:one|\d{1,2})\s+in\s+(?:every\s+)?(?:\d{1,3}|two|three|four|five|six|"
+    r"seven|eight|nine|ten|twenty|a\s+hundred)\b",
+    re.IGNORECASE,
+)
+# A tally: three or more counts listed in one breath ("143 house purchases, 37 croft
+# assignations, 22 executries ... and 9 separations").
+_TALLY = re.compile(
+    r"\b\d[\d,]*\s+[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,4}?\s*,\s*\d[\d,]*\s+[a-z][\w'’-]*"
+    r"(?:[^.!?\n]{0,80}?(?:,|\band\b)\s*\d[\d,]*\s+[a-z])",
+    re.IGNORECASE,
+)
+
+
+_PROPORTION_WORDS = ("half", "third", "quarter", "majority", "minority", " in ")
+_DIGIT_RUN = re.compile(r"\d+")
+
+
 def aggregate_spans(text: str) -> list[Span]:
     """Totals, rates and phrases that speak of people in aggregate."""
     spans = []
-    for pattern in (_TOTAL, _RATE, _AGGREGATE_WORDS):
+    patterns = [_TOTAL, _RATE, _AGGREGATE_WORDS]
+    lowered = text.lower()
+    if any(w in lowered for w in _PROPORTION_WORDS):
+        patterns.append(_PROPORTION)
+    if len(_DIGIT_RUN.findall(text)) >= 3:
+        patterns.append(_TALLY)  # three counts at least
+    for pattern in patterns:
         for m in pattern.finditer(text):
             spans.append(Span(m.start(), m.end(), "aggregate", "people in aggregate"))
     return spans

@@ -22,6 +22,13 @@ _CLAUSE = r"[^.!?\n]"  # anything up to the end of the sentence
 _PATTERNS: dict[str, list[str]] = {
     # "If @council really cared, they'd come out and answer." (the seed's example)
     "challenge": [
+        # Round 8: dares to critics. "if you think you could run a practice of 9,800
+        # patients better than we do ... Come in and show us how it's done."
+        rf"\bcome\s+(?:in\s+|along\s+|down\s+)?and\s+show\s+us\s+how\s+it{_A}s\s+done\b",
+        r"\bif\s+(?:you|they|he|she)\s+think\s+(?:you|they|he|she)\s+could\s+(?:do|run|manage)\b[^.!?\n]{0,80}?\bbetter\s+than\s+(?:we|us)\b",
+        # "If they believed that, they'd come to Thursday's meeting and say it in the room."
+        rf"\bif\s+(?:they|you|he|she)\s+(?:really\s+|truly\s+|actually\s+)?(?:believed|meant|thought)\s+(?:that|it|this|so)\b[^.!?\n]{{0,20}}?(?:they|you|he|she){_A}d\s+(?:come|say|turn\s+up|show\s+up)\b",
+        rf"\bwe{_A}(?:ll|\s+will)\s+save\s+(?:them|you|him|her)\s+(?:a\s+seat|the\s+front\s+row|a\s+front[- ]row\s+seat)\b",
         rf"\bif\b{_CLAUSE}{{0,60}}\b(?:really|truly|actually|genuinely|so)\s+(?:cared?|cares|believed?|believes|"
         rf"wants?|wanted|thinks?|thought|listen(?:s|ed)?|meant|means|understood|understands?|is|are|were|was)\b",
         r"\bcome\s+(?:on\s+)?out\s+(?:here|and|from)\b",
@@ -98,6 +105,8 @@ _PATTERNS: dict[str, list[str]] = {
         r"\b(?:noted|clocked|remembered|screenshotted|seen)\s+every\s+(?:single\s+)?(?:one\s+of\s+(?:you|them)|name)\b",
     ],
     "shaming": [
+        # Round 8: "If you rent through them ... We're keeping a list."
+        rf"\b(?:we{_A}re|we\s+are|i{_A}m)\s+keeping\s+a\s+list\b",
         r"\bnam(?:e|ed|ing)\s+and\s+sham(?:e|ed|ing)\b",
         r"\b(?:hall|wall|list)\s+of\s+shame\b",
         r"#(?:shame|nameandshame|nameandshame\w*)\b",
@@ -189,6 +198,17 @@ _PATTERNS: dict[str, list[str]] = {
     ],
     "sarcasm": [
         r"\bthanks?\s+(?:for|4)\s+nothing\b",
+        # Round 8: mock praise and mock agreement aimed at the public.
+        # "It's been down for 40 minutes this whole year. But sure, always."
+        r"\bbut\s+sure,?\s+(?:always|never|whatever|every\s+time|all\s+the\s+time)\b",
+        # "so many of you became road gritting experts overnight"
+        r"\b(?:became|become|becoming|turned\s+into)\s+(?:\w+\s+){0,3}?experts?\s+overnight\b",
+        r"\bovernight\s+experts?\b",
+        # "Lovely to see so many of you treating the bottle bank as a general waste tip"
+        r"\b(?:lovely|great|nice|wonderful|brilliant|good)\s+to\s+see\s+(?:so\s+many\s+of\s+|some\s+of\s+)?(?:you|people|folks|everyone)\s+"
+        r"treating\s+[^.!?\n]{1,60}?\s+as\s+(?:a|an|your|their)\s+(?:[\w-]+\s+){0,2}?(?:tip|dump|bin|toilet|skip|litter\s+bin|car\s+park|racetrack)\b",
+        # "some of you are STILL tapping the link ... thank you, keep it up"
+        r"\bstill\b[^\n]{0,120}?\bthank\s+you,?\s+keep\s+it\s+up\b",
         # "Nothing says 'relaxing Friday' like a buyer ringing at 4.58pm": the ideal in
         # scare quotes, or set against what a customer did, is a jibe; "Nothing says
         # Christmas like our mince pies" is not.
