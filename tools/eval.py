@@ -1,16 +1,21 @@
 """``make eval``: how well assess() sorts the labelled drafts, end to end.
 
-On tests/data/drafts.jsonl, each draft assessed by the full engine under its org_kind's
-starter pack: risky drafts auto-approved (target 0), harmless drafts auto-approved
-(target >= 90 %), tier agreement, and per-check precision/recall (a check "fires" when it
-yields a finding above LOW; the truth is each draft's ``checks`` list). Then the pack
-examples, and the other evaluations (tools/eval_tab.py, tools/eval_tone.py) if present.
-Development figures: the held-out set is measured elsewhere.
+For every labelled set in tests/data (or the files given as arguments), each draft
+assessed by the full engine under its org_kind's starter pack: risky drafts auto-approved
+(target 0), harmless drafts auto-approved (target >= 90 %), tier agreement, and per-check
+precision/recall (a check "fires" when it yields a finding above LOW; the truth is each
+draft's ``checks`` list). Then the pack examples, and the other evaluations
+(tools/eval_tab.py, tools/eval_tone.py) if present.
+
+Every set here has been tuned on by now, so these are development figures; the honest
+ones are each set's figure measured once before tuning (tests/data/README.md,
+"Measurement history").
 """
 
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from collections import Counter, defaultdict
@@ -28,12 +33,24 @@ from policies.packs import PACK_KINDS, load_pack  # noqa: E402
 DRAFTS = ROOT / "tests" / "data" / "drafts.jsonl"
 # Each written apart from the detectors, measured before anyone tuned on it, then used
 # as development data in the next round (tests/data/README.md, "Measurement history").
-HOLDOUT = ROOT / "tests" / "data" / "holdout.jsonl"
-HOLDOUT2 = ROOT / "tests" / "data" / "holdout2.jsonl"
-HOLDOUT3 = ROOT / "tests" / "data" / "holdout3.jsonl"
-HOLDOUT4 = ROOT / "tests" / "data" / "holdout4.jsonl"
-HOLDOUT5 = ROOT / "tests" / "data" / "holdout5.jsonl"
-HOLDOUT6 = ROOT / "tests" / "data" / "holdout6.jsonl"
+# Later sets were written in parts by several writers at once (holdout7a + holdout7b,
+# train7a-c); the parts of one set are measured together, as one set.
+DATA = ROOT / "tests" / "data"
+
+
+def labelled_sets() -> list[list[Path]]:
+    """Every labelled set in tests/data, oldest first, each as the list of its files."""
+    groups: dict[str, list[Path]] = defaultdict(list)
+    for path in sorted(DATA.glob("*.jsonl")):
+        groups[re.sub(r"(\d+)[a-z]$", r"\1", path.stem)].append(path)
+
+    def order(name: str) -> tuple[int, int, str]:
+        number = re.search(r"(\d+)$", name)
+        return (name != "drafts", int(number.group(1)) if number else 1, name)
+
+    return [groups[name] for name in sorted(groups, key=order)]
+
+
 # A weekday noon outside every starter pack's date windows: drafts carry no time.
 AT = datetime(2026, 11, 18, 12, 0, tzinfo=UTC)
 TIERS = ("low", "medium", "high", "block")
@@ -48,8 +65,10 @@ def _fired(result) -> set[str]:
     return {f.check for f in result.findings if f.severity > Severity.LOW}
 
 
-def evaluate_drafts(path: Path = DRAFTS) -> None:
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+def evaluate_drafts(paths: list[Path] | Path = DRAFTS) -> None:
+    paths = [paths] if isinstance(paths, Path) else paths
+    rows = [json.loads(line) for path in paths for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip()]
     risky_auto: list[str] = []
     harmless = harmless_auto = 0
     confusion: Counter[tuple[str, str]] = Counter()
@@ -82,7 +101,8 @@ def evaluate_drafts(path: Path = DRAFTS) -> None:
             elif check in truth:
                 per_check[check]["fn"] += 1
     risky = len(rows) - harmless
-    print(f"drafts: {len(rows)} ({risky} risky, {harmless} harmless) from {path}")
+    names = " + ".join(str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path) for path in paths)
+    print(f"drafts: {len(rows)} ({risky} risky, {harmless} harmless) from {names}")
     if skipped:
         print(f"  NOTE: checks not installed, so not run: {', '.join(sorted(skipped))}")
     print(f"risky drafts auto-approved:      {len(risky_auto)}   (target 0)")
@@ -150,9 +170,9 @@ def run_other(script: str) -> None:
 
 
 def main() -> None:
-    paths = [Path(p) for p in sys.argv[1:]] or [p for p in (DRAFTS, HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6) if p.exists()]
-    for path in paths:
-        evaluate_drafts(path)
+    sets = [[Path(p)] for p in sys.argv[1:]] or labelled_sets()
+    for paths in sets:
+        evaluate_drafts(paths)
         print()
     evaluate_pack_examples()
     run_other("eval_tab.py")
