@@ -3,16 +3,18 @@
 Usage: .venv/bin/python tools/train_risk.py [--out policies/checks/data/risk/model.json.gz]
                                             [--no-lofo] [--compare]
 
-Reads only labelled files in this repository (field ``risky`` and ``checks``), eleven
+Reads only labelled files in this repository (field ``risky`` and ``checks``), twelve
 sources: tests/data/drafts.jsonl, tests/data/holdout.jsonl, tests/data/holdout2.jsonl,
 tests/data/holdout3.jsonl, tests/data/holdout4.jsonl, tests/data/holdout5.jsonl,
 tests/data/holdout6.jsonl, "train7" (tests/data/train7a.jsonl, train7b.jsonl and
 train7c.jsonl, one source group, so leave-one-file-out leaves all three out together),
 "holdout7" (tests/data/holdout7a.jsonl and holdout7b.jsonl, one group), "holdout8"
-(tests/data/holdout8a.jsonl and holdout8b.jsonl, one group) and
+(tests/data/holdout8a.jsonl and holdout8b.jsonl, one group), "holdout9"
+(tests/data/holdout9a.jsonl and holdout9b.jsonl, one group) and
 policies/packs/examples/*.jsonl. (holdout3, holdout4, holdout5, holdout6, the train7 sets,
-holdout7 and holdout8 each joined once its before-tuning figures were recorded:
-tests/data/README.md, "Measurement history"; holdout7 and holdout8 joined in round 8.)
+holdout7, holdout8 and holdout9 each joined once its before-tuning figures were recorded:
+tests/data/README.md, "Measurement history"; holdout7 and holdout8 joined in round 8,
+holdout9 in round 9.)
 
 Two nets over the same features (policies/recognisers/risk_model.py, whose analyzers are
 handed to scikit-learn as callables so run time matches training exactly):
@@ -88,6 +90,7 @@ SOURCES = {
     # Two writers each, measured before round 8 and released for it: one source per set.
     "holdout7": [REPO / "tests/data/holdout7a.jsonl", REPO / "tests/data/holdout7b.jsonl"],
     "holdout8": [REPO / "tests/data/holdout8a.jsonl", REPO / "tests/data/holdout8b.jsonl"],
+    "holdout9": [REPO / "tests/data/holdout9a.jsonl", REPO / "tests/data/holdout9b.jsonl"],
     "pack_examples": sorted((REPO / "policies/packs/examples").glob("*.jsonl")),
 }
 AT = datetime(2026, 11, 18, 12, 0, tzinfo=UTC)

@@ -80,7 +80,9 @@ _CUES: dict[str, list[str]] = {
         # Absurd remedies: "We'll ask Somerset to flatten itself."
         rf"\bwe{_A}ll\s+(?:ask|tell|get)\s+[a-z]+(?:\s+[a-z]+)?\s+to\s+[a-z]+\s+(?:itself|themselves|himself|herself)\b",
         # "Take your time 🙂" after a put-down.
-        "(?:take\\s+your\\s+time|sorry|you{_A}re\\s+welcome)\\s*[.!]?\\s*[\U0001f642\U0001f607]".replace("{_A}", _A),
+        "(?:take\\s+your\\s+time|sorry|you{_A}re\\s+welcome)\\s*[.!]?\\s*[\U0001f642\U0001f607\U0001f643\U0001f644\U0001f609]".replace("{_A}", _A),
+        # Round 9: "Always fun when people ring to tell us...": a jibe's opening.
+        rf"{_OPEN}(?:it{_A}s\s+)?(?:always|so|such)\s+(?:fun|great|lovely|a\s+joy|a\s+treat|a\s+pleasure)\s+when\s+(?:people|customers|clients|someone|somebody|folk|folks|callers|patients|you|some\s+of\s+you)\b",
         r"\b(?:good|great|nice|lovely)\s+to\s+see\s+(?:so\s+many\s+of\s+you|some\s+of\s+you|people)\b[^.!?\n]{0,80}\bagain\b",
         r"\b(?:good|great|nice|lovely)\s+to\s+see\s+(?:so\s+many\s+(?:of\s+you|people)|some\s+of\s+you|people)\s+(?:still\s+)?(?:ignoring|ignore|parking|dumping|blocking|speeding|not\s+(?:wearing|reading|using|bothering))\b",
         # Handing the problem back: "Over to you." at the very end.
@@ -124,11 +126,14 @@ _CUES: dict[str, list[str]] = {
         # 😌 (smug relief) as well: "...sent from the app 😌".
         "[\U0001f644\U0001f643\U0001f612\U0001f921\U0001f60f\U0001f926\U0001f937\U0001f9d0\U0001f485\U0001f602\U0001f923\U0001f60c]",
     ],
-    "eyeroll": ["\U0001f644"],
+    # 🙄 always; 🙃 (found as "smirk") only when aimed at people, see ``mockery``.
+    "eyeroll": ["[\U0001f644\U0001f643]"],
     "aside": [
         r"\bjust\s+(?:a\s+thought|saying|so\s+(?:you|u)\s+know|sayin{_A})\b".replace("{_A}", _A),
         r"\bfood\s+for\s+thought\b",
         r"\bno\s+offen[cs]e\b",
+        # Round 9: "You're welcome." as a sentence of its own, after a jibe.
+        rf"(?:^|[.!?]\s+)you{_A}re\s+welcome\s*(?:[.!]|$)",
     ],
     # Complaining about complainers: "people who complain", "shouting into the void".
     "gripe": [
@@ -207,6 +212,8 @@ def find_cues(lowered: str) -> list[Cue]:
             while start < end and lowered[start].isspace():
                 start += 1
             if start < end:
+                if kind == "eyeroll" and lowered[start] != "\U0001f644":
+                    kind = "smirk"  # 🙃: an eye-roll only when aimed at someone
                 cues.append(Cue(kind, start, end))
     return cues
 
@@ -230,12 +237,16 @@ def mockery(cues: list[Cue]) -> list[Cue]:
     mocking = grouped.get("mock", []) + grouped.get("sneer", []) * 2
     score = min(2, len(mocking)) + sum(1 for kind in ("quote", "jeer", "aside") if grouped.get(kind))
     # The eye-roll (🙄) is never warm from an organisation's account: aimed at people it
-    # is mockery on its own ("Read the label, folks 🙄"). Other jeers (😂, 🙃) can be.
+    # is mockery on its own ("Read the label, folks 🙄"). Other jeers (😂, 🙃) can be,
+    # but 🙃 aimed at people ("You're welcome 🙃" to callers) counts the same (round 9);
+    # about the weather ("Frost in May 🙃") nothing is aimed.
     if grouped.get("eyeroll"):
+        score += 1
+    aimed = bool(grouped.get("target"))
+    if grouped.get("smirk") and aimed:
         score += 1
     if not mocking and not grouped.get("jeer"):
         return []  # quotes and asides alone are how people report and sign off
-    aimed = bool(grouped.get("target"))
     if score >= 3 or (score >= 2 and aimed) or (aimed and grouped.get("gripe") and (mocking or grouped.get("jeer"))):
         return [c for c in cues if c.kind in ("mock", "sneer", "quote", "jeer", "aside", "gripe")]
     return []

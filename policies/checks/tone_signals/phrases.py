@@ -94,6 +94,9 @@ _PATTERNS: dict[str, list[str]] = {
     # Calling out people who unfollowed: always public shaming from an organisation.
     "unfollow": [
         r"\b(?:un-?follow(?:ed|ing|s|ers?)?)\b",
+        # Round 9: "...accounts stopped following us the very week..."
+        r"\b(?:stopped|stop|stops|stopping|quit|quietly\s+stopped)\s+following\s+us\b",
+        r"\bno\s+longer\s+follow(?:s|ing)?\s+us\b",
         r"\bfollower(?:s|\s+count|\s+numbers?)?\s+(?:has\s+|have\s+)?(?:dropped|fell|fallen|went\s+down|dipped|dropping|falling)\b",
         # "lost 40-odd followers", "loses us 27 followers", "lost 100+ followers"
         r"\b(?:lost|lose|loses|losing)\s+(?:us\s+|me\s+)?(?:\d+|a\s+few|some|a\s+couple\s+of|a\s+handful\s+of|a\s+load\s+of|[a-z]+ty)(?:-?odd|\s+odd|\+|\s+or\s+so)?\s+followers\b",
@@ -126,6 +129,10 @@ _PATTERNS: dict[str, list[str]] = {
         # to call 101; a hunt asks the crowd to find the person.
         r"\bshare\s+(?:until|till|til)\s+(?:someone|somebody|every(?:one|body))\b",
         r"\bshare\s+(?:away|share\s+share)\b",
+        # Round 9: "Share far and wide, we want names." An appeal asks people to call
+        # 101 or Crimestoppers; demanding names from the crowd is a hunt ("we need names
+        # for our new gritters" goes on, so it is not caught).
+        r"\b(?:we\s+want|give\s+us|get\s+us|we\s+need)\s+(?:(?:their|his|her)\s+)?names\s*(?:[.!]|$)",
         rf"\blet{_A}s\s+(?:find|get|track\s+down|catch|name|identify)\s+(?:him|her|them|this\s+\w+)(?:\s+found)?\b",
         r"\bsome(?:one|body)\s+(?:out\s+there\s+)?(?:knows|must\s+know)\s+(?:who\s+(?:this|he|she|they)\s+(?:is|are)|(?:his|her|their)\s+(?:mam|mum|mom|mother|dad|family|name|address))\b",
         rf"\bwe{_A}ve\s+got\s+your\s+(?:reg|registration|number\s*plate|face|details|car)\b",
@@ -170,6 +177,9 @@ _PATTERNS: dict[str, list[str]] = {
         # put-down, with up to two words describing it.
         rf"\b(?:you|u){_A}(?:re|\s+are)\s+(?:just\s+|all\s+|nothing\s+but\s+|a\s+(?:bunch|pack|load|gang)\s+of\s+)?(?:[a-z]+(?:-[a-z]+)?\s+){{0,2}}(?:parasites|leeches|vultures|sharks|cowboys|crooks|chancers|charlatans|frauds|liars|clowns|vermin|scum|scammers|con\s+artists)\b",
         r"\bnot\s+welcome\s+back\b",
+        # Round 9: "Do better." as a sentence of its own is a public telling-off; "we
+        # will do better" and "we must do better" own the fault and stay clean.
+        r"(?:^|[.!?:]\s+|@\w+\s+)(?:do|be)\s+better\s*(?:[.!]|$)",
         r"\bdon{_A}t\s+come\s+crying\b".replace("{_A}", _A),
         r"\bdon{_A}t\s+let\s+the\s+door\b".replace("{_A}", _A),
         r"\bgood\s+riddance\b",
@@ -221,7 +231,7 @@ _PATTERNS: dict[str, list[str]] = {
         r"\byeah,?\s+right\b",
         r"\bnice\s+try\b",
         r"\bgood\s+luck\s+with\s+that\b",
-        r"\b(?:well\s+done|thanks|cheers),?\s+(?:genius|einstein|sherlock|captain\s+obvious)\b",
+        r"\b(?:well\s+done|thanks|cheers|(?:gr8|great|nice|good|top|fab|cracking|brilliant|smashing)\s+(?:work|job|effort|one|stuff|going)),?\s+(?:genius|einstein|sherlock|captain\s+obvious|mastermind|bright\s+spark|smart\s+guy|hero|champ)\b",
         rf"\bclearly\s+(?:you|u|they|he|she)?\s*(?:didn{_A}t|did\s+not|haven{_A}t|can{_A}t|don{_A}t|wore|never)\b",
         rf"\bas\s+(?:we|i){_A}(?:ve|\s+have)\s+(?:already\s+)?(?:said|explained|stated|told\s+you)\b",
         # Passive-aggressive reminders of what was already said: "as you were told three
@@ -253,7 +263,7 @@ _PATTERNS: dict[str, list[str]] = {
         r"\b(?:but\s+)?sure,?\s+keep\s+(?:telling|saying|believing|thinking|posting)\b",
         # "Funny how the people who complain..." ("Lovely to see so many of you" is sincere;
     # "Amazing how..." and "Love how..." are often sincere too, so they are only cues).
-        rf"(?:^|[.!?]\s+)(?:funny|interesting|fascinating)\s+how\s+(?:some|so\s+many|many|the|people|every(?:one|body){_A}s?|all\s+the)(?!\w)",
+        rf"(?:^|[.!?]\s+)(?:funny|interesting|fascinating)\s+how\s+(?:some|so\s+many|many|the|people|every(?:one|body){_A}s?|all\s+the|a\s+(?:handful|few|couple|number|lot|bunch))(?!\w)",
         r"(?:^|[.!?]\s+)(?:funny|interesting)\s+to\s+see\s+(?:who|how|which|some)\b",
         rf"\bwill\s+be\s+(?P<done>\w+)\s+when\s+(?:it|they){_A}(?:re|s|\s+are|\s+is)\s+(?P=done)\b",
         r"\bwon['’]?t\s+make\s+(?:the\s+)?\w+\s+(?:go\s+)?(?:any\s+)?(?:faster|quicker|sooner)\b",
@@ -278,6 +288,9 @@ _PATTERNS: dict[str, list[str]] = {
         rf"\b(?:yes|yep|yeah|sure)[,.]?\s+(?:we|i){_A}?(?:re|m|\s+are|\s+am)?\s+(?:\w+\s+)?(?:hiding|deliberately|secretly|doing\s+it\s+on\s+purpose|out\s+to\s+get)\b",
         rf"\bit{_A}s\s+not\s+(?:as\s+if|like)\s+(?:we|i|they|our\s+\w+)\b{_CLAUSE}{{0,40}}\b(?:anything\s+(?:else|better)|nothing\s+better|other\s+(?:things|patients|work|people))",
         r"\bnothing\s+better\s+to\s+do\b",
+        # Round 9: "We'll be here when the cousin's mate stops handing out free advice."
+        # Waiting for a critic to give up is a jibe; "we'll be here when you need us" is not.
+        rf"\bwe{_A}(?:ll|\s+will)\s+(?:still\s+)?be\s+(?:right\s+)?here\s+when\b{_CLAUSE}{{0,60}}?\b(?:stops?|gets?\s+bored|comes?\s+to\s+(?:their|your|his|her)\s+senses|wakes?\s+up|learns?|runs?\s+out|is\s+proved\s+wrong|are\s+proved\s+wrong)\b",
         r"\b(?:we|i)\s+heard\s+(?:you|u)\s+the\s+first\s+time\b",
         r"\b(?:lol|lmao|rofl|haha\w*)\s+(?:at\s+|@\s*)(?:the|this|that|these|those|some|our)\b",
         r"\bhope\s+(?:that|the|your)\b[^.!?\n]{0,30}\bis\s+(?:treating|serving)\s+(?:you|them|him|her)\s+well\b",
@@ -321,6 +334,10 @@ _PATTERNS: dict[str, list[str]] = {
         rf"\bsome\s+people\s+(?:just\s+|simply\s+|clearly\s+)?(?:never\s+learn|don{_A}t\s+want\s+to\s+(?:change|learn|listen|help\s+themselves|be\s+helped)|won{_A}t\s+be\s+told|can{_A}t\s+be\s+helped)\b",
         r"\b(?:eejits|bampots?|dirtbags?|toe-?rags?|wrong{_A}uns?|chavs?|brats?|low-?lifes?|scroats?|gobshites?)\b".replace("{_A}", _A),
         r"\bwas\s+a\s+(?:real\s+|right\s+|proper\s+)?special\s+one\b",
+        # Round 9: "Karen" as an epithet for a complaining customer ("Karen-from-the-
+        # reviews", "the Karens"), not a Karen greeted by name.
+        r"\bkaren-(?:from|of|in|at|on)-",
+        r"\b(?:karens|karen\s+(?:energy|mode|behaviour|behavior)|(?:such|a\s+right|a\s+proper|a\s+total|full|peak)\s+karen)\b",
         r"\b(?:who|just|clearly|only|simply)\s+(?:like|love|enjoy)s?\s+(?:shouting|moaning|whinging|ranting|complaining|screaming|arguing|a\s+moan|a\s+rant)\b",
         r"\b(?:are|is)\s+(?:honestly\s+|literally\s+|absolutely\s+|just\s+|genuinely\s+|seriously\s+)?the\s+(?:\S+\s+)?worst\s*(?:[.!]|$)",
         r"\bf[-'’*]?in[g'’]?\b(?=\s+(?:worst|idiots?|useless|joke|nightmare|annoying))",
