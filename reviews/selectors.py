@@ -127,12 +127,6 @@ class ReviewQueue(Sequence):
                 in _QUEUE_ROWS.rows(variant, **self._ids())]
 
 
-def waiting_count_for(member: Membership | None) -> int:
-    if member is None:
-        return 0
-    return review_queue_for(member).count()
-
-
 def approvals_of(revision) -> list[Decision]:
     return list(
         Decision.objects.filter(revision=revision, verdict="approve").select_related("reviewer").order_by("created_at")
@@ -161,21 +155,6 @@ def approval_status(revision, approvals: list[Decision]) -> dict:
 
 
 # --- Discreet feedback ----------------------------------------------------------------------
-
-
-def inbox_unread_count(member: Membership) -> int:
-    """Threads with a note or reply I have not read, plus flags waiting for my answer."""
-    from reviews.models import Flag, NoteThread
-
-    threads = NoteThread.objects.filter(organisation=member.organisation).unread_for(member.user).count()
-    flags = Flag.objects.filter(organisation=member.organisation).waiting_for(member.user).count()
-    return threads + flags
-
-
-def notifications_unread_count(member: Membership) -> int:
-    from reviews.models import Notification
-
-    return Notification.objects.filter(organisation=member.organisation, recipient=member.user).unread().count()
 
 
 def threads_for(member: Membership, *, sent: bool):
