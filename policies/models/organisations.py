@@ -94,7 +94,11 @@ class Organisation(models.Model):
         return self.name
 
     def active_policy(self):
-        """The policy version in force, or None before one is activated."""
+        """The policy version in force, or None before one is activated.
+
+        Read from the versions' statuses, the authority, so an instance held across an
+        activation still answers right. ``active_version`` is the copy PolicyVersion.save
+        keeps for the per-keystroke read (policies.selectors.active_policy_for)."""
         return self.policy_versions.filter(status="active").first()
 
 
