@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import http.client
+import json
 import os
 import socket
 import statistics
@@ -115,12 +116,12 @@ def hammer(port: int, method: str, path: str, headers: dict, body: bytes | None,
 
 
 EXPLAIN = """
-import json, statistics, sys, time
+import json, os, statistics, time
 from django.test import Client
 from policies.checks.base import AccountContext
 from policies.models import SocialAccount, User
 from posts.services import assess_for
-TEXT, ACCOUNT = json.loads(sys.argv[1]), int(sys.argv[2])
+TEXT, ACCOUNT = json.loads(os.environ["BENCH_TEXT"]), int(os.environ["BENCH_ACCOUNT"])
 alice, bob = Client(), Client()
 alice.force_login(User.objects.get(email="alice@stroud.example"))
 bob.force_login(User.objects.get(email="bob@stroud.example"))
@@ -146,10 +147,8 @@ for name, call in parts.items():
 def explain(env: dict[str, str], account: str) -> None:
     """Where the time goes, in one process: CPU per request of each endpoint and of
     assess() alone (the live check cannot be cheaper than its assessment)."""
-    import json
-
-    done = subprocess.run([sys.executable, "manage.py", "shell", "-v", "0", "-c", EXPLAIN.replace("sys.argv[1]", repr(json.dumps(TEXT)))
-                           .replace("sys.argv[2]", account)], cwd=ROOT, env=env | {"ALLOWED_HOSTS": "testserver"},
+    done = subprocess.run([sys.executable, "manage.py", "shell", "-v", "0", "-c", EXPLAIN], cwd=ROOT,
+                          env=env | {"ALLOWED_HOSTS": "testserver", "BENCH_TEXT": json.dumps(TEXT), "BENCH_ACCOUNT": account},
                           capture_output=True, text=True)
     print("where the time goes (CPU per request in one process; the ratio above cannot beat bare / endpoint here):")
     print(done.stdout.rstrip() or f"  (could not measure: {done.stderr.strip()[-300:]})")
