@@ -67,11 +67,6 @@ def _with_links(text: str, link_weight: int, other: Callable[[str, int], Iterato
 _NOT_SIMPLE = regex.compile(r"[^\x00-\x0c\x0e-\u00a8\u00aa-\u00ad\u00af-\u02ff\u2010-\u2027]")
 
 
-def _plain(piece: str) -> bool:
-    """True when every character is its own grapheme, so the grapheme regex can be skipped."""
-    return _NOT_SIMPLE.search(piece) is None
-
-
 def _stretches(piece: str) -> Iterator[tuple[int, int, bool]]:
     """``piece`` cut into (start, end, simple) stretches. A complex stretch is a run of
     characters outside the simple set widened by one character each side: a grapheme

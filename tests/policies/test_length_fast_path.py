@@ -46,9 +46,13 @@ def test_fast_paths_match_the_grapheme_walk(text):
     assert list(length._grapheme_units(text, 5)) == list(reference_grapheme_units(text, 5))
 
 
-def test_plain_text_and_what_is_not():
-    assert length._plain("Café – £3.50 “all welcome” …")
-    assert not length._plain("line\r\nnext")
-    assert not length._plain("cafe\u0301")  # a combining accent
-    assert not length._plain("© 2026") and not length._plain("‼")
+def test_plain_text_is_one_simple_stretch_and_what_is_not():
+    def simple(text):
+        return list(length._stretches(text)) == [(0, len(text), True)]
+
+    assert simple("Café – £3.50 “all welcome” …")
+    assert not simple("line\r\nnext")
+    assert not simple("cafe\u0301")  # a combining accent
+    assert not simple("© 2026") and not simple("‼")
+    assert list(length._stretches("ab 👍 cd")) == [(0, 2, True), (2, 5, False), (5, 7, True)]
     assert length.count("ok 👍🏽", "x") == 5  # "ok " + one emoji weighing 2
