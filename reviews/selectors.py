@@ -7,13 +7,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Count, Exists, F, Func, IntegerField, OuterRef, QuerySet, Subquery
+from django.db.models import Count, Exists, F, Func, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce, Left
 
 from policies.models import Membership, Role
 from policies.querycache import CompiledQuery
 from posts.models import Post, PostState
-from reviews.models import Decision
+from reviews.models import Decision, Flag, NoteThread, Notification
 
 
 def review_queue_for(member: Membership, *, account_id: int | None = None, tier: str | None = None) -> QuerySet[Post]:
@@ -60,6 +60,12 @@ def _cut(text: str) -> str:
     return text if len(text) <= QUEUE_EXCERPT else text[: QUEUE_EXCERPT - 1].rstrip() + "…"
 
 
+def _counted(queryset: QuerySet) -> QuerySet:
+    """``queryset``'s row count as a one-column query: COUNT as a plain function, not an
+    aggregate, so no GROUP BY and exactly one row."""
+    return queryset.order_by().annotate(n=Func(F("pk"), function="COUNT", output_field=IntegerField())).values("n")
+
+
 def _queue_rows_query(variant, *, member_id: int, user_id: int, organisation_id: int, account_id: int):
     filtered_by_account, tier, offset, limit = variant
     member = Membership(pk=member_id, user_id=user_id, organisation_id=organisation_id, role=Role.REVIEWER)
@@ -80,8 +86,7 @@ def _queue_rows_query(variant, *, member_id: int, user_id: int, organisation_id:
 def _queue_count_query(variant, *, member_id: int, user_id: int, organisation_id: int, account_id: int):
     filtered_by_account, tier = variant
     member = Membership(pk=member_id, user_id=user_id, organisation_id=organisation_id, role=Role.REVIEWER)
-    return (review_queue_for(member, account_id=account_id if filtered_by_account else None, tier=tier)
-            .order_by().annotate(n=Func(F("pk"), function="COUNT", output_field=IntegerField())).values_list("n"))
+    return _counted(review_queue_for(member, account_id=account_id if filtered_by_account else None, tier=tier))
 
 
 # The queue is read on every visit by every reviewer: its SQL is compiled once per process.
@@ -154,13 +159,57 @@ def approval_status(revision, approvals: list[Decision]) -> dict:
             "complete": missing == 0, "waiting_for": " and ".join(parts)}
 
 
+# --- Navigation counts ------------------------------------------------------------------
+# All four in ONE query (scalar subqueries), because every page shows them.
+
+NAV_COUNTS = ("review_waiting", "inbox_unread", "notifications_unread")
+
+
+def _count_of(queryset: QuerySet) -> Coalesce:
+    return Coalesce(Subquery(_counted(queryset)[:1]), 0)
+
+
+def _nav_counts_query(is_reviewer: bool, *, member_id: int, user_id: int, organisation_id: int):
+    member = Membership(pk=member_id, user_id=user_id, organisation_id=organisation_id,
+                        role=Role.REVIEWER if is_reviewer else Role.AUTHOR)
+    waiting = _count_of(review_queue_for(member)) if is_reviewer else Value(0)
+    return (
+        Membership.objects.filter(pk=member_id)
+        .annotate(
+            waiting=waiting,
+            threads=_count_of(NoteThread.objects.filter(organisation_id=organisation_id).unread_for(user_id)),
+            flags=_count_of(Flag.objects.filter(organisation_id=organisation_id).waiting_for(user_id)),
+            notifications=_count_of(
+                Notification.objects.filter(organisation_id=organisation_id, recipient_id=user_id).unread()),
+        )
+        .values_list("waiting", "threads", "flags", "notifications")[:1]
+    )
+
+
+# Compiled once per process: building this SQL costs several times more than running it.
+_NAV_COUNTS = CompiledQuery(_nav_counts_query, "member_id", "user_id", "organisation_id")
+
+
+def nav_counts(member: Membership) -> dict[str, int]:
+    rows = _NAV_COUNTS.rows(member.has_role(Role.REVIEWER), member_id=member.pk, user_id=member.user_id,
+                            organisation_id=member.organisation_id)
+    waiting, threads, flags, notifications = rows[0] if rows else (0, 0, 0, 0)
+    return {"review_waiting": waiting, "inbox_unread": threads + flags, "notifications_unread": notifications}
+
+
+def nav_counts_for(request) -> dict[str, int]:
+    """The navigation counts of this request, read at most once (the queue reuses them)."""
+    counts = getattr(request, "_nav_counts", None)
+    if counts is None:
+        counts = request._nav_counts = nav_counts(request.membership)
+    return counts
+
+
 # --- Discreet feedback ----------------------------------------------------------------------
 
 
 def threads_for(member: Membership, *, sent: bool):
     """My threads: received (about my posts) or sent (about colleagues' posts), newest first."""
-    from reviews.models import NoteThread
-
     mine = {"colleague": member.user} if sent else {"author": member.user}
     return (NoteThread.objects.filter(organisation=member.organisation, **mine)
             .select_related("post__account", "post__current_revision", "author", "colleague")
@@ -169,9 +218,6 @@ def threads_for(member: Membership, *, sent: bool):
 
 def flags_for(member: Membership, *, sent: bool):
     """Flags I raised (sent), or flags on my posts and escalated to me (received)."""
-    from django.db.models import Q
-
-    from reviews.models import Flag
 
     flags = Flag.objects.filter(organisation=member.organisation)
     flags = flags.filter(raised_by=member.user) if sent else flags.filter(
@@ -183,8 +229,6 @@ def flags_for(member: Membership, *, sent: bool):
 def thread_for_viewer(thread_id: int, member: Membership):
     """A thread, only for its two people, in the current organisation; None for anyone
     else (the view answers 404, so a thread's existence is not revealed)."""
-    from reviews.models import NoteThread
-
     return (NoteThread.objects.filter(organisation=member.organisation).involving(member.user)
             .select_related("post__account", "post__current_revision", "post__author", "author", "colleague")
             .filter(pk=thread_id).first())
@@ -193,8 +237,6 @@ def thread_for_viewer(thread_id: int, member: Membership):
 def feedback_panel_for(post: Post, member: Membership) -> dict:
     """What the post page shows this viewer about notes and flags: the author sees the
     threads about their post; a colleague sees only their own thread with the author."""
-    from reviews.models import Flag, NoteThread
-
     user = member.user
     threads = NoteThread.objects.filter(organisation=member.organisation, post=post).select_related(
         "author", "colleague")

@@ -22,10 +22,9 @@ from posts.models import Post, Revision
 from posts.rendering import findings_for_display, highlight, word_diff
 from reviews import services
 from reviews.actions import get_actions
-from reviews.context_processors import nav_counts_for
 from reviews.forms import AuditExportForm, DecisionForm, NoteForm, RequestChangesForm
 from reviews.models import Decision
-from reviews.selectors import ReviewQueue, approval_status, feedback_panel_for
+from reviews.selectors import ReviewQueue, approval_status, feedback_panel_for, nav_counts_for
 
 TIERS = ["medium", "high"]
 @member_required(Role.REVIEWER)
