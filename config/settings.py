@@ -99,6 +99,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = "PRAGMA journal_mode=WAL;"
     DATABASES["default"]["OPTIONS"]["transaction_mode"] = "IMMEDIATE"
     DATABASES["default"]["OPTIONS"]["timeout"] = 20
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool("DB_PREPARED", True):
+    # Bind parameters on the server, so psycopg prepares a query once a connection has run
+    # it five times and PostgreSQL stops planning it on every request: the review queue's
+    # two queries took longer to plan (0.6-0.7 ms each) than to run (0.3-0.4 ms). Pays off
+    # with persistent connections (DB_CONN_MAX_AGE). Set DB_PREPARED=false behind a
+    # transaction-mode pooler that cannot keep prepared statements (PgBouncer < 1.21).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(server_side_binding=True, prepare_threshold=5)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -67,3 +67,21 @@ def test_production_settings_pass_the_deploy_check():
                             cwd=ROOT, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def _database_options(env: dict[str, str]) -> str:
+    clean = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG", "DATABASE_URL", "DB_PREPARED"}}
+    clean.update({"DEBUG": "true", **env})
+    done = subprocess.run(
+        [sys.executable, "-c", "import config.settings as s; print(sorted(s.DATABASES['default'].get('OPTIONS', {}).items()))"],
+        cwd=ROOT, env=clean, capture_output=True, text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip()
+
+
+def test_postgresql_prepares_repeated_queries_unless_turned_off():
+    url = {"DATABASE_URL": "postgres://u@db.example:5432/app"}
+    assert _database_options(url) == "[('prepare_threshold', 5), ('server_side_binding', True)]"
+    assert _database_options(url | {"DB_PREPARED": "false"}) == "[]"
+    assert "prepare_threshold" not in _database_options({})  # SQLite has no prepared statements to keep
