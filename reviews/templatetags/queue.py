@@ -2,15 +2,16 @@
 
 Each of a page's 25 rows cost about ten template variable lookups, filters and escapes,
 which made rendering the rows most of the queue's time (profiled under the web bench).
-``format_html_join`` builds the same markup in one pass and escapes every value just as
-the template did.
+The rows are built in one pass and every value is escaped just as the template did
+(``conditional_escape``'s rule, without its lazy-string wrappers: 225 escapes a page).
 """
 
 from __future__ import annotations
 
+from html import escape
+
 from django import template
-from django.utils.html import format_html_join
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 
 from policies.templatetags.links import url_with_pk
 from policies.templatetags.timing import ago
@@ -27,10 +28,17 @@ _ROW = (
 )
 
 
+def _escaped(value) -> str:
+    """``conditional_escape``: markup already made safe stays as it is, the rest is escaped."""
+    html = getattr(value, "__html__", None)
+    return html() if html is not None else escape(str(value))
+
+
 @register.simple_tag
 def queue_rows(rows) -> SafeString:
-    return format_html_join("\n  ", _ROW, (
-        (row.tier, row.handle, row.author, ago(row.submitted_at), row.approvals, row.required_approvals,
-         "" if row.required_approvals == 1 else "s", url_with_pk("post_detail", row.pk), row.excerpt)
+    return mark_safe("\n  ".join(  # safe: every value goes through _escaped
+        _ROW.format(*map(_escaped, (
+            row.tier, row.handle, row.author, ago(row.submitted_at), row.approvals, row.required_approvals,
+            "" if row.required_approvals == 1 else "s", url_with_pk("post_detail", row.pk), row.excerpt)))
         for row in rows
     ))

@@ -200,3 +200,13 @@ def test_the_cached_navigation_follows_role_counts_and_page(council, make_post, 
     queue_page = bob.get(reverse("review_queue")).content.decode()
     assert f'href="{reverse("review_queue")}" aria-current="page"' in queue_page
     assert f'href="{dashboard}" aria-current="page"' not in queue_page
+
+
+def test_queue_row_escaping_matches_djangos_conditional_escape():
+    from django.utils.html import conditional_escape
+    from django.utils.safestring import mark_safe
+
+    from reviews.templatetags.queue import _escaped
+
+    for value in ['a "quoted" <b>&amp;</b> \'x\'', "plain", 3, "", mark_safe("<em>kept</em>"), "日本 ✓ <"]:
+        assert _escaped(value) == str(conditional_escape(value))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import http.client
+import itertools
 import json
 import os
 import socket
@@ -70,7 +71,9 @@ print(cookie("alice@stroud.example"), cookie("bob@stroud.example"), _get_new_csr
     return {"alice": out[0], "bob": out[1], "csrf": out[2], "account": out[3]}
 
 
-def hammer(port: int, method: str, path: str, headers: dict, body: bytes | None, seconds: float, clients: int):
+def hammer(port: int, method: str, path: str, headers: dict, body, seconds: float, clients: int):
+    """``clients`` threads requesting as fast as they can for ``seconds``; ``body`` is the
+    request body, or a callable giving a fresh one for each request."""
     latencies: list[float] = []
     statuses: set[int] = set()
     errors = 0
@@ -85,7 +88,7 @@ def hammer(port: int, method: str, path: str, headers: dict, body: bytes | None,
         while time.perf_counter() < stop:
             t0 = time.perf_counter()
             try:
-                conn.request(method, path, body=body, headers=headers)
+                conn.request(method, path, body=body() if callable(body) else body, headers=headers)
                 response = conn.getresponse()
                 response.read()
                 if response.status != 200:
@@ -116,7 +119,7 @@ def hammer(port: int, method: str, path: str, headers: dict, body: bytes | None,
 
 
 EXPLAIN = """
-import json, os, statistics, time
+import itertools, json, os, statistics, time
 from django.test import Client
 from policies.checks.base import AccountContext
 from policies.models import SocialAccount, User
@@ -126,10 +129,13 @@ alice, bob = Client(), Client()
 alice.force_login(User.objects.get(email="alice@stroud.example"))
 bob.force_login(User.objects.get(email="bob@stroud.example"))
 account = SocialAccount.objects.for_drafting(User.objects.get(email="alice@stroud.example").memberships.get(), [ACCOUNT])[0]
+typed = itertools.count()
 parts = {
     "bare view": lambda: bob.get("/bench/bare"),
-    "live check": lambda: alice.post("/compose/check/", {"text": TEXT, "accounts": ACCOUNT}, HTTP_HX_REQUEST="true"),
-    "  of which assess()": lambda: assess_for(text=TEXT, account=account, author_id=account.owner.user_id),
+    "live check": lambda: alice.post("/compose/check/", {"text": f"{TEXT} {next(typed)}", "accounts": ACCOUNT},
+                                     HTTP_HX_REQUEST="true"),
+    "  of which assess()": lambda: assess_for(text=f"{TEXT} {next(typed)}", account=account,
+                                              author_id=account.owner.user_id),
     "review queue": lambda: bob.get("/review/"),
 }
 for name, call in parts.items():
@@ -193,7 +199,10 @@ def main() -> int:
             except OSError:
                 time.sleep(0.1)
         cookie = lambda who: {"Cookie": f"sessionid={ids[who]}; csrftoken={ids['csrf']}", "Host": "127.0.0.1"}  # noqa: E731
-        form = urlencode({"text": TEXT, "accounts": ids["account"]}).encode()
+        # A different draft on every request, as when someone types: nothing is answered
+        # from a cache of earlier texts (the nets keep one per text).
+        typed = itertools.count()
+        form = lambda: urlencode({"text": f"{TEXT} {next(typed)}", "accounts": ids["account"]}).encode()  # noqa: E731
         post_headers = cookie("alice") | {"X-CSRFToken": ids["csrf"], "HX-Request": "true",
                                           "Content-Type": "application/x-www-form-urlencoded",
                                           "Referer": "http://127.0.0.1/compose/"}
