@@ -8,6 +8,8 @@ class PoliciesConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_migrate
 
+        from policies import receivers  # noqa: F401  (connects them)
+
         post_migrate.connect(_sync_once, sender=self, dispatch_uid="countersign-sync-schedules")
 
 

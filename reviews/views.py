@@ -35,7 +35,7 @@ def queue(request):
     known = None if account_id or tier else nav_counts_for(request)["review_waiting"]
     page = Paginator(ReviewQueue(request.membership, account_id=account_id, tier=tier, count=known), 25).get_page(
         request.GET.get("page"))
-    accounts = account_choices(request.organisation.pk)
+    accounts = account_choices(request.organisation)
     return render(request, "reviews/queue.html", {
         "page": page, "accounts": accounts, "account_id": account_id, "tier": tier, "tiers": TIERS,
         "page_params": urlencode({key: value for key, value in (("account", account_id), ("tier", tier)) if value}),

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import functools
+import uuid
+
 from django.db import models
 from django.db.models.functions import Lower
 
@@ -32,24 +35,32 @@ class SocialAccountQuerySet(models.QuerySet):
             .distinct()
         )
 
+    def update(self, **kwargs):
+        """As QuerySet.update, and the organisations' cached account rows are renewed."""
+        organisation_ids = set(self.values_list("organisation_id", flat=True))
+        updated = super().update(**kwargs)
+        renew_accounts_token(organisation_ids)
+        return updated
+
     def for_drafting(self, membership: Membership, ids) -> list[SocialAccount]:
         """The accounts among ``ids`` this member may draft for, ready for ``context()``.
 
-        Read on every keystroke of the live check, so both reads (the organisation's active
-        accounts with their owners, then who posts on them: a few dozen rows) are compiled
-        once per process; building their SQL cost more than running it.
+        Read on every keystroke of the live check: the rows come from ``_account_rows``
+        (no query while the organisation's accounts are unchanged). Only the live check's
+        feedback uses it; saving a post checks ``postable_by`` afresh.
         """
         wanted = {int(pk) for pk in ids}
         organisation_id = membership.organisation_id
+        accounts_rows, posters_rows = _account_rows(membership.organisation), _poster_rows(membership.organisation)
         posters: dict[int, set[int]] = {}
         mine: set[int] = set()  # accounts this member is a poster on
-        for account_id, member_id, user_id in _POSTERS.rows(organisation_id=organisation_id):
+        for account_id, member_id, user_id in posters_rows:
             if account_id in wanted:
                 posters.setdefault(account_id, set()).add(user_id)
                 if member_id == membership.pk:
                     mine.add(account_id)
         allowed = []
-        for row in _ACCOUNTS.rows(organisation_id=organisation_id):
+        for row in accounts_rows:
             values = dict(zip(_ACCOUNT_COLUMNS, row, strict=True))
             if values["id"] not in wanted or not (values["owner_id"] == membership.pk or values["id"] in mine):
                 continue
@@ -63,13 +74,40 @@ class SocialAccountQuerySet(models.QuerySet):
         return allowed
 
 
-def account_choices(organisation_id: int) -> list[tuple[int, str]]:
+def account_choices(organisation: Organisation) -> list[tuple[int, str]]:
     """(id, "handle (Network)") of the organisation's active accounts, for filter menus."""
     networks = dict(Network.choices)
     columns = _ACCOUNT_COLUMNS
     pk, network, handle = columns.index("id"), columns.index("network"), columns.index("handle")
     return [(row[pk], f"{row[handle]} ({networks.get(row[network], row[network])})")
-            for row in _ACCOUNTS.rows(organisation_id=organisation_id)]
+            for row in _account_rows(organisation)]
+
+
+# The organisation's active accounts with their owners, and who posts on them: kept per
+# process under the organisation's ``accounts_token``, which the request reads with the
+# membership anyway and which changes with any of these rows (``policies.receivers``).
+# A token read after a change commits can only find rows read after it too. Pass the
+# organisation as this request read it.
+
+def _account_rows(organisation: Organisation) -> tuple[tuple, ...]:
+    return _rows_at(_ACCOUNTS, organisation.pk, organisation.accounts_token)
+
+
+def _poster_rows(organisation: Organisation) -> tuple[tuple, ...]:
+    return _rows_at(_POSTERS, organisation.pk, organisation.accounts_token)
+
+
+@functools.lru_cache(maxsize=1024)
+def _rows_at(query: CompiledQuery, organisation_id: int, token) -> tuple[tuple, ...]:
+    return tuple(query.rows(organisation_id=organisation_id))
+
+
+def renew_accounts_token(organisation_ids) -> None:
+    """Give these organisations a new ``accounts_token``: their cached account rows are
+    read again on next use, in every process."""
+    ids = [pk for pk in organisation_ids if pk is not None]
+    if ids:
+        Organisation.objects.filter(pk__in=ids).update(accounts_token=uuid.uuid4())
 
 
 _ACCOUNT_COLUMNS = ("id", "organisation_id", "network", "handle", "display_name", "purpose", "owner_id",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+import uuid
 from datetime import timedelta
 
 from django.conf import settings
@@ -86,6 +87,10 @@ class Organisation(models.Model):
     # along, so a keystroke's live check needs no query to know which policy applies.
     active_version = models.ForeignKey("policies.PolicyVersion", on_delete=models.SET_NULL, null=True, blank=True,
                                        editable=False, related_name="+")
+    # A new value whenever the organisation's accounts, their posters or their owners
+    # change (policies.receivers): the per-process copy of those rows, read on every
+    # keystroke of the live check and every review queue, is keyed on it.
+    accounts_token = models.UUIDField(default=uuid.uuid4, editable=False)
 
     class Meta:
         ordering = ["name"]

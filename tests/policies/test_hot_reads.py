@@ -7,6 +7,7 @@ import pytest
 from django.db.models.functions import Now
 
 from policies.models import Membership, Organisation, PolicyVersion, SocialAccount
+from policies.models.accounts import account_choices
 from policies.querycache import CompiledQuery
 from policies.selectors import active_policy_for
 from policies.services import policy_version_activate, policy_version_create_draft, policy_version_save
@@ -93,3 +94,44 @@ def test_a_compiled_query_refuses_what_it_cannot_replay(db):
         organisation_id=organisation_id, joined_at__lte=timezone.now()).values_list("pk"), "organisation_id")
     with pytest.raises(ValueError, match="changes between compilations"):
         frozen_clock.rows(organisation_id=1)
+
+
+def _drafting(membership: Membership, ids) -> list[int]:
+    """for_drafting as a request calls it: with the membership and organisation read afresh."""
+    fresh = Membership.objects.select_related("organisation").get(pk=membership.pk)
+    return [a.pk for a in SocialAccount.objects.for_drafting(fresh, ids)]
+
+
+def test_the_kept_account_rows_follow_every_change(council):
+    organisation = council.organisation
+    alice, carol = council.membership(council.alice), council.membership(council.carol)
+    parks = SocialAccountFactory(organisation=organisation, owner=carol, handle="@StroudParks")
+    ids = [council.account.pk, parks.pk]
+    assert _drafting(alice, ids) == [council.account.pk]
+
+    parks.posters.add(alice)
+    assert set(_drafting(alice, ids)) == {council.account.pk, parks.pk}
+    alice.postable_accounts.remove(parks)  # from the other side
+    assert _drafting(alice, ids) == [council.account.pk]
+
+    parks.posters.add(alice)
+    SocialAccount.objects.filter(pk=parks.pk).update(archived_at=parks.created_at)  # a bulk update too
+    assert _drafting(alice, ids) == [council.account.pk]
+    assert parks.pk not in dict(account_choices(_fresh(organisation)))
+
+    council.carol.name = "Carol Renamed"
+    council.carol.save()
+    account = SocialAccount.objects.for_drafting(Membership.objects.select_related("organisation").get(pk=carol.pk),
+                                                 [council.account.pk])[0]
+    assert account.owner.user.name == SocialAccount.objects.get(pk=council.account.pk).owner.user.name
+
+
+def test_the_kept_account_rows_cost_no_query_until_something_changes(council, django_assert_num_queries):
+    alice = Membership.objects.select_related("organisation").get(pk=council.membership(council.alice).pk)
+    SocialAccount.objects.for_drafting(alice, [council.account.pk])
+    with django_assert_num_queries(0):
+        assert [a.pk for a in SocialAccount.objects.for_drafting(alice, [council.account.pk])] == [council.account.pk]
+        account_choices(alice.organisation)
+    token = alice.organisation.accounts_token
+    council.bob.save(update_fields=["last_login"])  # signing in changes nothing kept
+    assert _fresh(council.organisation).accounts_token == token
