@@ -50,7 +50,10 @@ def find_circumstances(text: str, folded: str) -> list[Span]:
         if text[m.start()].isupper() and not _sentence_initial(text, m.start()):
             continue
         spans.append(Span(m.start(), m.end(), "health", "health detail"))
-    for start, end, values in circumstances_lexicon().iter_matches(folded):
+    matches = list(circumstances_lexicon().iter_matches(folded))
+    for start, end, values in matches:
+        if _inside_a_longer_phrase(start, end, values, matches):
+            continue
         for kind, term in values:
             if term.isupper() and text[start:end] != term:
                 continue  # acronyms (MS, GP, ICU) only in capitals
@@ -63,3 +66,12 @@ def find_circumstances(text: str, folded: str) -> list[Span]:
             spans.append(Span(start, end, kind_out, _LABELS[kind]))
             break
     return spans
+
+
+def _inside_a_longer_phrase(start: int, end: int, values: tuple, matches: list) -> bool:
+    """A phrase inside a longer listed phrase of another kind means what the longer one
+    says: "hearing" in "hearing aid" is health, not a court hearing."""
+    kinds = {kind for kind, _term in values}
+    return any(other_start <= start and end <= other_end and (other_start, other_end) != (start, end)
+               and not kinds & {kind for kind, _term in other_values}
+               for other_start, other_end, other_values in matches)

@@ -442,3 +442,16 @@ def test_staff_milestones_public_records_and_explainers_stay_low(text: str, kind
 )
 def test_look_alikes_with_a_client_are_still_held(text: str, kind: str) -> None:
     assert top(text, kind) >= Severity.MEDIUM
+
+
+@pytest.mark.parametrize(("text", "phrase", "kind"), [
+    ("Her new hearing aid works at last.", "hearing aid", "health"),
+    ("He is hard of hearing, so we wrote it down.", "hard of hearing", "health"),
+    ("Her court hearing is on Tuesday.", "court hearing", "legal"),
+    ("His hearing is on Tuesday.", "hearing", "legal"),
+])
+def test_a_word_inside_a_longer_listed_phrase_means_what_the_phrase_says(text, phrase, kind) -> None:
+    found = spans_of(text)
+    assert found[phrase] == kind
+    if phrase != "hearing":
+        assert found.get("hearing") in (None, kind)  # no court hearing inside a hearing aid
