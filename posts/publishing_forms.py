@@ -43,6 +43,34 @@ class ScheduleForm(forms.Form):
         return cleaned
 
 
+# A refused schedule redirects back to the post's page (its panel is rendered by a template
+# tag); what was typed and why it was refused wait in the session until that page shows them.
+_PENDING = "schedule-form:{pk}"
+_FIELDS = ("mode", "day", "clock", "revision")
+
+
+def keep_refused_schedule(session, post_pk: int, form: ScheduleForm) -> None:
+    """Keep ``form``'s data and errors for the post's page to show, once."""
+    session[_PENDING.format(pk=post_pk)] = {
+        "data": {name: form.data.get(name, "") for name in _FIELDS},
+        "errors": [[field if field != forms.forms.NON_FIELD_ERRORS else None, message]
+                   for field, messages in form.errors.items() for message in messages],
+    }
+
+
+def refused_schedule(session, post_pk: int, zone: ZoneInfo) -> ScheduleForm | None:
+    """The form refused on the last request, bound to what was typed, with its errors."""
+    kept = session.pop(_PENDING.format(pk=post_pk), None)
+    if not kept:
+        return None
+    form = ScheduleForm(kept["data"], zone=zone)
+    form.is_valid()  # the form's own errors again; then the refusals only saving could give
+    for field, message in kept["errors"]:
+        if message not in form.errors.get(field or forms.forms.NON_FIELD_ERRORS, []):
+            form.add_error(field, message)
+    return form
+
+
 class MarkPublishedForm(forms.Form):
     url = forms.URLField(label="Link to the published post", max_length=500, assume_scheme="https",
                          help_text="Open the post on the network and copy its address.")

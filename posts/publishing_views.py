@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from policies.models import SocialAccount
@@ -14,7 +15,7 @@ from policies.services import DomainError
 from posts.actions import Action, publishing_actions
 from posts.models import AccountConnection, Post
 from posts.publishing import service
-from posts.publishing_forms import ConnectionForm, MarkPublishedForm, ScheduleForm
+from posts.publishing_forms import ConnectionForm, MarkPublishedForm, ScheduleForm, keep_refused_schedule
 from posts.scheduling import post_schedule, post_unschedule, zone_for
 
 
@@ -39,10 +40,9 @@ def schedule(request, pk: int):
         else:
             messages.success(request, _scheduled_message(post))
             return redirect("post_detail", pk=post.pk)
-    for errors in form.errors.values():
-        for error in errors:
-            messages.error(request, error)
-    return redirect("post_detail", pk=post.pk)
+    keep_refused_schedule(request.session, post.pk, form)
+    messages.error(request, "The time was not set: see why below.")
+    return redirect(reverse("post_detail", args=[post.pk]) + "#schedule")
 
 
 def _scheduled_message(post: Post) -> str:

@@ -10,7 +10,7 @@ from django.utils import timezone
 from posts.actions import Action, publishing_actions
 from posts.models import AccountConnection, AttemptState, PublishAttempt
 from posts.publishing.service import may_connect
-from posts.publishing_forms import ScheduleForm
+from posts.publishing_forms import ScheduleForm, refused_schedule
 from posts.scheduling import zone_for
 
 register = template.Library()
@@ -46,6 +46,7 @@ def publishing_panel(context):
         "connection": connection,
         "may_connect": may_connect(post.account, member),
         "actions": actions,
-        "schedule_form": ScheduleForm(initial=initial, zone=zone) if Action.SCHEDULE in actions else None,
+        "schedule_form": (refused_schedule(request.session, post.pk, zone) or ScheduleForm(initial=initial, zone=zone))
+                         if Action.SCHEDULE in actions else None,
         "by_hand_due": by_hand_due,
     }

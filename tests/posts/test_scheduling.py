@@ -246,3 +246,19 @@ def test_an_author_cannot_connect_and_another_organisation_gets_404(council, cli
     assert client_for(council.alice).get(url).status_code == 403
     assert client_for(council.alice).post(reverse("account_connection_remove", args=[council.account.pk])).status_code == 403
     assert client_for(mallory).get(url).status_code == 404
+
+
+@time_machine.travel(T0, tick=False)
+def test_a_refused_time_stays_in_the_form_with_the_reason_beside_it(council, make_post, client_for):
+    post = approved_post(make_post, council)
+    client = client_for(council.alice)
+    response = client.post(reverse("post_schedule", args=[post.pk]), schedule_form(post, "2030-06-03", "10:00"))
+    assert response.status_code == 302 and response["Location"].endswith("#schedule")
+    page = client.get(response["Location"]).content.decode()
+    form = page[page.index('id="schedule"'):]
+    form = form[:form.index("</form>")]
+    assert 'value="2030-06-03"' in form and 'value="10:00"' in form  # what was typed is kept
+    assert 'class="field-error"' in form and "That time has already passed" in form
+    assert "The time was not set" in page
+    again = client.get(reverse("post_detail", args=[post.pk])).content.decode()
+    assert "That time has already passed" not in again  # shown once
