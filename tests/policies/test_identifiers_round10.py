@@ -81,3 +81,22 @@ def test_round10_appeal_incident_numbers_stay_low(text, kind):
 def test_round10_kind_reply_asking_for_a_reference_is_no_disclosure():
     text = "@lou_k Hi Lou, sorry your parcel hasn't arrived. Please DM us your order number and we'll chase it."
     assert privacy(text) <= Severity.LOW
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # A planning reference in the lettered form is the development's public record.
+        ("Planning application HB/24/0917 for 30 homes off Station Road, Aylsham, is open for comments "
+         "until 3 March. See the plans at our office, 1 Market Place, NR11 6EL.", "council"),
+        # A verb that is also a surname opens an instruction.
+        ("Free webinar on sleep and anxiety, Tuesday 9 June, 6pm-7pm. Register via the link in our bio.", "therapy"),
+    ],
+)
+def test_round10_public_records_and_instructions_stay_low(text, kind):
+    assert ident(text, kind) <= Severity.LOW, text
+
+
+def test_round10_a_lettered_case_reference_and_a_surname_are_still_found():
+    assert ident("@kim_t your ref AB/25/1432 was closed on Monday because the debt was written off.", "bank") >= Severity.MEDIUM
+    assert ident("Sentenced: Smith was jailed for four years for the burglary on Elm Road, Redruth.", "police") >= Severity.MEDIUM
