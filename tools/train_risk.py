@@ -79,8 +79,11 @@ GRID = np.round(np.arange(0.30, 0.951, 0.01), 2)
 # left out, 0.90 auto-approves one risky row fewer than 0.92 (4 vs 5 of 1556) at no cost
 # in labelled harmless rows, and 0.80 none fewer still; but a net trained with a 0.90
 # floor holds two warm look-alikes in test_tone.py and test_tone_round7.py ("Must be the
-# sunshine.", "keep them coming 🌸"), so the floor stays at 0.92.
-FLOORS = {"tone": 0.92, "identification": 0.51}
+# sunshine.", "keep them coming 🌸"). With holdout10 joined, the shipped net scores the
+# second 0.921 (0.918 before), so the floor moves up to 0.93; left-out figures are the same
+# at 0.92 and 0.93 (5/1556 risky, 1404/1508 harmless auto-approved, measured before the
+# "really do think" rule the raised floor called for; 4/1556 after it), 0.94 lets 7 through.
+FLOORS = {"tone": 0.93, "identification": 0.51}
 SOURCES = {
     "drafts": [REPO / "tests/data/drafts.jsonl"],
     "holdout": [REPO / "tests/data/holdout.jsonl"],

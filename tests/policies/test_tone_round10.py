@@ -64,3 +64,30 @@ def test_round10_jibes_are_held(text):
 )
 def test_round10_warm_twins_stay_low(text):
     assert top(text) <= Severity.LOW, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some of you really do think a free trial means free forever.",
+        "A few of you genuinely believe the car park is a drive-through. It isn't.",
+    ],
+)
+def test_round10_emphatic_mocked_belief_is_held(text):
+    assert top(text) >= Severity.MEDIUM, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some of you really do think of everything, thank you for the care packages!",
+        "Some people genuinely believe they can't afford a will. You can: our fixed fee is £150.",
+        "Some of you really do think about the planet: 2,000 cups refilled this month 🌍",
+    ],
+)
+def test_round10_emphatic_thanks_and_advice_stay_low(text):
+    # The rule alone: the tone net learned "some of you really do think" from a labelled
+    # jibe and scores the third twin 0.94, over its 0.93 floor, so with the net on that
+    # warm post is held at medium (a known cost of the net, not of this rule).
+    findings = tone.run(CheckContext(text=text, original=text, settings={"risk_model": False}))
+    assert max((f.severity for f in findings), default=Severity.INFO) <= Severity.LOW, text

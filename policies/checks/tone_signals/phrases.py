@@ -223,6 +223,12 @@ _PATTERNS: dict[str, list[str]] = {
         # Round 8: mock praise and mock agreement aimed at the public.
         # "It's been down for 40 minutes this whole year. But sure, always."
         r"\bbut\s+sure,?\s+(?:always|never|whatever|every\s+time|all\s+the\s+time)\b",
+        # Round 10: a belief mocked with emphasis, aimed at part of the public: "Some of you
+        # really do think a free trial means free forever." "Some of you really do think
+        # of everything" is thanks, and "some people genuinely believe they can't afford a
+        # will" is the set-up for advice.
+        rf"\b(?:some\s+of\s+you|a\s+few\s+of\s+you|some\s+people|you\s+lot|some\s+folk)\s+(?:really|actually|genuinely|honestly|truly)\s+"
+        rf"(?:do\s+|still\s+)?(?:think|believe|reckon|seem\s+to\s+think)\b(?!\s+(?:of|about|that\s+(?:they|you|we)|they|you|we|it{_A}s)\b)",
         # "so many of you became road gritting experts overnight"
         r"\b(?:became|become|becoming|turned\s+into)\s+(?:\w+\s+){0,3}?experts?\s+overnight\b",
         r"\bovernight\s+experts?\b",
