@@ -1,20 +1,21 @@
 """Train the learned safety net behind the rules and write the weights the product ships.
 
 Usage: .venv/bin/python tools/train_risk.py [--out policies/checks/data/risk/model.json.gz]
-                                            [--no-lofo] [--compare]
+                                            [--no-lofo] [--compare] [--sweep-tone-floor F,F,...]
 
-Reads only labelled files in this repository (field ``risky`` and ``checks``), twelve
+Reads only labelled files in this repository (field ``risky`` and ``checks``), thirteen
 sources: tests/data/drafts.jsonl, tests/data/holdout.jsonl, tests/data/holdout2.jsonl,
 tests/data/holdout3.jsonl, tests/data/holdout4.jsonl, tests/data/holdout5.jsonl,
 tests/data/holdout6.jsonl, "train7" (tests/data/train7a.jsonl, train7b.jsonl and
 train7c.jsonl, one source group, so leave-one-file-out leaves all three out together),
 "holdout7" (tests/data/holdout7a.jsonl and holdout7b.jsonl, one group), "holdout8"
 (tests/data/holdout8a.jsonl and holdout8b.jsonl, one group), "holdout9"
-(tests/data/holdout9a.jsonl and holdout9b.jsonl, one group) and
+(tests/data/holdout9a.jsonl and holdout9b.jsonl, one group), "holdout10"
+(tests/data/holdout10a.jsonl and holdout10b.jsonl, one group) and
 policies/packs/examples/*.jsonl. (holdout3, holdout4, holdout5, holdout6, the train7 sets,
-holdout7, holdout8 and holdout9 each joined once its before-tuning figures were recorded:
-tests/data/README.md, "Measurement history"; holdout7 and holdout8 joined in round 8,
-holdout9 in round 9.)
+holdout7, holdout8, holdout9 and holdout10 each joined once its before-tuning figures were
+recorded: tests/data/README.md, "Measurement history"; holdout7 and holdout8 joined in
+round 8, holdout9 in round 9, holdout10 in round 10.)
 
 Two nets over the same features (policies/recognisers/risk_model.py, whose analyzers are
 handed to scikit-learn as callables so run time matches training exactly):
@@ -74,7 +75,15 @@ GRID = np.round(np.arange(0.30, 0.951, 0.01), 2)
 # threshold is again 0.51 (leave-one-file-out 0.51-0.56), so the floor does not bind; a
 # plain witness appeal in the police pack scores 0.54 and is held (test_packs.py). With
 # holdout6 joined it is 0.51 again (leave-one-file-out 0.51-0.55).
-FLOORS = {"tone": 0.92, "identification": 0.51}
+# Round 10 (holdout10 joined) measured the tone floor with --sweep-tone-floor: on files
+# left out, 0.90 auto-approves one risky row fewer than 0.92 (4 vs 5 of 1556) at no cost
+# in labelled harmless rows, and 0.80 none fewer still; but a net trained with a 0.90
+# floor holds two warm look-alikes in test_tone.py and test_tone_round7.py ("Must be the
+# sunshine.", "keep them coming 🌸"). With holdout10 joined, the shipped net scores the
+# second 0.921 (0.918 before), so the floor moves up to 0.93; left-out figures are the same
+# at 0.92 and 0.93 (5/1556 risky, 1404/1508 harmless auto-approved, measured before the
+# "really do think" rule the raised floor called for; 4/1556 after it), 0.94 lets 7 through.
+FLOORS = {"tone": 0.93, "identification": 0.51}
 SOURCES = {
     "drafts": [REPO / "tests/data/drafts.jsonl"],
     "holdout": [REPO / "tests/data/holdout.jsonl"],
@@ -91,6 +100,7 @@ SOURCES = {
     "holdout7": [REPO / "tests/data/holdout7a.jsonl", REPO / "tests/data/holdout7b.jsonl"],
     "holdout8": [REPO / "tests/data/holdout8a.jsonl", REPO / "tests/data/holdout8b.jsonl"],
     "holdout9": [REPO / "tests/data/holdout9a.jsonl", REPO / "tests/data/holdout9b.jsonl"],
+    "holdout10": [REPO / "tests/data/holdout10a.jsonl", REPO / "tests/data/holdout10b.jsonl"],
     "pack_examples": sorted((REPO / "policies/packs/examples").glob("*.jsonl")),
 }
 AT = datetime(2026, 11, 18, 12, 0, tzinfo=UTC)
@@ -285,6 +295,43 @@ def cross_validate(rows, risky, auto, mode: str, lofo: bool) -> dict[str, float]
     return thresholds
 
 
+def sweep_tone_floor(rows, risky, auto, floors: list[float]) -> None:
+    """Leave-one-file-out once, then the combined figures for each floor on the tone
+    net's threshold: how many more risky rows a lower floor holds on files the nets never
+    saw, and what it costs in harmless rows (the look-alikes in tests/policies/test_tone.py
+    are the other cost, not counted here)."""
+    folds = []
+    for source in SOURCES:
+        test = np.array([r["source"] == source for r in rows])
+        inner = out_of_fold(rows, ~test, "two")
+        probs, _ = fit_predict(rows, ~test, test, "two")
+        full = {k: np.zeros(len(rows)) for k in probs}
+        for k in probs:
+            full[k][test] = probs[k]
+        folds.append((source, test, {k: np.where(~test, v, 0.0) for k, v in inner.items()}, full))
+    print(f"\n== leave-one-file-out as the tone net's floor moves (identification floor {FLOORS['identification']})")
+    saved = FLOORS["tone"]
+    try:
+        for floor in floors:
+            FLOORS["tone"] = floor
+            total_h = np.zeros(len(rows), dtype=bool)
+            tone_h = np.zeros(len(rows), dtype=bool)
+            chosen = []
+            for _source, test, inner, full in folds:
+                th = choose(inner, risky, auto, ~test)
+                chosen.append(th["tone"])
+                total_h |= held(full, th) & test
+                tone_h |= (full["tone"] >= th["tone"]) & test
+            r, hm = risky, ~risky
+            print(f"  floor {floor:.2f} (tone thresholds {min(chosen):.2f}-{max(chosen):.2f}): risky auto-approved "
+                  f"{int((auto & ~total_h & r).sum())}/{int(r.sum())}, harmless auto-approved "
+                  f"{int((auto & ~total_h & hm).sum())}/{int(hm.sum())}; the tone net alone newly holds "
+                  f"{int((tone_h & auto & r).sum())} rule-approved risky and {int((tone_h & auto & hm).sum())} "
+                  f"rule-approved harmless")
+    finally:
+        FLOORS["tone"] = saved
+
+
 def export(rows, thresholds: dict[str, float], out: Path) -> None:
     everything = np.ones(len(rows), dtype=bool)
     _, (feats, fitted) = fit_predict(rows, everything, everything, "two")
@@ -338,12 +385,18 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--no-lofo", action="store_true")
     parser.add_argument("--compare", action="store_true", help="also cross-validate a single net")
+    parser.add_argument("--sweep-tone-floor", metavar="F,F,...",
+                        help="only report leave-one-file-out figures for each floor on the tone net's "
+                             "threshold (e.g. 0.80,0.85,0.88,0.90,0.92); writes nothing")
     args = parser.parse_args()
     rows = load_rows()
     risky = np.array([bool(r["risky"]) for r in rows])
     auto = rules_auto_approved(rows)
     print(f"{len(rows)} labelled rows ({int(risky.sum())} risky); the rules auto-approve "
           f"{int((auto & risky).sum())} risky and {int((auto & ~risky).sum())} harmless")
+    if args.sweep_tone_floor:
+        sweep_tone_floor(rows, risky, auto, [float(f) for f in args.sweep_tone_floor.split(",")])
+        return 0
     if args.compare:
         cross_validate(rows, risky, auto, "one", not args.no_lofo)
     thresholds = cross_validate(rows, risky, auto, "two", not args.no_lofo)

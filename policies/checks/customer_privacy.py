@@ -81,6 +81,9 @@ STATUS_WORDS = (
     "passed on to", "filed", "struck out", "escalated", "flagged", "downgraded",
     "lapsed", "ran out", "run out", "not emptied", "wasn't emptied", "tagged",
     "no further action", "won't happen", "will not happen", "applied", "backdated",
+    # Round 10: where a crime report stands.
+    "no arrests", "no arrest", "no suspects", "no suspect", "under investigation",
+    "being investigated", "with cid", "still open", "still with",
 )
 # Phrases that say the organisation is telling what it knows from its records.
 STRONG_DISCLOSERS = (
@@ -215,6 +218,13 @@ _TO_ONE_PERSON = re.compile(
     r"those|folks?|all|\w+s)\s+who\b)[^.!?:]{0,60}?\bwho\b",
     re.IGNORECASE,
 )
+# Round 10: a reference number quoted in a reply ("crime ref 4424 ... is still with
+# CID", "order #88123 was returned") is the person's own record, whatever the noun.
+_QUOTED_REFERENCE = re.compile(
+    r"\b(?:crime|incident|case|claim|order|account|complaint|ticket|policy|booking|reference|ref|log)"
+    r"\s*(?:no\.?|number|ref(?:erence)?\.?)?\s*[:#]?\s*[A-Z0-9/-]*\d{4,}",
+    re.IGNORECASE,
+)
 # "@x maybe pay your rent on time": advice about the person's own record is a disclosure.
 _SNEER = re.compile(r"^\W*(?:@\w+\W*)*(?:maybe|perhaps|next\s+time)\b", re.IGNORECASE)
 
@@ -281,6 +291,8 @@ def run(ctx: CheckContext) -> list[Finding]:
                 anchor = bare  # "..., so completion won't happen this Friday"
             elif opening and bare and status and named_start:
                 anchor = bare  # "reminder to gary: january council tax still outstanding"
+            elif status and (quoted := _QUOTED_REFERENCE.search(body)):
+                anchor = quoted  # "@x crime ref 4424... is still with CID, no arrests"
             elif opening and (record or bare) and _SNEER.match(body) and not kind_handoff:
                 anchor = record or bare  # "@x maybe pay your rent on time"
             if anchor is None:

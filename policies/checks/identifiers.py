@@ -103,6 +103,19 @@ _JOB_PAY = re.compile(
 )
 
 
+# Round 10: the words that say an address is someone's home ("the keys to 7 Orchard
+# Close", "moved into their new flat at 3 Bay View"). "The keys to our new office at",
+# "we've moved to 3 Lemon Street" and "the care home at" name a workplace.
+_HOME_BEFORE = re.compile(
+    r"\b(?:(?:keys\s+to|lives?\s+at|living\s+at|"
+    r"(?<!care\s)(?<!nursing\s)(?<!residential\s)(?<!our\s)home\s+(?:at|on))\s+|"
+    # "We've moved to 3 Lemon Street" is the organisation's own move: only a home counts.
+    r"(?:keys\s+to|moved|moving|move|settled|settling)\s+(?:in)?to\s+(?:their|his|her|a)\s+"
+    r"(?:new\s+|first\s+|forever\s+|dream\s+|family\s+)?(?:home|house|flat|bungalow|cottage|place)\s+(?:at|on)\s+)$",
+    re.IGNORECASE,
+)
+
+
 # A found item's reference ("Found: a set of keys ... Claim from lost property, ref
 # LP-0425-1183") is the item's, not an owner's record.
 _YOU_BEFORE = re.compile(r"\byou(?:['’]ve|\s+have)?\s+$", re.IGNORECASE)
@@ -386,8 +399,12 @@ def run(ctx: CheckContext) -> list[Finding]:
         specific_age = specific_age and not job_advert
     with_origin = [s for s in private_names if has_origin(text, s)]
     titled = [s for s in private_names if s.label == "title and name" and not _vocative(text, s)]
-    person_described = bool(cues.client or people or specific_age or by_role or with_origin or titled)
+    # "picked up the keys to 14 Orchard Close", "moved into 3 Bay View": an address
+    # someone now lives at points at their household, whoever they are.
+    home = any(s.kind == "address" and _HOME_BEFORE.search(text[max(0, s.start - 60) : s.start]) for s in spans)
+    person_described = bool(cues.client or people or specific_age or by_role or with_origin or titled or home)
 
+    replying = bool(addressee and text.lstrip().startswith("@"))
     direct: list[Span] = []
     personal_contact: list[Span] = []
     quasi: list[Span] = []
@@ -427,6 +444,10 @@ def run(ctx: CheckContext) -> list[Finding]:
         elif kind == "code":
             if span.label in _PERSONAL_CODES:
                 personal_contact.append(span)
+            elif span.label == "incident reference" and _own_incident(text, span, replying):
+                # Round 10: an appeal quotes its incident number for witnesses; a reply
+                # to one person, or "your crime ref", quotes that person's own case.
+                direct.append(span)
             elif span.weak or _item_or_own_reference(text, span):
                 if person_described:
                     quasi.append(span)
@@ -619,6 +640,20 @@ _AGE_BAND_BEFORE = re.compile(
     r"you|you['’]re|if\s+you\s+are|all|over|under|aged\s+between)\s+(?:who\s+(?:is|are)\s+)?(?:aged\s+)?$",
     re.IGNORECASE,
 )
+
+
+_QUOTING_BEFORE = re.compile(r"\b(?:quot(?:e|ing)|mention(?:ing)?|give|giving|use|using)\b[^.!?\n]{0,20}$", re.IGNORECASE)
+_YOUR_BEFORE = re.compile(r"\byour\b[^.!?\n]{0,25}$", re.IGNORECASE)
+
+
+def _own_incident(text: str, span: Span, replying: bool) -> bool:
+    """An incident or crime reference that is one person's own case: in a reply to them,
+    or "your crime ref ...", unless it is quoted for others to use ("call 101 quoting
+    incident 412")."""
+    before = text[max(0, span.start - 40) : span.start]
+    if _QUOTING_BEFORE.search(before):
+        return False
+    return replying or bool(_YOUR_BEFORE.search(before))
 
 
 def _eligibility_age(text: str, span: Span) -> bool:

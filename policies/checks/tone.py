@@ -46,7 +46,7 @@ key                            default    what it sets
                                           drafts (``recognisers.risk_model``): one
                                           finding on the whole draft when nothing else
                                           here is above LOW and the net fires
-``risk_model_threshold``       0.92       (floor set by the look-alikes in
+``risk_model_threshold``       0.93       (floor set by the look-alikes in
                                           test_tone.py, see tools/train_risk.py) the net's probability
                                           at which it fires
 ``risk_model_severity``        medium     the severity of that finding

@@ -89,6 +89,10 @@ def find_codes(text: str) -> list[Span]:
         for item in re.finditer(r"[\w/.\-]*\d[\w/.\-]*", m.group(1)):
             spans.append(Span(base + item.start(), base + item.end(), "code", "reference number"))
     for m in _LETTERED_REF.finditer(text):
+        # "Planning application PF/25/1432": the development's public record (round 10).
+        if _public_record(text, m.start()):
+            spans.append(Span(m.start(), m.end(), "code", "public record number", weak=True))
+            continue
         spans.append(Span(m.start(), m.end(), "code", "reference number"))
     for m in _SLASHED.finditer(text):
         if _THREAD_MARK.fullmatch(m.group()):

@@ -141,6 +141,9 @@ def find_proper_nouns(text: str, folded: str) -> list[Span]:
     return spans
 
 
+_IMPERATIVE_NEXT = regex.compile(
+    r"\s+(?:via|online|now|here|today|early|free|your|yours|us|it|them|a|an|through|using|below|above)\b"
+)
 _PERSON_FOLLOWS = regex.compile(
     r",?\s+(?:and\s+(?:her|his|their)\b|has\s+(?:been|just|finally|now)|had\s+|is\s+(?:now|finally|still)|"
     r"was\s+|who\s+|came\s+|got\s+|told\s+|said\s+|finally\s+|, \d{1,3},)"
@@ -208,6 +211,10 @@ def _classify(
                 return Span(start, end, "name", "name")
             return Span(start, end, "proper_noun", "capitalised word", weak=True)
         if word in lasts and word not in common:
+            if initial and _IMPERATIVE_NEXT.match(text, end):
+                # "Register via the link in our bio", "Book online": a verb that is also
+                # a surname opens an instruction, not a story about someone (round 10).
+                return Span(start, end, "proper_noun", "capitalised word", weak=True)
             return Span(start, end, "name", "surname")
         return Span(start, end, "proper_noun", "capitalised word", weak=word in common)
     return Span(start, end, "proper_noun", "capitalised words")

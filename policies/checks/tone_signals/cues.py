@@ -84,6 +84,20 @@ _CUES: dict[str, list[str]] = {
         # Round 9: "Always fun when people ring to tell us...": a jibe's opening.
         rf"{_OPEN}(?:it{_A}s\s+)?(?:always|so|such)\s+(?:fun|great|lovely|a\s+joy|a\s+treat|a\s+pleasure)\s+when\s+(?:people|customers|clients|someone|somebody|folk|folks|callers|patients|you|some\s+of\s+you)\b",
         r"\b(?:good|great|nice|lovely)\s+to\s+see\s+(?:so\s+many\s+of\s+you|some\s+of\s+you|people)\b[^.!?\n]{0,80}\bagain\b",
+        # Round 10: a "fun fact" or "reminder" pointed at the people who believe something
+        # daft ("Fun fact for the few households who think the brown bin is ...");
+        # "for anyone who thinks they may be eligible" is help, not a jibe.
+        rf"{_OPEN}(?:a\s+|one\s+)?(?:fun\s+fact|(?:friendly|gentle|quick|little|small|polite)\s+reminder|reminder|psa|"
+        rf"pro\s+tip|top\s+tip|hot\s+tip|news)\s+(?:for|to)\s+(?:the|those|all|anyone|everyone|some|every)\b"
+        rf"[^.!?:\n]{{0,80}}?\bwho\s+(?:still\s+|seem\s+to\s+|seems\s+to\s+|apparently\s+|genuinely\s+|really\s+)?"
+        rf"(?:think|thinks|believe|believes|reckon|reckons|assume|assumes|imagine|imagines|thought)\b"
+        rf"(?!\s+(?:that\s+)?(?:they|you|he|she)(?:{_A}(?:ve|re|ll|d))?\s+(?:may|might|could|can|are|is|were|have|qualify|need|should|would))",
+        # A belief mocked as magic: "think the blue bin is some kind of portal".
+        r"\b(?:think|thinks|thought|believe|believes|reckon|reckons|assume|assumes|treat|treats|treating)\b"
+        r"[^.!?\n]{0,60}?\b(?:is|are|was|were|as)\s+(?:some\s+(?:kind|sort)\s+of|a\s+magic(?:al)?)\b",
+        # Thanks at the very end of a post for what people did wrong: "Cheers for that 👍".
+        "(?<=[.!?…\n\U0001f300-\U0001faff])\\s*(?:cheers|thanks|thank\\s+you)\\s+(?:(?:so|very)\\s+much\\s+)?for\\s+that"
+        "\\s*[.!]*\\s*[\U0001f44d\U0001f44f\U0001f642\U0001f643\U0001f609\u263a\ufe0f]*\\s*$",
         r"\b(?:good|great|nice|lovely)\s+to\s+see\s+(?:so\s+many\s+(?:of\s+you|people)|some\s+of\s+you|people)\s+(?:still\s+)?(?:ignoring|ignore|parking|dumping|blocking|speeding|not\s+(?:wearing|reading|using|bothering))\b",
         # Handing the problem back: "Over to you." at the very end.
         r"\bover\s+to\s+(?:you|them|him|her)\s*[.!]*\s*$",
@@ -175,6 +189,9 @@ _CUES: dict[str, list[str]] = {
         r"\b(?:someone|somebody|whoever)\s+(?:who\s+)?(?:keeps|thought|decided|left|parked|dumped|emailed|rang|phoned|called|wrote|messaged|complained|sent|posted|tagged)\b",
         r"\bto\s+the\s+['‘\"“]?\w+(?:\s+\w+){0,2}['’\"”]?\s+who\b",
         rf"\bthey{_A}re\b",
+        # Round 10: "the handful of roads in Thornbury who ...", "the few who ...".
+        r"\b(?:the|a)\s+(?:handful|few|minority|couple)\s+(?:of\s+)?(?:[\w'’-]+\s+){0,5}?who\b",
+        r"\b(?:anyone|everyone|those|people)\s+who\s+(?:still\s+|seem\s+to\s+)?(?:think|thinks|reckon|reckons|believe|believes)\b",
     ],
 }
 

@@ -90,6 +90,18 @@ _PATTERNS: dict[str, list[str]] = {
         r"\bor\s+would\s+(?:you|u|they|he|she)\s+rather\s+(?:just\s+)?(?:keep|carry\s+on|go\s+on)\s+[a-z]+ing\b",
         # "Still waiting for the reviewer who called our café 'daylight robbery' to come in."
         r"\bstill\s+waiting\s+(?:for|on)\s+(?:the|that|our)\s+(?:reviewer|critic|commenter|letter-writer|poster|troll|expert|genius|person|man|woman|bloke|lady|gentleman|customer|caller)\s+who\b",
+        # Round 10: a contest offered to a critic in an open letter. "To the commenter who
+        # said our drivers can't park: fancy a parking test, you against them?" Thanking
+        # "the customer who called our team brilliant" and inviting them in is not a dare.
+        rf"\b(?:to\s+(?:the|that|our)|(?:dear|hey)(?:\s+(?:the|that|our))?)\s+(?:[\w'’-]+\s+){{0,2}}?(?:reviewer|critic|commenter|poster|person|customer|"
+        rf"client|caller|gentleman|lady|man|woman|chap|bloke|guy|one|troll|expert|individual|driver|resident|parent|"
+        rf"patient|tenant|member|visitor|shopper|diner|guest)\s+who\s+(?:called|described|labelled|labeled|branded|"
+        rf"reckons|reckoned|thinks|thought|said|says|claimed|claims|wrote|accused|dismissed|insists|insisted)\b"
+        rf"[^\n]{{0,300}}?(?:\b(?:you|u)\s+(?:against|v|vs|versus)\s+(?:them|us|him|her|our|the)\b|"
+        rf"\bfancy\s+(?:a|an|taking|trying|your)\s+(?:[\w'’-]+\s+){{0,3}}?(?:quiz|contest|challenge|race|bet|test|"
+        rf"rematch|face-?off|showdown|duel|competition|shot|chance)\b|"
+        rf"\b(?:let{_A}s|we{_A}ll)\s+see\s+who\s+(?:wins|knows|does|comes|lasts)\b|\bhead[- ]to[- ]head\b|"
+        rf"\bup\s+for\s+the\s+challenge\b|\bprove\s+(?:it|us\s+wrong)\b)",
     ],
     # Calling out people who unfollowed: always public shaming from an organisation.
     "unfollow": [
@@ -211,6 +223,12 @@ _PATTERNS: dict[str, list[str]] = {
         # Round 8: mock praise and mock agreement aimed at the public.
         # "It's been down for 40 minutes this whole year. But sure, always."
         r"\bbut\s+sure,?\s+(?:always|never|whatever|every\s+time|all\s+the\s+time)\b",
+        # Round 10: a belief mocked with emphasis, aimed at part of the public: "Some of you
+        # really do think a free trial means free forever." "Some of you really do think
+        # of everything" is thanks, and "some people genuinely believe they can't afford a
+        # will" is the set-up for advice.
+        rf"\b(?:some\s+of\s+you|a\s+few\s+of\s+you|some\s+people|you\s+lot|some\s+folk)\s+(?:really|actually|genuinely|honestly|truly)\s+"
+        rf"(?:do\s+|still\s+)?(?:think|believe|reckon|seem\s+to\s+think)\b(?!\s+(?:of|about|that\s+(?:they|you|we)|they|you|we|it{_A}s)\b)",
         # "so many of you became road gritting experts overnight"
         r"\b(?:became|become|becoming|turned\s+into)\s+(?:\w+\s+){0,3}?experts?\s+overnight\b",
         r"\bovernight\s+experts?\b",
@@ -312,7 +330,7 @@ _PATTERNS: dict[str, list[str]] = {
         rf"\b(?:we{_A}re|we\s+are)\s+(?:\w+,?\s+)?not\s+mind[- ]?readers\b",
         r"\b(?:shop|bank|go|look|take\s+(?:your|their)\s+(?:business|custom|money))\s+elsewhere\s*[?.!]",
         # "Shouting at our receptionists won't get your son seen any faster."
-        rf"\b(?:shouting|yelling|screaming|swearing|moaning|whinging|complaining|ranting|kicking\s+off|being\s+rude|(?:tweeting|posting|writing|typing|messaging)\s+(?:us\s+)?in\s+(?:all\s+)?(?:capitals|caps|capital\s+letters)|(?:calling|ringing|phoning|emailing|messaging)\s+(?:us\s+)?(?:\d+|\w+)\s+times)\b{_CLAUSE}{{0,60}}\b(?:won{_A}t|will\s+not|doesn{_A}t|does\s+not|isn{_A}t\s+going\s+to)\s+(?:get|make|help|speed|change|fix|bring|move)\b",
+        rf"\b(?:shouting|yelling|screaming|swearing|moaning|whinging|complaining|ranting|kicking\s+off|being\s+rude|(?:tweeting|posting|writing|typing|messaging)\s+(?:us\s+)?in\s+(?:all\s+)?(?:capitals|caps|capital\s+letters)|(?:calling|ringing|phoning|emailing|messaging)\s+(?:us\s+)?(?:\d+|\w+)\s+times|(?:tagging|chasing|tweeting|calling|ringing|phoning|emailing|messaging|mentioning)\s+(?:[\w'’-]+\s+){{0,4}}?(?:\d+|\w+)\s+times\s+(?:a|an|per|every)\s+(?:day|hour|week|morning|night))\b{_CLAUSE}{{0,60}}\b(?:won{_A}t|will\s+not|doesn{_A}t|does\s+not|isn{_A}t\s+going\s+to)\s+(?:get|make|help|speed|change|fix|bring|move)\b",
         rf"\bwon{_A}t\s+(?:get|fix|sort|speed)\b{_CLAUSE}{{0,40}}\bany\s+(?:faster|quicker|sooner)\b",
         r"\bafter\s+the\s+way\s+(?:you|u|he|she|they)\s+(?:spoke|talked|treated|behaved|acted|shouted|spoke\s+to)\b",
         r"\byour\s+(?:refund|claim|return|complaint|application|appeal)\s+was\s+(?:refused|rejected|declined|denied|turned\s+down)\s+because\b",
