@@ -124,9 +124,12 @@ def _block(counts: Counter[str], weights: dict[str, tuple[float, float, float]],
     weights to ``scores``. Grams outside the vocabulary have no weight and no place in
     the norm (exactly as in scikit-learn), so they are dropped."""
     squares = first = second = 0.0
-    for gram in counts.keys() & weights.keys():
-        idf2, weighted_first, weighted_second = weights[gram]
-        count = counts[gram]
+    get = weights.get
+    for gram, count in counts.items():
+        known = get(gram)
+        if known is None:
+            continue
+        idf2, weighted_first, weighted_second = known
         if count == 1:
             squares += idf2
             first += weighted_first

@@ -245,7 +245,7 @@ def test_text_with_no_known_ngrams_scores_the_average_of_the_two_models_priors()
 def test_each_model_in_the_average_reads_an_insult_as_offensive():
     weights = classifier.model()
     insult, thanks = "you stupid disgusting liar", "thank you so much, lovely day"
-    for only in ("tfidf", "nb"):
+    for only in ("tfidf", "nb"):  # each gram's weights: (idf squared, idf x TF-IDF weight, NB weight)
         muted = dataclasses.replace(
             weights,
             word={g: (w[0], w[1], 0.0) if only == "tfidf" else (w[0], 0.0, w[2]) for g, w in weights.word.items()},
