@@ -227,6 +227,26 @@ _QUOTED_REFERENCE = re.compile(
 )
 # "@x maybe pay your rent on time": advice about the person's own record is a disclosure.
 _SNEER = re.compile(r"^\W*(?:@\w+\W*)*(?:maybe|perhaps|next\s+time)\b", re.IGNORECASE)
+# A public thank-you that confirms we have been serving this person: "Thank you for your
+# lovely words! It's been a privilege to work with you these past 18 months", "so glad the
+# nurses could keep coming out to you at home". Saying so tells everyone they are a client,
+# patient or customer. A colleague's farewell, or "working with you all", is not that.
+_THANKS_REPLY = re.compile(
+    r"^\W*(?:@\w+\W*)*(?:aw+\W+|oh\W+)?(?:thanks?|thank\s+you)(?:\s+(?:so|very)\s+much)?(?:\s+(?:for|4)\s+"
+    r"(?:the|your|this|such\s+a)\s+(?:(?:kind|lovely|warm|generous|sweet|wonderful|nice|amazing)\s+)?"
+    r"(?:words|comments?|message|review|note|shout-?out|feedback|post))?\b",
+    re.IGNORECASE,
+)
+_SERVED_YOU = re.compile(
+    r"\b(?:(?:work(?:ing|ed)?|journey(?:ing|ed)?)\s+with\s+you|walk(?:ing|ed)?\s+alongside\s+you|"
+    r"support(?:ing|ed)?\s+you|car(?:ing|ed)\s+for\s+you|see(?:ing)?\s+you|treat(?:ing|ed)\s+you)"
+    r"(?!\s+(?:all|both|lot|guys|there|soon|again|next|at\s+the))\b[^.!?\n]{0,30}?\b(?:these|the|this|over\s+the|for\s+the|for)\s+"
+    r"(?:past|last)?\s*(?:few|couple\s+of|\d+|\w+)?\s*(?:weeks?|months?|years?|sessions?)\b"
+    r"|\b(?:coming|come|came)\s+out\s+to\s+(?:see\s+)?you(?:\s+at\s+home)?\b",
+    re.IGNORECASE,
+)
+_FAREWELL = re.compile(r"\b(?:retir\w*|colleague|leaving\s+do|new\s+role|farewell|welcome\s+aboard|alumni|volunteer\w*)\b",
+                       re.IGNORECASE)
 
 
 def run(ctx: CheckContext) -> list[Finding]:
@@ -247,6 +267,16 @@ def run(ctx: CheckContext) -> list[Finding]:
     strong = [d for d in disclosers if d.group().lower() in _STRONG_SET]
     kind_handoff = bool(kind_re.search(text))
     findings: list[Finding] = []
+    served = _served_you(text)
+    if served is not None:
+        key = "severity" if addressed else "unaddressed_severity"
+        findings.append(Finding(
+            check=CHECK, code="relationship", start=served.start(), end=served.end(),
+            severity=Severity.parse(settings.get(key, DEFAULTS[key])),
+            message=("Thanking someone in public for what we did for them tells everyone they are our client, "
+                     "patient or customer. Thank them warmly without saying what we did or for how long."),
+            kind="disclosure",
+        ))
     first = True
     for sentence in _SENTENCES.finditer(text[:20_000]):
         body = sentence.group()
@@ -330,6 +360,13 @@ def run(ctx: CheckContext) -> list[Finding]:
             )
         )
     return findings
+
+
+def _served_you(text: str) -> re.Match[str] | None:
+    """In a thank-you reply, where it says we have been serving this person (see _SERVED_YOU)."""
+    if not _THANKS_REPLY.match(text) or _FAREWELL.search(text):
+        return None
+    return _SERVED_YOU.search(text[:2000])
 
 
 @functools.cache

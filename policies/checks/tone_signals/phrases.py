@@ -344,6 +344,11 @@ _PATTERNS: dict[str, list[str]] = {
         r"\bbrain\s+cells?\s+(?:to\s+rub|between)\b",
         r"\b(?:frankly|honestly|quite\s+frankly|simply|just|plain|plainly|utterly),?\s+(?:thick|stupid|dim|dense|moronic|idiotic|clueless|pathetic|ignorant|brainless)\b",
         r"\b(?:as\s+)?thick\s+as\s+(?:mince|two\s+short\s+planks|a\s+brick|pig\s*shit|custard|porridge|a\s+plank)\b",
+        # "Honestly some people are too thick to help": people called too stupid for
+        # something ("the ice is too thick to drill" has no people in it).
+        r"\b(?:people|folk|folks|some|you|u|they|customers|residents|members|patients|clients|commenters|critics|"
+        r"reviewers|some\s+of\s+you|a\s+few\s+of\s+you)\s+(?:are|is|were|r)\s+(?:just\s+|simply\s+|clearly\s+|honestly\s+|"
+        r"genuinely\s+|obviously\s+)?(?:too|so)\s+(?:thick|stupid|dim|dense|dumb|daft|clueless|brainless)\s+(?:to|that)\b",
         r"\b(?:like|as)\s+(?:a\s+(?:bunch\s+of\s+|load\s+of\s+)?)?(?:spoilt|spoiled|petulant|sulky|stroppy|overgrown|whiny|whingeing|badly[- ]behaved|screaming)\s+(?:toddlers?|child(?:ren)?|brats?|bab(?:y|ies)|teenagers?|kids?)\b",
         r"\b(?:behaving|acting|carrying\s+on)\s+like\s+(?:spoilt\s+|spoiled\s+|little\s+)?(?:toddlers?|child(?:ren)?|brats?|bab(?:y|ies)|animals|kids)\b",
         r"\bthrowing\s+(?:a\s+|their\s+|his\s+|her\s+)?(?:toys\s+out\s+of\s+the\s+pram|tantrums?|a\s+strop|a\s+paddy)\b",
