@@ -262,3 +262,15 @@ def test_a_refused_time_stays_in_the_form_with_the_reason_beside_it(council, mak
     assert "The time was not set" in page
     again = client.get(reverse("post_detail", args=[post.pk])).content.decode()
     assert "That time has already passed" not in again  # shown once
+
+
+@time_machine.travel(T0, tick=False)
+def test_a_date_the_browser_did_not_check_is_refused_in_the_form(council, make_post, client_for):
+    post = approved_post(make_post, council)
+    client = client_for(council.alice)
+    response = client.post(reverse("post_schedule", args=[post.pk]), schedule_form(post, "2030-13-45", "25:99"))
+    page = client.get(response["Location"]).content.decode()
+    form = page[page.index('id="schedule"'):]
+    assert "Enter a valid date" in form and "Enter a valid time" in form and 'value="2030-13-45"' in form
+    post.refresh_from_db()
+    assert post.state == PostState.APPROVED and post.scheduled_for is None
