@@ -6,11 +6,11 @@ import pytest
 
 from policies.checks import customer_privacy
 from policies.checks.base import CheckContext, Severity
+from tests.policies.checking import highest
 
 
 def top(text: str, **settings: object) -> Severity:
-    ctx = CheckContext(text=text, original=text, settings=dict(settings))
-    return max((f.severity for f in customer_privacy.run(ctx)), default=Severity.INFO)
+    return highest(customer_privacy, text, **settings)
 
 
 @pytest.mark.parametrize(

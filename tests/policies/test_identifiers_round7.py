@@ -5,14 +5,14 @@ from __future__ import annotations
 import pytest
 
 from policies.checks import identifiers
-from policies.checks.base import CheckContext, Severity
+from policies.checks.base import Severity
 from policies.recognisers.contact import find_contact
 from policies.recognisers.numeric import find_numeric
+from tests.policies.checking import highest
 
 
 def top(text: str, kind: str) -> Severity:
-    ctx = CheckContext(text=text, original=text, org_kind=kind, settings={"risk_model": False})
-    return max((f.severity for f in identifiers.run(ctx)), default=Severity.INFO)
+    return highest(identifiers, text, org_kind=kind, risk_model=False)
 
 
 @pytest.mark.parametrize(

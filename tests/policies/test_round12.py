@@ -6,12 +6,12 @@ from __future__ import annotations
 import pytest
 
 from policies.checks import customer_privacy, tone
-from policies.checks.base import CheckContext, Severity
+from policies.checks.base import Severity
+from tests.policies.checking import highest
 
 
 def _top(check, text: str) -> Severity:
-    findings = check.run(CheckContext(text=text, original=text, settings={"risk_model": False}))
-    return max((f.severity for f in findings), default=Severity.INFO)
+    return highest(check, text, risk_model=False)
 
 
 @pytest.mark.parametrize("text", [

@@ -9,12 +9,12 @@ from __future__ import annotations
 import pytest
 
 from policies.checks import tone
-from policies.checks.base import CheckContext, Severity
+from policies.checks.base import Severity
+from tests.policies.checking import highest
 
 
 def top(text: str) -> Severity:
-    findings = tone.run(CheckContext(text=text, original=text, settings={}))
-    return max((f.severity for f in findings), default=Severity.INFO)
+    return highest(tone, text)
 
 
 @pytest.mark.parametrize(
@@ -89,5 +89,4 @@ def test_round10_emphatic_thanks_and_advice_stay_low(text):
     # The rule alone: the tone net learned "some of you really do think" from a labelled
     # jibe and scores the third twin 0.94, over its 0.93 floor, so with the net on that
     # warm post is held at medium (a known cost of the net, not of this rule).
-    findings = tone.run(CheckContext(text=text, original=text, settings={"risk_model": False}))
-    assert max((f.severity for f in findings), default=Severity.INFO) <= Severity.LOW, text
+    assert highest(tone, text, risk_model=False) <= Severity.LOW, text

@@ -9,12 +9,12 @@ from __future__ import annotations
 import pytest
 
 from policies.checks import tone
-from policies.checks.base import CheckContext, Severity
+from policies.checks.base import Severity
+from tests.policies.checking import highest
 
 
 def top(text: str) -> Severity:
-    findings = tone.run(CheckContext(text=text, original=text, settings={}))
-    return max((f.severity for f in findings), default=Severity.INFO)
+    return highest(tone, text)
 
 
 @pytest.mark.parametrize(
