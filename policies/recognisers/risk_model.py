@@ -30,6 +30,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from policies.recognisers.known_grams import Block, KnownGrams
+
 MODEL_PATH = Path(__file__).resolve().parent.parent / "checks" / "data" / "risk" / "model.json.gz"
 
 # The nets read at most this much: a post is under 1,000 characters, and a pasted 100 KB
@@ -93,12 +95,14 @@ def char_gram_counts(normalised: str) -> Counter[str]:
 class RiskModel:
     """Shared vocabulary of the two nets, ready for scoring: each gram maps to
     (idf squared, idf x identification weight, idf x tone weight), so a gram seen once
-    (almost all of them) costs three additions. The file stores [idf, weight, weight]."""
+    (almost all of them) costs three additions. The file stores [idf, weight, weight].
+    ``known_chars`` remembers, per word, which of its character grams ``char`` holds."""
 
     word: dict[str, tuple[float, float, float]]
     char: dict[str, tuple[float, float, float]]
     bias: tuple[float, float]
     thresholds: dict[str, float]
+    known_chars: KnownGrams
 
 
 def _prepared(table: dict[str, list[float]]) -> dict[str, tuple[float, float, float]]:
@@ -111,11 +115,13 @@ def model(path: Path = MODEL_PATH) -> RiskModel:
     payload = json.loads(gzip.decompress(path.read_bytes()))
     if tuple(payload["models"]) != MODELS:
         raise ValueError(f"{path} holds models {payload['models']}, expected {MODELS}")
+    char = _prepared(payload["char"])
     return RiskModel(
         word=_prepared(payload["word"]),
-        char=_prepared(payload["char"]),
+        char=char,
         bias=tuple(payload["bias"]),
         thresholds=dict(payload["thresholds"]),
+        known_chars=KnownGrams(char, CHAR_SIZES),
     )
 
 
@@ -145,6 +151,23 @@ def _block(counts: Counter[str], weights: dict[str, tuple[float, float, float]],
         scores[1] += second / norm
 
 
+def _known_block(block: Block, weights: dict[str, tuple[float, float, float]], scores: list[float]) -> None:
+    """``_block`` for grams already found and summed per word (``KnownGrams``): the sums
+    count a repeated gram once per occurrence, so each repeated gram is corrected to its
+    sublinear weight 1 + log(count). Equal to ``_block`` over the same grams."""
+    squares, first, second = block.sums
+    for gram, count in block.repeated.items():
+        idf2, weighted_first, weighted_second = weights[gram]
+        tf = 1.0 + math.log(count)
+        squares += (tf * tf - count) * idf2
+        first += (tf - count) * weighted_first
+        second += (tf - count) * weighted_second
+    if squares:
+        norm = math.sqrt(squares)
+        scores[0] += first / norm
+        scores[1] += second / norm
+
+
 def _sigmoid(score: float) -> float:
     score = max(-50.0, min(50.0, score))  # a pathological input cannot overflow exp
     return 1.0 / (1.0 + math.exp(-score))
@@ -160,7 +183,7 @@ def probabilities(text: str) -> dict[str, float]:
     normalised = normalise(text)
     scores = list(weights.bias)
     _block(Counter(word_grams(normalised)), weights.word, scores)
-    _block(char_gram_counts(normalised), weights.char, scores)
+    _known_block(weights.known_chars.block(normalised.split()), weights.char, scores)
     return {name: _sigmoid(score) for name, score in zip(MODELS, scores, strict=True)}
 
 

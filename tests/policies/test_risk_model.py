@@ -6,7 +6,6 @@ from __future__ import annotations
 import gzip
 import json
 import math
-import time
 from datetime import UTC, datetime
 
 import pytest
@@ -146,22 +145,13 @@ def test_a_few_words_never_trigger_the_net() -> None:
         assert not risk_model.net_fires(text, "identification", {"risk_model_threshold": 0.0})
 
 
-def test_a_100kb_draft_is_scored_quickly() -> None:
+def test_a_100kb_draft_is_read_only_up_to_the_nets_limit() -> None:
+    # The nets read the first MAX_CHARS characters, so a pasted essay costs what a long
+    # post costs (the speed itself is measured by make bench, not here).
     text = (PERSONAL + " ") * (100_000 // len(PERSONAL))
-    started = time.perf_counter()
     probabilities = risk_model.probabilities(text)
-    assert time.perf_counter() - started < 0.1
+    assert probabilities == risk_model.probabilities(text[: risk_model.MAX_CHARS])
     assert 0.0 <= probabilities["identification"] <= 1.0
-
-
-def test_scoring_a_tweet_costs_under_half_a_millisecond() -> None:
-    risk_model.model()
-    texts = [f"{PERSONAL[:270]} {i}" for i in range(200)]  # distinct, so the cache cannot help
-    started = time.perf_counter()
-    for text in texts:
-        risk_model.probabilities(text)
-    per_draft = (time.perf_counter() - started) / len(texts)
-    assert per_draft < 0.002  # 0.5 ms budget measured on one core; slack for a busy CI box
 
 
 @pytest.mark.parametrize("text", [PERSONAL, "a  b\tc\n\nd", " x ", "Ünïcödé 🎉 words, 12:30pm!"])

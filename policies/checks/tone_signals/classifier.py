@@ -22,6 +22,7 @@ from pathlib import Path
 
 from policies.checks.tone_signals import features
 from policies.checks.tone_signals.profanity import Scan
+from policies.recognisers.known_grams import Block, KnownGrams
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "tone" / "model.json.gz"
 
@@ -40,6 +41,7 @@ class ToneModel:
     nb_lexicon: dict[str, float]
     word: GramWeights
     char: GramWeights
+    known_chars: KnownGrams  # per word, which of its character grams ``char`` holds
 
 
 def _grams(block: dict[str, list]) -> GramWeights:
@@ -53,6 +55,7 @@ def _grams(block: dict[str, list]) -> GramWeights:
 def model(path: Path = MODEL_PATH) -> ToneModel:
     """Load the shipped weights once per process."""
     payload = json.loads(gzip.decompress(path.read_bytes()))
+    char = _grams(payload["char"])
     return ToneModel(
         threshold=payload["threshold"],
         lexicon_scale=payload["lexicon_scale"],
@@ -61,7 +64,8 @@ def model(path: Path = MODEL_PATH) -> ToneModel:
         nb_bias=payload["nb"]["bias"],
         nb_lexicon=payload["nb"]["lexicon"],
         word=_grams(payload["word"]),
-        char=_grams(payload["char"]),
+        char=char,
+        known_chars=KnownGrams(char, range(features.CHAR_NGRAMS[0], features.CHAR_NGRAMS[1] + 1)),
     )
 
 
@@ -91,6 +95,20 @@ def _block_scores(counts: Mapping[str, int], weights: GramWeights) -> tuple[floa
     return (dot / math.sqrt(squares) if squares else 0.0), nb
 
 
+def _known_block_scores(block: Block, weights: GramWeights) -> tuple[float, float]:
+    """``_block_scores`` for grams already found and summed per word (``KnownGrams``):
+    the sums count a repeated gram once per occurrence, so each repeated gram is
+    corrected to its sublinear TF-IDF weight 1 + log(count) and to one NB weight."""
+    squares, dot, nb = block.sums
+    for gram, count in block.repeated.items():
+        idf2, weighted, nb_coef = weights[gram]
+        tf = 1.0 + math.log(count)
+        squares += (tf * tf - count) * idf2
+        dot += (tf - count) * weighted
+        nb -= (count - 1) * nb_coef
+    return (dot / math.sqrt(squares) if squares else 0.0), nb
+
+
 def _sigmoid(score: float) -> float:
     # Clamp before exp so a pathological 100 KB input cannot overflow.
     return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, score))))
@@ -109,7 +127,7 @@ def probability_with(weights: ToneModel, text: str, scanned: Scan | None = None)
     exported weights reproduce scikit-learn's probabilities)."""
     normalised = features.normalise(text)
     word_tfidf, word_nb = _block_scores(Counter(features.word_ngrams(normalised)), weights.word)
-    char_tfidf, char_nb = _block_scores(features.char_gram_counts(normalised), weights.char)
+    char_tfidf, char_nb = _known_block_scores(weights.known_chars.block(features.words(normalised)), weights.char)
     tfidf = weights.tfidf_bias + word_tfidf + char_tfidf
     nb = weights.nb_bias + word_nb + char_nb
     for name, value in features.lexicon_features(text, scanned).items():

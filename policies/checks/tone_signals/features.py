@@ -50,9 +50,14 @@ def char_ngrams(normalised: str) -> list[str]:
     return list(iter_char_ngrams(normalised))
 
 
+def words(normalised: str) -> list[str]:
+    """The whitespace-separated words whose character n-grams are read."""
+    return _SPACE.sub(" ", normalised).split()
+
+
 def iter_char_ngrams(normalised: str) -> Iterator[str]:
     low, high = CHAR_NGRAMS
-    for word in _SPACE.sub(" ", normalised).split():
+    for word in words(normalised):
         padded = f" {word} "
         length = len(padded)
         for n in range(low, high + 1):
