@@ -1,0 +1,68 @@
+"""Patterns given a lookahead of their first characters (policies/recognisers/quickstart.py)
+match exactly as they did, on every labelled draft and on made-up edge cases."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from policies.checks import customer_privacy, identifiers, tone  # noqa: F401 (quickens their patterns)
+from policies.engine.assess import assess  # noqa: F401 (imports every check)
+from policies.recognisers.quickstart import QUICKENED, quick
+
+ROOT = Path(__file__).resolve().parents[2]
+LABELLED = [
+    json.loads(line)["text"]
+    for path in sorted([*ROOT.glob("tests/data/*.jsonl"), *ROOT.glob("policies/packs/examples/*.jsonl")])
+    for line in path.read_text().splitlines()
+    if line.strip()
+]
+EDGES = ["", " ", "Aged 47", "AGED 47", "she's 62.", "£4,200", "K", "\u212a", "x\ny", "ÅNGSTRÖM 12:30pm", "🎉 aged 9 🎉"]
+
+
+def _matches(pattern: re.Pattern[str], text: str) -> list:
+    return [(m.span(), m.groups()) for m in pattern.finditer(text)]
+
+
+def test_the_recognisers_use_quickened_patterns() -> None:
+    assert len(QUICKENED) >= 50
+
+
+@pytest.mark.parametrize("pair", QUICKENED, ids=lambda pair: pair[0].pattern[:40])
+def test_a_quickened_pattern_matches_as_before(pair: tuple[re.Pattern[str], re.Pattern[str]]) -> None:
+    original, quicker = pair
+    assert quicker.flags == original.flags
+    for text in LABELLED + EDGES:
+        assert _matches(quicker, text) == _matches(original, text), text
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"\b(?:aged?|turns?)\s+\d+", r"(?=\b[at])"),  # every match starts at a word boundary
+        (r"(?:over|under)\s+\d+", r"(?=[ou])"),
+        (r"[£$]\s?\d+", r"(?=[£$])"),
+        (r"(?i)\bmrs?\b", r"(?=\b[m])"),  # a leading flag stays in force
+    ],
+)
+def test_the_lookahead_holds_the_first_characters(pattern: str, expected: str) -> None:
+    assert quick(re.compile(pattern)).pattern.startswith(expected)
+
+
+@pytest.mark.parametrize("pattern", [r"x*", r"(?:a|)b?", r".foo", r"[^a]b", r"(?i:a)b"])
+def test_what_it_cannot_follow_is_left_alone(pattern: str) -> None:
+    compiled = re.compile(pattern)
+    assert quick(compiled) is compiled
+
+
+def test_a_verbose_pattern_ending_in_a_comment_keeps_its_closing_bracket() -> None:
+    quicker = quick(re.compile("ab  # the word", re.VERBOSE))
+    assert quicker.findall("xx ab ab") == ["ab", "ab"]
+
+
+def test_case_insensitive_patterns_keep_matching_any_case() -> None:
+    quicker = quick(re.compile(r"\bkelvin\b", re.IGNORECASE))
+    assert quicker.findall("Kelvin KELVIN \u212aelvin") == ["Kelvin", "KELVIN", "\u212aelvin"]
