@@ -144,11 +144,11 @@ def _patterns(extra_records: tuple[str, ...], extra_status: tuple[str, ...]) -> 
         re.IGNORECASE,
     )
     return (
-        record,
-        re.compile(rf"\b(?:{status})\b", re.IGNORECASE),
-        re.compile(rf"\b(?:{_alternation(DISCLOSERS)})\b", re.IGNORECASE),
-        re.compile(rf"(?:{_alternation(KIND_HANDOFFS)})", re.IGNORECASE),
-        the_outcome,
+        quick(record),
+        quick(re.compile(rf"\b(?:{status})\b", re.IGNORECASE)),
+        quick(re.compile(rf"\b(?:{_alternation(DISCLOSERS)})\b", re.IGNORECASE)),
+        quick(re.compile(rf"(?:{_alternation(KIND_HANDOFFS)})", re.IGNORECASE)),
+        quick(the_outcome),
     )
 
 
@@ -373,4 +373,4 @@ def _served_you(text: str) -> re.Match[str] | None:
 @functools.cache
 def _bare_records(extra_records: tuple[str, ...]) -> re.Pattern[str]:
     """A record noun with no "your" ("so completion won't happen")."""
-    return re.compile(rf"\b(?:{_alternation(RECORD_WORDS + extra_records)})\b", re.IGNORECASE)
+    return quick(re.compile(rf"\b(?:{_alternation(RECORD_WORDS + extra_records)})\b", re.IGNORECASE))

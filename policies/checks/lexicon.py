@@ -10,6 +10,7 @@ boundary on its word side.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -17,7 +18,11 @@ import ahocorasick
 
 from policies.checks.base import CheckContext, Finding, Severity
 
-_SEPARATORS = frozenset(" \t\n\r\f\v\u00a0-_\u2010\u2011\u2012\u2013\u2014")
+_SPACE = " "
+_OTHER_SEPARATORS = "\t\n\r\f\v\u00a0-_\u2010\u2011\u2012\u2013\u2014"
+_SEPARATOR_RUN = re.compile(f"[{re.escape(_SPACE + _OTHER_SEPARATORS)}]+")
+# A separator other than a plain space, or two in a row: the text needs folding.
+_NEEDS_FOLDING = re.compile(f"[{re.escape(_OTHER_SEPARATORS)}]|  ")
 
 
 def match_form(text: str) -> tuple[str, list[int] | None]:
@@ -29,25 +34,20 @@ def match_form(text: str) -> tuple[str, list[int] | None]:
     lowered = text.lower()
     if len(lowered) != len(text):  # e.g. "İ" lower-cases to two characters
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    if not _NEEDS_FOLDING.search(lowered):
+        return lowered, None
     out: list[str] = []
     positions: list[int] = []
-    changed = False
-    previous_was_separator = False
-    for index, char in enumerate(lowered):
-        if char in _SEPARATORS:
-            if previous_was_separator:
-                changed = True
-                continue
-            previous_was_separator = True
-            if char != " ":
-                changed = True
-            out.append(" ")
-        else:
-            previous_was_separator = False
-            out.append(char)
-        positions.append(index)
-    if not changed:
-        return lowered, None
+    done = 0
+    for run in _SEPARATOR_RUN.finditer(lowered):
+        start, end = run.span()
+        out.append(lowered[done:start])
+        positions.extend(range(done, start))
+        out.append(" ")  # the run becomes one space, at the run's first character
+        positions.append(start)
+        done = end
+    out.append(lowered[done:])
+    positions.extend(range(done, len(lowered)))
     positions.append(len(text))
     return "".join(out), positions
 

@@ -63,3 +63,39 @@ def test_hundreds_of_terms_are_all_found():
     rule = {"id": "many", "kind": "banned_phrase", "terms": terms}
     text = "forbidden0 and forbidden599 but not forbidden6000"
     assert [f.rule for f in findings(text, rule)] == ["many", "many"]
+
+
+def _match_form_by_hand(text: str) -> tuple[str, list[int] | None]:
+    """match_form spelt out character by character: the reference for the regex version."""
+    separators = frozenset(" \t\n\r\f\v\u00a0-_\u2010\u2011\u2012\u2013\u2014")
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    out, positions, changed, previous = [], [], False, False
+    for index, char in enumerate(lowered):
+        if char in separators:
+            if previous:
+                changed = True
+                continue
+            previous, changed = True, changed or char != " "
+            out.append(" ")
+        else:
+            previous = False
+            out.append(char)
+        positions.append(index)
+    if not changed:
+        return lowered, None
+    return "".join(out), [*positions, len(text)]
+
+
+def test_match_form_folds_like_the_character_by_character_reference() -> None:
+    import random
+
+    from policies.checks.lexicon import match_form
+
+    rnd = random.Random(7)
+    alphabet = " \t\n-_\u2013\u00a0aBİ🎉x"
+    texts = ["", " ", "a  b", "drop-in", "İstanbul -- now", "end -"]
+    texts += ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 24))) for _ in range(3000)]
+    for text in texts:
+        assert match_form(text) == _match_form_by_hand(text), repr(text)

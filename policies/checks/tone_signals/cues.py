@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass
 
 from policies.checks.tone_signals.prefilter import Gate, required_literals
+from policies.recognisers.quickstart import quick
 
 _A = "['’]?"
 # Where a sentence (or a fragment after a colon or dash) begins.
@@ -206,7 +207,7 @@ class Cue:
 @functools.cache
 def _compiled() -> list[tuple[str, re.Pattern[str], tuple[str, ...] | None]]:
     return [
-        (kind, re.compile(pattern, re.MULTILINE), required_literals(pattern))
+        (kind, quick(re.compile(pattern, re.MULTILINE)), required_literals(pattern))
         for kind, patterns in _CUES.items()
         for pattern in patterns
     ]
