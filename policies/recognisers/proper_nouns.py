@@ -81,8 +81,12 @@ def _sentence_initial(text: str, start: int) -> bool:
     return i < 0 or text[i] in _SENTENCE_END or not (text[i].isalnum() or text[i] in ",")
 
 
+_LAST_WORD = regex.compile(r"([\p{L}]+)\.?[ \t]*$")
+_TOKEN = regex.compile(r"[\p{L}\p{M}'’\-.&]+")
+
+
 def _previous_word(text: str, start: int) -> str:
-    m = regex.search(r"([\p{L}]+)\.?[ \t]*$", text[max(0, start - 30) : start])
+    m = _LAST_WORD.search(text[max(0, start - 30) : start])
     return m.group(1) if m else ""
 
 
@@ -114,8 +118,7 @@ def find_proper_nouns(text: str, folded: str) -> list[Span]:
     spans: list[Span] = []
     for m in _PHRASE.finditer(text):
         start, end = m.span()
-        tokens = [(t.start() + start, t.end() + start) for t in regex.finditer(
-            r"[\p{L}\p{M}'’\-.&]+", m.group())]
+        tokens = [(t.start() + start, t.end() + start) for t in _TOKEN.finditer(m.group())]
         initial = _sentence_initial(text, start)
         # Drop leading ordinary words ("The", "On", "Yesterday") from the phrase.
         while tokens:
