@@ -31,6 +31,16 @@ hidden-layer MLP over the same features 0.71-0.72 alone, and it pulls the averag
 Linear and shallow models over n-grams stop at about 0.75 here; the val split's bootstrap
 standard deviation is about 0.013, so differences under a point are noise.
 
+Static sentence embeddings (policies/recognisers/embeddings.py: all-MiniLM-L6-v2 distilled
+model2vec-style, mean of word-piece rows), measured and not kept. An LR on the 128-d
+vector alone: 0.688 (64-d 0.663; 128-d without Zipf weighting 0.671; the undistilled 384-d
+table 0.712). Averaged in as a third model (LR C=4): 0.7550 with NB C=0.03, 0.7565 with
+NB C=0.1 (64-d 0.755; 384-d 0.757 but a 21 MB table); appended to the TF-IDF and NB
+models' features instead (scale 1 or 2): 0.754-0.756. The best (third model, NB C=0.1) is
++0.43 over this model's 0.7522, paired bootstrap over tweets sd 0.0026 (P(no gain) 0.05):
+marginal, and on val, measured once, 0.7429 against 0.7425. The vector knows topic and
+register, not who is being insulted, which is what OLID annotators labelled.
+
 Scoring needs one pass over a draft's n-grams for both: the product stores, per n-gram,
 its IDF, the TF-IDF model's weight and the NB model's weight with the ratio folded in.
 Written as plain JSON (gzipped): no scikit-learn or numpy at run time. Deterministic:
