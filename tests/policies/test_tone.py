@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import subprocess
 import sys
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -324,9 +326,13 @@ def test_100kb_text_finishes_without_hanging():
 
 
 def test_product_does_not_import_training_libraries():
-    check("warm up the check")
-    assert "sklearn" not in sys.modules or "tools.train_tone" in sys.modules
-    assert "numpy" not in sys.modules or "sklearn" in sys.modules
+    # In a fresh interpreter: other tests (the embeddings') import numpy in this one.
+    code = ("import sys; from policies.checks import tone; from policies.checks.base import CheckContext; "
+            "tone.run(CheckContext(text='warm up the check', original='warm up the check', settings={})); "
+            "print(sorted(m for m in ('sklearn', 'scipy', 'numpy') if m in sys.modules))")
+    repo = Path(__file__).resolve().parents[2]
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=repo)
+    assert out.stdout.strip() == "[]"
 
 
 @pytest.mark.parametrize("text", ["Thank you, you absolute legend!", "you total star, thanks for covering my shift", "Cheers you little gem"])
