@@ -31,7 +31,7 @@ chosen on out-of-fold probabilities (5-fold, fixed seed). The honest estimate of
 combined system (rules + nets) is leave-one-file-out: train and choose thresholds on
 the other sources (thresholds by an inner 5-fold CV), test on the one left out.
 
-Measured and not kept: the static MiniLM sentence vector (policies/recognisers/embeddings.py,
+Measured and not kept: the static MiniLM sentence vector (an experiment not merged; see tools/train_tone.py;
 128-d, L2-normalised) appended to both nets' features. Leave-one-file-out at the shipped
 thresholds (0.51 / 0.93, where the inner CV lands anyway), risky / harmless auto-approved
 of 1556 / 1508: without it 4 / 1404; scale 0.5: 7 / 1402; scale 1: 9 / 1395; scale 2:

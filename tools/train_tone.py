@@ -31,7 +31,7 @@ hidden-layer MLP over the same features 0.71-0.72 alone, and it pulls the averag
 Linear and shallow models over n-grams stop at about 0.75 here; the val split's bootstrap
 standard deviation is about 0.013, so differences under a point are noise.
 
-Static sentence embeddings (policies/recognisers/embeddings.py: all-MiniLM-L6-v2 distilled
+Static sentence embeddings (an experiment not merged: all-MiniLM-L6-v2 distilled
 model2vec-style, mean of word-piece rows), measured and not kept. An LR on the 128-d
 vector alone: 0.688 (64-d 0.663; 128-d without Zipf weighting 0.671; the undistilled 384-d
 table 0.712). Averaged in as a third model (LR C=4): 0.7550 with NB C=0.03, 0.7565 with
