@@ -10,19 +10,31 @@ begins at a word boundary) and puts that in front as a lookahead,
 alternatives. The matches are the same (a lookahead consumes nothing and the set holds
 every character a match can start with); the age pattern runs about four times faster.
 
+Most recogniser patterns also cannot match without one of a few words ("you lot",
+"some of you|them", "aged|turns"): ``quick`` works those out too (the tone check's
+``required_literals``) and, when none of them is in the text, answers ``finditer``,
+``search`` and ``findall`` without running the pattern at all: a ``str.__contains__`` or
+two instead of a scan. Texts holding a character whose case ``re`` folds differently from
+``str.lower`` (a dotted capital I, a long s, a Kelvin sign...) are always scanned.
+
 When the pattern could match the empty string, or uses something the analysis does not
 follow (a negated set, ``.``, a back-reference, flags switched inside it), ``quick``
-returns it unchanged. ``QUICKENED`` keeps every (original, quick) pair so a test can
+leaves that part alone. ``QUICKENED`` keeps every (original, quick) pair so a test can
 check they match alike on every labelled draft.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from re import _compiler, _parser
 from re import _constants as C  # noqa: N812 (the parser's opcode names)
-from re import _parser
 
-QUICKENED: list[tuple[re.Pattern[str], re.Pattern[str]]] = []
+from policies.checks.tone_signals.prefilter import required_literals
+
+QUICKENED: list[tuple[re.Pattern[str], Pattern]] = []
+# Enough literals that checking them all costs about what the scan would.
+MAX_LITERALS = 8
 
 _CATEGORIES = {
     C.CATEGORY_DIGIT: r"\d",
@@ -115,17 +127,24 @@ def _at_boundary(items) -> bool:
     return False
 
 
-def quick(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    """``pattern`` with a lookahead of the characters it can begin with (see above)."""
-    if not isinstance(pattern.pattern, str):
-        return pattern
+def _scanned_fast_already(parsed, flags: int) -> bool:
+    """Whether ``re`` skips ahead by itself: the pattern starts with a literal or a set it
+    can search for (a lookahead in front would only hide that from it)."""
+    try:
+        prefix, _skip, _all = _compiler._get_literal_prefix(parsed, flags)
+        return bool(prefix) or bool(_compiler._get_charset_prefix(parsed, flags))
+    except (AttributeError, TypeError, ValueError):  # another Python's internals: decide without them
+        return False
+
+
+def _lookahead(pattern: re.Pattern[str], parsed) -> re.Pattern[str]:
+    """``pattern`` with a lookahead of the characters it can begin with, or itself."""
     flags = pattern.flags & ~re.UNICODE
     try:
-        parsed = _parser.parse(pattern.pattern, flags)
         chars, empty = _first(parsed.data)
-    except (_Unknown, re.error):
+    except _Unknown:
         return pattern
-    if empty or not chars:
+    if empty or not chars or _scanned_fast_already(parsed, parsed.state.flags):
         return pattern
     boundary = r"\b" if _at_boundary(parsed.data) else ""
     # Dedupe, keeping order so the rewritten pattern is stable between runs.
@@ -135,8 +154,136 @@ def quick(pattern: re.Pattern[str]) -> re.Pattern[str]:
     # stand at its start: drop them from the text.
     body = _GLOBAL_FLAGS.sub("", pattern.pattern)
     try:
-        quicker = re.compile(f"(?={boundary}[{charset}])(?:{body}{close}", flags)
+        return re.compile(f"(?={boundary}[{charset}])(?:{body}{close}", flags)
     except re.error:
         return pattern
-    QUICKENED.append((pattern, quicker))
+
+
+def _flags_switched_inside(items) -> bool:
+    for op, av in items:
+        if op is C.SUBPATTERN and (av[1] or av[2]):
+            return True
+        nested = []
+        if op is C.SUBPATTERN:
+            nested = [av[3]]
+        elif op is C.BRANCH:
+            nested = av[1]
+        elif op in _REPEATS:
+            nested = [av[2]]
+        elif op in (C.ASSERT, C.ASSERT_NOT):
+            nested = [av[1]]
+        elif op is C.ATOMIC_GROUP:
+            nested = [av]
+        if any(_flags_switched_inside(inner) for inner in nested):
+            return True
+    return False
+
+
+def _gate_literals(pattern: re.Pattern[str], parsed) -> tuple[str, ...] | None:
+    """Words one of which every match contains, in the form ``Gated`` looks for them."""
+    if _flags_switched_inside(parsed.data):
+        return None  # a (?i:...) part would need its own case rule
+    literals = required_literals(pattern.pattern, pattern.flags & ~re.UNICODE)
+    if not literals or len(literals) > MAX_LITERALS:
+        return None
+    if pattern.flags & re.IGNORECASE:
+        if not all(literal.isascii() for literal in literals):
+            return None  # only ASCII words: their other case forms are known (_UNFOLDED)
+        literals = tuple(literal.lower() for literal in literals)
+    return literals
+
+
+def quick(pattern: re.Pattern[str]) -> Pattern:
+    """``pattern`` made to skip what it cannot match (see above): a lookahead of the
+    characters it can begin with, and a gate on the words it needs."""
+    if not isinstance(pattern.pattern, str):
+        return pattern
+    try:
+        parsed = _parser.parse(pattern.pattern, pattern.flags & ~re.UNICODE)
+    except re.error:
+        return pattern
+    quicker: Pattern = _lookahead(pattern, parsed)
+    literals = _gate_literals(pattern, parsed)
+    if literals:
+        quicker = Gated(quicker, literals, folded=bool(pattern.flags & re.IGNORECASE))
+    if quicker is not pattern:
+        QUICKENED.append((pattern, quicker))
     return quicker
+
+
+def _unfolded() -> frozenset[str]:
+    """Characters of a text that ``re`` matches case-insensitively to an ASCII letter
+    whose ``str.lower`` is not that letter: the long s, the dotless i, the dotted capital
+    I (which lower-cases to two characters)... Found by asking ``re`` itself about every
+    character with extra case forms."""
+    candidates = {"\u0130"}
+    for key, values in getattr(_compiler, "_EXTRA_CASES", {}).items():
+        for code in (key, *values):
+            candidates.update((chr(code), chr(code).upper()))
+    letters = [chr(code) for code in range(ord("a"), ord("z") + 1)]
+    return frozenset(
+        char for char in candidates
+        if not char.isascii() and any(
+            re.fullmatch(letter, char, re.IGNORECASE) and char.lower() != letter for letter in letters
+        )
+    ) | {"\u0130"}
+
+
+_UNFOLDED = _unfolded()
+_last_folded: list[str | None] = ["", ""]  # the text last folded and its folded form
+
+
+def _folded(text: str) -> str | None:
+    """``text`` lower-cased, or None when it holds a character in ``_UNFOLDED``.
+    Remembers the last text: a recogniser runs many patterns over the same draft."""
+    if text is _last_folded[0]:
+        return _last_folded[1]
+    folded = text.lower() if text.isascii() or _UNFOLDED.isdisjoint(text) else None
+    _last_folded[0], _last_folded[1] = text, folded
+    return folded
+
+
+class Gated:
+    """A compiled pattern that is not run over a text holding none of ``literals``
+    (each lower-cased when ``folded``: the pattern ignores case). Everything else is
+    the pattern's own."""
+
+    __slots__ = ("_pattern", "_literals", "_folded")
+
+    def __init__(self, pattern: re.Pattern[str], literals: tuple[str, ...], *, folded: bool) -> None:
+        self._pattern = pattern
+        self._literals = literals
+        self._folded = folded
+
+    def _cannot_match(self, string: str) -> bool:
+        text = _folded(string) if self._folded else string
+        if text is None:
+            return False
+        for literal in self._literals:
+            if literal in text:
+                return False
+        return True
+
+    def finditer(self, string: str, *args: int) -> Iterator[re.Match[str]]:
+        if self._cannot_match(string):
+            return iter(())
+        return self._pattern.finditer(string, *args)
+
+    def search(self, string: str, *args: int) -> re.Match[str] | None:
+        if self._cannot_match(string):
+            return None
+        return self._pattern.search(string, *args)
+
+    def findall(self, string: str, *args: int) -> list:
+        if self._cannot_match(string):
+            return []
+        return self._pattern.findall(string, *args)
+
+    def __getattr__(self, name: str):
+        return getattr(self._pattern, name)
+
+    def __repr__(self) -> str:
+        return f"Gated({self._pattern!r}, {self._literals!r})"
+
+
+Pattern = re.Pattern[str] | Gated

@@ -11,7 +11,7 @@ import pytest
 
 from policies.checks import customer_privacy, identifiers, tone  # noqa: F401 (quickens their patterns)
 from policies.engine.assess import assess
-from policies.recognisers.quickstart import QUICKENED, quick
+from policies.recognisers.quickstart import QUICKENED, Gated, quick
 
 # Some patterns are compiled on first use (customer privacy's, the tone cues'): one
 # assessment builds them before the pairs are collected below.
@@ -27,7 +27,7 @@ LABELLED = [
 EDGES = ["", " ", "Aged 47", "AGED 47", "she's 62.", "£4,200", "K", "\u212a", "x\ny", "ÅNGSTRÖM 12:30pm", "🎉 aged 9 🎉"]
 
 
-def _matches(pattern: re.Pattern[str], text: str) -> list:
+def _matches(pattern, text: str) -> list:
     return [(m.span(), m.groups()) for m in pattern.finditer(text)]
 
 
@@ -36,19 +36,19 @@ def test_the_recognisers_use_quickened_patterns() -> None:
 
 
 @pytest.mark.parametrize("pair", QUICKENED, ids=lambda pair: pair[0].pattern[:40])
-def test_a_quickened_pattern_matches_as_before(pair: tuple[re.Pattern[str], re.Pattern[str]]) -> None:
+def test_a_quickened_pattern_matches_as_before(pair: tuple[re.Pattern[str], re.Pattern[str] | Gated]) -> None:
     original, quicker = pair
     assert quicker.flags == original.flags
     for text in LABELLED + EDGES:
         assert _matches(quicker, text) == _matches(original, text), text
+        assert bool(quicker.search(text)) == bool(original.search(text)), text
 
 
 @pytest.mark.parametrize(
     ("pattern", "expected"),
     [
         (r"\b(?:aged?|turns?)\s+\d+", r"(?=\b[at])"),  # every match starts at a word boundary
-        (r"(?:over|under)\s+\d+", r"(?=[ou])"),
-        (r"[£$]\s?\d+", r"(?=[£$])"),
+        (r"(?:\s*|x)(?:over|under)\s+\d+", r"(?=[\sxou])"),  # \s* may be empty: what follows counts too
         (r"(?i)\bmrs?\b", r"(?=\b[m])"),  # a leading flag stays in force
     ],
 )
@@ -56,10 +56,42 @@ def test_the_lookahead_holds_the_first_characters(pattern: str, expected: str) -
     assert quick(re.compile(pattern)).pattern.startswith(expected)
 
 
-@pytest.mark.parametrize("pattern", [r"x*", r"(?:a|)b?", r".foo", r"[^a]b", r"(?i:a)b"])
+@pytest.mark.parametrize("pattern", [r"(?:over|under)\s+\d+", r"[£$]\s?\d+", r"abc"])
+def test_a_pattern_re_already_searches_for_gets_no_lookahead(pattern: str) -> None:
+    assert quick(re.compile(pattern)).pattern == pattern
+
+
+@pytest.mark.parametrize("pattern", [r"x*", r"(?:a|)b?", r"[^a]b", r"(?i:a)b"])
 def test_what_it_cannot_follow_is_left_alone(pattern: str) -> None:
     compiled = re.compile(pattern)
     assert quick(compiled) is compiled
+
+
+def test_a_pattern_is_not_run_on_a_text_without_the_words_it_needs() -> None:
+    gated = quick(re.compile(r"\b(?:some|many)\s+of\s+(?:you|them)\b", re.IGNORECASE))
+    assert isinstance(gated, Gated)
+    assert gated.findall("SOME of YOU know") == ["SOME of YOU"]
+    assert gated.search("nothing here") is None
+    assert list(gated.finditer("none of us")) == []
+    assert gated.sub("_", "many of them") == "_"  # everything else is the pattern's own
+
+
+def test_case_folding_that_lower_does_not_show_still_matches() -> None:
+    # re matches "ſ" (long s) to "s" and "ı" (dotless i) to "i" when ignoring case;
+    # str.lower() does not, so texts holding them are always scanned.
+    gated = quick(re.compile(r"\bsome\s+of\s+(?:you|them)\b", re.IGNORECASE))
+    for text in ("ſome of you", "some of them \u0131", "\u0130t is some of you"):
+        assert [m.span() for m in gated.finditer(text)] == [
+            m.span() for m in re.finditer(r"\bsome\s+of\s+(?:you|them)\b", text, re.IGNORECASE)
+        ]
+
+
+def test_a_verbose_pattern_is_read_as_verbose() -> None:
+    # Layout whitespace is not a word the text must hold.
+    gated = quick(re.compile(r"""
+        \b(?:case|claim)
+        \s+\d+""", re.VERBOSE))
+    assert gated.findall("the claim 42") == ["claim 42"]
 
 
 def test_a_verbose_pattern_ending_in_a_comment_keeps_its_closing_bracket() -> None:

@@ -67,10 +67,11 @@ def _required(items) -> tuple[str, ...] | None:
     return _best(candidates)
 
 
-def required_literals(pattern: str) -> tuple[str, ...] | None:
-    """Literals, one of which is in any text ``pattern`` matches (None: no such set)."""
+def required_literals(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
+    """Literals, one of which is in any text ``pattern`` matches (None: no such set).
+    ``flags`` are those it is compiled with (re.VERBOSE changes what is a literal)."""
     try:
-        return _required(_sre_parse.parse(pattern))
+        return _required(_sre_parse.parse(pattern, flags))
     except (re.error, AttributeError, TypeError):  # pragma: no cover - be safe, run the regex
         return None
 
