@@ -27,6 +27,7 @@ from reviews.models import Decision
 from reviews.selectors import ReviewQueue, approval_status, feedback_panel_for, nav_counts_for
 
 TIERS = ["medium", "high"]
+TIER_CHOICES = [(tier, tier.capitalize()) for tier in TIERS]  # the queue's risk menu
 @member_required(Role.REVIEWER)
 def queue(request):
     account_id = request.GET.get("account")
@@ -37,7 +38,7 @@ def queue(request):
         request.GET.get("page"))
     accounts = account_choices(request.organisation)
     return render(request, "reviews/queue.html", {
-        "page": page, "accounts": accounts, "account_id": account_id, "tier": tier, "tiers": TIERS,
+        "page": page, "accounts": accounts, "account_id": account_id, "tier": tier, "tiers": TIER_CHOICES,
         "page_params": urlencode({key: value for key, value in (("account", account_id), ("tier", tier)) if value}),
     })
 

@@ -189,6 +189,21 @@ def test_queue_rows_escape_what_people_typed(council, make_post, client_for):
     assert "0 of 1 approval</p>" in html
 
 
+def test_queue_filter_menus_escape_handles_and_mark_the_chosen_filter(council, mallory_org, client_for):
+    from tests.factories import SocialAccountFactory
+
+    odd = SocialAccountFactory(owner=council.membership(council.carol), network="mastodon", handle='@a"b<c>&d')
+    _, _, theirs = mallory_org
+    client = client_for(council.bob)
+    html = client.get(reverse("review_queue") + f"?account={odd.pk}&tier=high").content.decode()
+    assert f'<option value="{odd.pk}" selected>@a&quot;b&lt;c&gt;&amp;d (Mastodon)</option>' in html
+    assert f'<option value="{council.account.pk}">@StroudDC (X)</option>' in html
+    assert '<option value="medium">Medium</option><option value="high" selected>High</option>' in html
+    assert "harlow-partners" not in html and f'value="{theirs.pk}"' not in html, "only this organisation's accounts"
+    plain = client.get(reverse("review_queue")).content.decode()
+    assert " selected>" not in plain
+
+
 def test_the_cached_navigation_follows_role_counts_and_page(council, make_post, client_for):
     dashboard = reverse("dashboard")
     bob, carol = client_for(council.bob), client_for(council.carol)
