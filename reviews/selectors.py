@@ -174,7 +174,8 @@ def _nav_counts_query(is_reviewer: bool, *, member_id: int, user_id: int, organi
                         role=Role.REVIEWER if is_reviewer else Role.AUTHOR)
     waiting = _count_of(review_queue_for(member)) if is_reviewer else Value(0)
     return (
-        Membership.objects.filter(pk=member_id)
+        # No ordering: Membership's default (by the user's name) joined and sorted one row.
+        Membership.objects.filter(pk=member_id).order_by()
         .annotate(
             waiting=waiting,
             threads=_count_of(NoteThread.objects.filter(organisation_id=organisation_id).unread_for(user_id)),
