@@ -61,3 +61,22 @@ def filter_options(choices, selected) -> SafeString:
         _OPTION.format(_escaped(value), " selected" if value == selected else "", _escaped(label))
         for value, label in choices
     ))
+
+
+_PAGES = '\n<nav class="pagination" aria-label="Pages">\n  {0}\n  <span>Page {1} of {2}</span>\n  {3}\n</nav>\n\n'
+_PAGE_LINK = '<a href="?{0}page={1}" rel="{2}">{3}</a>'
+
+
+@register.simple_tag
+def queue_pagination(page, page_params: str) -> SafeString:
+    """``{% include "includes/pagination.html" %}`` for the queue, in one pass instead of an
+    include and a dozen lookups (the queue has no "archived" switch). The tests hold the
+    two to the same output."""
+    if not page.has_other_pages():
+        return mark_safe("\n")
+    params = escape(page_params) + "&amp;" if page_params else ""
+    return mark_safe(_PAGES.format(  # safe: the parameters are escaped; the rest are numbers
+        _PAGE_LINK.format(params, int(page.previous_page_number()), "prev", "Previous") if page.has_previous() else "",
+        int(page.number), int(page.paginator.num_pages),
+        _PAGE_LINK.format(params, int(page.next_page_number()), "next", "Next") if page.has_next() else "",
+    ))

@@ -225,3 +225,19 @@ def test_queue_row_escaping_matches_djangos_conditional_escape():
 
     for value in ['a "quoted" <b>&amp;</b> \'x\'', "plain", 3, "", mark_safe("<em>kept</em>"), "日本 ✓ <"]:
         assert _escaped(value) == str(conditional_escape(value))
+
+
+@pytest.mark.parametrize("page_params", ["", "account=3&tier=high", 'tier="<x>"'])
+def test_queue_pagination_matches_the_shared_pagination_include(page_params):
+    from django.core.paginator import Paginator
+    from django.template import Context, Template
+
+    from reviews.templatetags.queue import queue_pagination
+
+    include = Template('{% include "includes/pagination.html" %}')
+    for count in (0, 1, 25, 26, 50, 62):
+        paginator = Paginator(range(count), 25)
+        for number in paginator.page_range:
+            page = paginator.page(number)
+            expected = include.render(Context({"page": page, "page_params": page_params}))
+            assert queue_pagination(page, page_params) == expected, (count, number)
