@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 
 from django.db.models import Count, Exists, F, Func, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce, Left
@@ -38,9 +38,9 @@ def review_queue_for(member: Membership, *, account_id: int | None = None, tier:
     return posts
 
 
-@dataclass(frozen=True, slots=True)
-class QueueRow:
-    """One line of the review queue: only what the page shows."""
+class QueueRow(NamedTuple):
+    """One line of the review queue: only what the page shows. A named tuple: 25 are
+    made a page, and a frozen dataclass's ``__init__`` costs three times as much."""
 
     pk: int
     tier: str
