@@ -241,3 +241,48 @@ def test_queue_pagination_matches_the_shared_pagination_include(page_params):
             page = paginator.page(number)
             expected = include.render(Context({"page": page, "page_params": page_params}))
             assert queue_pagination(page, page_params) == expected, (count, number)
+
+
+def _nav(response) -> tuple:
+    return tuple(int(str(response.context[name])) for name in ("review_waiting", "inbox_unread", "notifications_unread"))
+
+
+def test_queue_reads_its_page_and_the_navigation_counts_in_one_query(council, make_post, client_for):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for n in range(27):
+        submitted(make_post, council, text=f"{HIGH} ({n})")
+    client = client_for(council.bob)
+    client.get(reverse("review_queue"))  # the first visit stores the organisation in the session
+    pages = {"": 1, "?page=2": 1, "?page=x": 1, "?page=3": 3, "?page=0": 2, "?tier=high": 3}
+    for query, queue_queries in pages.items():
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(reverse("review_queue") + query)
+        # session, user, memberships; then the queue's own
+        assert len(queries) == 3 + queue_queries, (query, [q["sql"][:60] for q in queries])
+        assert _nav(response) == (27, 0, 27)  # each submission told Bob
+    assert [len(client.get(reverse("review_queue") + q).context["page"].object_list) for q in ("", "?page=2", "?page=9")] == [25, 2, 2]
+
+
+def test_queue_navigation_counts_are_the_ones_every_other_page_shows(council, make_post, client_for, mallory_org,
+                                                                     django_capture_on_commit_callbacks):
+    from reviews.models import NoteThread
+    from reviews.notifications import notify
+
+    organisation, mallory, theirs = mallory_org
+    bob = client_for(council.bob)
+    assert _nav(bob.get(reverse("review_queue"))) == _nav(bob.get(reverse("dashboard"))) == (0, 0, 0)  # empty queue
+    post = submitted(make_post, council)
+    own = submitted(make_post, council, author=council.bob)
+    with django_capture_on_commit_callbacks(execute=True):
+        bob.post(reverse("note_send", args=[post.pk]), {"body": "Psst: the link", "quote": ""})
+        client_for(council.alice).post(reverse("note_reply", args=[NoteThread.objects.get().pk]), {"body": "Thanks"})
+    for recipient, where in ((council.bob, council.organisation), (mallory, organisation), (council.alice, council.organisation)):
+        notify(recipient=recipient, organisation=where, kind="note", title="Something", url="/")
+    queue, dashboard = bob.get(reverse("review_queue")), bob.get(reverse("dashboard"))
+    assert _nav(queue) == _nav(dashboard)
+    assert _nav(queue)[:2] == (1, 1), "Alice's post waits (not Bob's own); Alice's reply is unread"
+    assert [row.pk for row in queue.context["page"].object_list] == [post.pk] and own.pk != post.pk
+    past_the_end = bob.get(reverse("review_queue") + "?page=5")
+    assert _nav(past_the_end) == _nav(dashboard) and [row.pk for row in past_the_end.context["page"].object_list] == [post.pk]
