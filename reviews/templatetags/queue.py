@@ -13,10 +13,11 @@ from __future__ import annotations
 from html import escape
 
 from django import template
+from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
 from policies.templatetags.links import link_pattern
-from policies.templatetags.timing import ago
+from policies.templatetags.timing import ago_at
 
 register = template.Library()
 
@@ -40,9 +41,10 @@ def _escaped(value) -> str:
 def queue_rows(rows) -> SafeString:
     # The reversed link escaped once (a script prefix could hold "&"); the ids are digits.
     link = escape(link_pattern("post_detail"))
+    now = timezone.now()
     return mark_safe("\n  ".join(  # safe: text from the database goes through _escaped; the rest is ours
         _ROW.format(
-            _escaped(row.tier), _escaped(row.handle), _escaped(row.author), ago(row.submitted_at),
+            _escaped(row.tier), _escaped(row.handle), _escaped(row.author), ago_at(row.submitted_at, now),
             int(row.approvals), int(row.required_approvals), "" if row.required_approvals == 1 else "s",
             link.format(int(row.pk)), _escaped(row.excerpt))
         for row in rows
