@@ -167,7 +167,7 @@ def review_queue_page(request, number, *, account_id: int | None = None, tier: s
     if not account_id and not tier:
         # The page asked for, guessed as the Paginator will read it; a wrong guess (a page
         # past the end, or below 1) costs the one more read of the page it always did.
-        asked = int(number) if isinstance(number, str) and number.isdigit() and len(number) < 7 else 1
+        asked = int(number) if isinstance(number, str) and number.isdecimal() and len(number) < 7 else 1
         queue.read_with_nav_counts(request, start=(max(asked, 1) - 1) * QUEUE_PAGE)
     return Paginator(queue, QUEUE_PAGE).get_page(number)
 
