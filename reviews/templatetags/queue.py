@@ -1,4 +1,5 @@
-"""``{% queue_rows page %}``: the review queue's rows; ``{% filter_options %}``: its menus.
+"""The review queue's rows (``{% queue_rows %}``), filter menus (``{% filter_options %}``)
+and page links (``{% queue_pagination %}``), each rendered in one pass.
 
 Each of a page's 25 rows cost about ten template variable lookups, filters and escapes,
 which made rendering the rows most of the queue's time (profiled under the web bench).
