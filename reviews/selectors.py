@@ -143,7 +143,7 @@ class ReviewQueue(Sequence):
         page, the length and the counts then come from one statement (one snapshot). When
         that page is empty (an empty queue, a page number past the end) the counts are read
         on their own, as before, and the Paginator's page after that."""
-        if self.account_id or self.tier:
+        if self.account_id is not None or self.tier is not None:
             raise ValueError("only the unfiltered queue's length is the navigation's count")
         counts = getattr(request, "_nav_counts", None)
         if counts is None:
@@ -163,8 +163,8 @@ def _queue_row(row: tuple) -> QueueRow:
 
 def review_queue_page(request, number, *, account_id: int | None = None, tier: str | None = None):
     """Page ``number`` (as the Paginator reads it) of the requesting member's queue."""
-    queue = ReviewQueue(request.membership, account_id=account_id or None, tier=tier)
-    if not account_id and not tier:
+    queue = ReviewQueue(request.membership, account_id=account_id, tier=tier)
+    if account_id is None and tier is None:
         # The page asked for, guessed as the Paginator will read it; a wrong guess (a page
         # past the end, or below 1) costs the one more read of the page it always did.
         asked = int(number) if isinstance(number, str) and number.isdecimal() and len(number) < 7 else 1
