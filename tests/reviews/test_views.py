@@ -286,3 +286,21 @@ def test_queue_navigation_counts_are_the_ones_every_other_page_shows(council, ma
     assert [row.pk for row in queue.context["page"].object_list] == [post.pk] and own.pk != post.pk
     past_the_end = bob.get(reverse("review_queue") + "?page=5")
     assert _nav(past_the_end) == _nav(dashboard) and [row.pk for row in past_the_end.context["page"].object_list] == [post.pk]
+
+
+def test_queue_read_with_the_navigation_counts_stays_in_its_organisation(council, make_post, client_for, mallory_org):
+    from tests.factories import MembershipFactory
+
+    organisation, mallory, theirs = mallory_org
+    harlow = Membership.objects.get(user=mallory, organisation=organisation)
+    for n in range(3):
+        post = services.post_create(author=harlow, accounts=[theirs], text=f"{HIGH} (Harlow {n})")[0]
+        services.post_submit(post=post, by=mallory, expected_revision=1)
+    ours = [submitted(make_post, council, text=f"{HIGH} ({n})") for n in range(2)]
+    bob = client_for(council.bob).get(reverse("review_queue"))
+    assert [row.pk for row in bob.context["page"].object_list] == [post.pk for post in ours]
+    assert _nav(bob)[0] == 2 and "Harlow" not in bob.content.decode()
+    reviewer = MembershipFactory(organisation=organisation, role="reviewer").user
+    theirs_page = client_for(reviewer).get(reverse("review_queue"))
+    assert len(theirs_page.context["page"].object_list) == 3 and _nav(theirs_page)[0] == 3
+    assert not {post.pk for post in ours} & {row.pk for row in theirs_page.context["page"].object_list}
