@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 
+from django.core.paginator import Paginator
 from django.db.models import Count, Exists, F, Func, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce, Left
 
@@ -38,9 +39,9 @@ def review_queue_for(member: Membership, *, account_id: int | None = None, tier:
     return posts
 
 
-@dataclass(frozen=True, slots=True)
-class QueueRow:
-    """One line of the review queue: only what the page shows."""
+class QueueRow(NamedTuple):
+    """One line of the review queue: only what the page shows. A named tuple: 25 are
+    made a page, and a frozen dataclass's ``__init__`` costs three times as much."""
 
     pk: int
     tier: str
@@ -67,18 +68,22 @@ def _counted(queryset: QuerySet) -> QuerySet:
 
 
 def _queue_rows_query(variant, *, member_id: int, user_id: int, organisation_id: int, account_id: int):
-    filtered_by_account, tier, offset, limit = variant
+    filtered_by_account, tier, offset, limit, with_nav_counts = variant
     member = Membership(pk=member_id, user_id=user_id, organisation_id=organisation_id, role=Role.REVIEWER)
     approvals = Decision.objects.filter(post=OuterRef("pk"), revision=OuterRef("current_revision"), verdict="approve")
+    # The navigation's counts as four more columns, the same on every row: uncorrelated
+    # scalar subqueries, which the database runs once for the statement.
+    nav = _nav_count_columns(member, is_reviewer=True) if with_nav_counts else {}
     return (
         review_queue_for(member, account_id=account_id if filtered_by_account else None, tier=tier)
         .annotate(
             # A scalar subquery, not a join and GROUP BY over every selected column.
             approvals=Coalesce(Subquery(approvals.order_by().values("post").annotate(n=Count("pk")).values("n")[:1]), 0),
             excerpt=Left("current_revision__text", QUEUE_EXCERPT + 1),
+            **nav,
         )
         .values_list("pk", "current_revision__tier", "current_revision__required_approvals", "approvals",
-                     "account__handle", "author__name", "author__email", "submitted_at", "excerpt")
+                     "account__handle", "author__name", "author__email", "submitted_at", "excerpt", *nav)
         [offset:offset + limit]
     )
 
@@ -94,19 +99,18 @@ _QUEUE_ROWS = CompiledQuery(_queue_rows_query, "member_id", "user_id", "organisa
 _QUEUE_COUNT = CompiledQuery(_queue_count_query, "member_id", "user_id", "organisation_id", "account_id")
 
 
+QUEUE_PAGE = 25  # posts a page
+
+
 class ReviewQueue(Sequence):
     """``member``'s queue as a sequence for the Paginator: its length is one COUNT, a slice
     one page of ``QueueRow``s."""
 
-    def __init__(self, member: Membership, *, account_id: int | None = None, tier: str | None = None,
-                 count: int | None = None):
-        """``count``: the length when the caller already knows it (the unfiltered queue's
-        length is the navigation's "waiting" count)."""
+    def __init__(self, member: Membership, *, account_id: int | None = None, tier: str | None = None):
         if not member.has_role(Role.REVIEWER):
             raise ValueError("only reviewers have a queue")
         self.member, self.account_id, self.tier = member, account_id, tier
-        if count is not None:
-            self._count = count
+        self._pages: dict[tuple[int, int], list[QueueRow]] = {}  # (start, stop): rows read ahead
 
     def _ids(self) -> dict[str, int]:
         return {"member_id": self.member.pk, "user_id": self.member.user_id,
@@ -126,10 +130,46 @@ class ReviewQueue(Sequence):
         start, stop, _ = index.indices(len(self))
         if stop <= start:
             return []
-        variant = (self.account_id is not None, self.tier, start, stop - start)
-        return [QueueRow(pk, tier, required, approvals, handle, name or email, submitted_at, _cut(excerpt))
-                for pk, tier, required, approvals, handle, name, email, submitted_at, excerpt
-                in _QUEUE_ROWS.rows(variant, **self._ids())]
+        read = self._pages.get((start, stop))
+        if read is not None:
+            return read
+        variant = (self.account_id is not None, self.tier, start, stop - start, False)
+        return [_queue_row(row) for row in _QUEUE_ROWS.rows(variant, **self._ids())]
+
+    def read_with_nav_counts(self, request, *, start: int) -> None:
+        """Read the page from ``start`` with this request's navigation counts, in one query.
+
+        Only for the unfiltered queue, whose length is the navigation's "waiting" count: the
+        page, the length and the counts then come from one statement (one snapshot). When
+        that page is empty (an empty queue, a page number past the end) the counts are read
+        on their own, as before, and the Paginator's page after that."""
+        if self.account_id is not None or self.tier is not None:
+            raise ValueError("only the unfiltered queue's length is the navigation's count")
+        counts = getattr(request, "_nav_counts", None)
+        if counts is None:
+            rows = _QUEUE_ROWS.rows((False, None, start, QUEUE_PAGE, True), **self._ids())
+            if rows:
+                counts = request._nav_counts = _nav_counts_of(rows[0][-len(NAV_COLUMNS):])
+                self._pages[(start, start + len(rows))] = [_queue_row(row) for row in rows]
+            else:
+                counts = nav_counts_for(request)
+        self._count = counts["review_waiting"]
+
+
+def _queue_row(row: tuple) -> QueueRow:
+    pk, tier, required, approvals, handle, name, email, submitted_at, excerpt = row[:9]
+    return QueueRow(pk, tier, required, approvals, handle, name or email, submitted_at, _cut(excerpt))
+
+
+def review_queue_page(request, number, *, account_id: int | None = None, tier: str | None = None):
+    """Page ``number`` (as the Paginator reads it) of the requesting member's queue."""
+    queue = ReviewQueue(request.membership, account_id=account_id, tier=tier)
+    if account_id is None and tier is None:
+        # The page asked for, guessed as the Paginator will read it; a wrong guess (a page
+        # past the end, or below 1) costs the one more read of the page it always did.
+        asked = int(number) if isinstance(number, str) and number.isdecimal() and len(number) < 7 else 1
+        queue.read_with_nav_counts(request, start=(max(asked, 1) - 1) * QUEUE_PAGE)
+    return Paginator(queue, QUEUE_PAGE).get_page(number)
 
 
 def approvals_of(revision) -> list[Decision]:
@@ -163,26 +203,33 @@ def approval_status(revision, approvals: list[Decision]) -> dict:
 # All four in ONE query (scalar subqueries), because every page shows them.
 
 NAV_COUNTS = ("review_waiting", "inbox_unread", "notifications_unread")
+NAV_COLUMNS = ("nav_waiting", "nav_threads", "nav_flags", "nav_notifications")
 
 
 def _count_of(queryset: QuerySet) -> Coalesce:
     return Coalesce(Subquery(_counted(queryset)[:1]), 0)
 
 
+def _nav_count_columns(member: Membership, *, is_reviewer: bool) -> dict:
+    """The navigation's counts as expressions, named NAV_COLUMNS (the page's queue reads
+    them beside its rows)."""
+    user_id, organisation_id = member.user_id, member.organisation_id
+    return dict(zip(NAV_COLUMNS, (
+        _count_of(review_queue_for(member)) if is_reviewer else Value(0),
+        _count_of(NoteThread.objects.filter(organisation_id=organisation_id).unread_for(user_id)),
+        _count_of(Flag.objects.filter(organisation_id=organisation_id).waiting_for(user_id)),
+        _count_of(Notification.objects.filter(organisation_id=organisation_id, recipient_id=user_id).unread()),
+    ), strict=True))
+
+
 def _nav_counts_query(is_reviewer: bool, *, member_id: int, user_id: int, organisation_id: int):
     member = Membership(pk=member_id, user_id=user_id, organisation_id=organisation_id,
                         role=Role.REVIEWER if is_reviewer else Role.AUTHOR)
-    waiting = _count_of(review_queue_for(member)) if is_reviewer else Value(0)
     return (
-        Membership.objects.filter(pk=member_id)
-        .annotate(
-            waiting=waiting,
-            threads=_count_of(NoteThread.objects.filter(organisation_id=organisation_id).unread_for(user_id)),
-            flags=_count_of(Flag.objects.filter(organisation_id=organisation_id).waiting_for(user_id)),
-            notifications=_count_of(
-                Notification.objects.filter(organisation_id=organisation_id, recipient_id=user_id).unread()),
-        )
-        .values_list("waiting", "threads", "flags", "notifications")[:1]
+        # No ordering: Membership's default (by the user's name) joined and sorted one row.
+        Membership.objects.filter(pk=member_id).order_by()
+        .annotate(**_nav_count_columns(member, is_reviewer=is_reviewer))
+        .values_list(*NAV_COLUMNS)[:1]
     )
 
 
@@ -190,11 +237,15 @@ def _nav_counts_query(is_reviewer: bool, *, member_id: int, user_id: int, organi
 _NAV_COUNTS = CompiledQuery(_nav_counts_query, "member_id", "user_id", "organisation_id")
 
 
+def _nav_counts_of(row: tuple) -> dict[str, int]:
+    waiting, threads, flags, notifications = row
+    return {"review_waiting": waiting, "inbox_unread": threads + flags, "notifications_unread": notifications}
+
+
 def nav_counts(member: Membership) -> dict[str, int]:
     rows = _NAV_COUNTS.rows(member.has_role(Role.REVIEWER), member_id=member.pk, user_id=member.user_id,
                             organisation_id=member.organisation_id)
-    waiting, threads, flags, notifications = rows[0] if rows else (0, 0, 0, 0)
-    return {"review_waiting": waiting, "inbox_unread": threads + flags, "notifications_unread": notifications}
+    return _nav_counts_of(rows[0] if rows else (0, 0, 0, 0))
 
 
 def nav_counts_for(request) -> dict[str, int]:

@@ -8,7 +8,6 @@ from datetime import datetime, time, timedelta
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -24,20 +23,19 @@ from reviews import services
 from reviews.actions import get_actions
 from reviews.forms import AuditExportForm, DecisionForm, NoteForm, RequestChangesForm
 from reviews.models import Decision
-from reviews.selectors import ReviewQueue, approval_status, feedback_panel_for, nav_counts_for
+from reviews.selectors import approval_status, feedback_panel_for, review_queue_page
 
 TIERS = ["medium", "high"]
+TIER_CHOICES = [(tier, tier.capitalize()) for tier in TIERS]  # the queue's risk menu
 @member_required(Role.REVIEWER)
 def queue(request):
     account_id = request.GET.get("account")
     account_id = int(account_id) if account_id and account_id.isdigit() else None
     tier = request.GET.get("tier") if request.GET.get("tier") in TIERS else None
-    known = None if account_id or tier else nav_counts_for(request)["review_waiting"]
-    page = Paginator(ReviewQueue(request.membership, account_id=account_id, tier=tier, count=known), 25).get_page(
-        request.GET.get("page"))
+    page = review_queue_page(request, request.GET.get("page"), account_id=account_id, tier=tier)
     accounts = account_choices(request.organisation)
     return render(request, "reviews/queue.html", {
-        "page": page, "accounts": accounts, "account_id": account_id, "tier": tier, "tiers": TIERS,
+        "page": page, "accounts": accounts, "account_id": account_id, "tier": tier, "tiers": TIER_CHOICES,
         "page_params": urlencode({key: value for key, value in (("account", account_id), ("tier", tier)) if value}),
     })
 

@@ -117,7 +117,15 @@ class Role(models.TextChoices):
 
     @classmethod
     def rank(cls, role: str) -> int:
-        return list(cls.values).index(role)
+        try:
+            return _ROLE_RANKS[role]
+        except KeyError:
+            raise ValueError(f"{role!r} is not a role") from None
+
+
+# Looked up by every role check (a view's guard, the queue, the navigation): ``Role.values``
+# builds its list afresh on each use.
+_ROLE_RANKS = {value: rank for rank, value in enumerate(Role.values)}
 
 
 class Membership(models.Model):

@@ -27,6 +27,12 @@ def _plain(name: str, prefix: str) -> str:
     return reverse(name)
 
 
+def link_pattern(name: str) -> str:
+    """``reverse(name, args=[pk])`` as a format string with ``{}`` for the id: for a list
+    that links every row, so the script prefix is looked up once, not once a row."""
+    return _pattern(name, get_script_prefix())
+
+
 def url_with_pk(name: str, pk: int) -> str:
     """``reverse(name, args=[pk])`` for a pattern whose only argument is an integer id."""
     return _pattern(name, get_script_prefix()).format(int(pk))

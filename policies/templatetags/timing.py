@@ -18,9 +18,14 @@ _UNITS = ((86400 * 7, "week"), (86400, "day"), (3600, "hour"), (60, "minute"))
 
 @register.filter
 def ago(value: datetime | None) -> str:
+    return ago_at(value, timezone.now()) if value else ""
+
+
+def ago_at(value: datetime | None, now: datetime) -> str:
+    """``ago`` as seen at ``now``: a list of rows reads the clock once, not once a row."""
     if not value:
         return ""
-    seconds = int((timezone.now() - value).total_seconds())
+    seconds = int((now - value).total_seconds())
     if seconds < 60:
         return "just now"
     for size, name in _UNITS:

@@ -189,6 +189,21 @@ def test_queue_rows_escape_what_people_typed(council, make_post, client_for):
     assert "0 of 1 approval</p>" in html
 
 
+def test_queue_filter_menus_escape_handles_and_mark_the_chosen_filter(council, mallory_org, client_for):
+    from tests.factories import SocialAccountFactory
+
+    odd = SocialAccountFactory(owner=council.membership(council.carol), network="mastodon", handle='@a"b<c>&d')
+    _, _, theirs = mallory_org
+    client = client_for(council.bob)
+    html = client.get(reverse("review_queue") + f"?account={odd.pk}&tier=high").content.decode()
+    assert f'<option value="{odd.pk}" selected>@a&quot;b&lt;c&gt;&amp;d (Mastodon)</option>' in html
+    assert f'<option value="{council.account.pk}">@StroudDC (X)</option>' in html
+    assert '<option value="medium">Medium</option><option value="high" selected>High</option>' in html
+    assert "harlow-partners" not in html and f'value="{theirs.pk}"' not in html, "only this organisation's accounts"
+    plain = client.get(reverse("review_queue")).content.decode()
+    assert " selected>" not in plain
+
+
 def test_the_cached_navigation_follows_role_counts_and_page(council, make_post, client_for):
     dashboard = reverse("dashboard")
     bob, carol = client_for(council.bob), client_for(council.carol)
@@ -210,3 +225,82 @@ def test_queue_row_escaping_matches_djangos_conditional_escape():
 
     for value in ['a "quoted" <b>&amp;</b> \'x\'', "plain", 3, "", mark_safe("<em>kept</em>"), "日本 ✓ <"]:
         assert _escaped(value) == str(conditional_escape(value))
+
+
+@pytest.mark.parametrize("page_params", ["", "account=3&tier=high", 'tier="<x>"'])
+def test_queue_pagination_matches_the_shared_pagination_include(page_params):
+    from django.core.paginator import Paginator
+    from django.template import Context, Template
+
+    from reviews.templatetags.queue import queue_pagination
+
+    include = Template('{% include "includes/pagination.html" %}')
+    for count in (0, 1, 25, 26, 50, 62):
+        paginator = Paginator(range(count), 25)
+        for number in paginator.page_range:
+            page = paginator.page(number)
+            expected = include.render(Context({"page": page, "page_params": page_params}))
+            assert queue_pagination(page, page_params) == expected, (count, number)
+
+
+def _nav(response) -> tuple:
+    return tuple(int(str(response.context[name])) for name in ("review_waiting", "inbox_unread", "notifications_unread"))
+
+
+def test_queue_reads_its_page_and_the_navigation_counts_in_one_query(council, make_post, client_for):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for n in range(27):
+        submitted(make_post, council, text=f"{HIGH} ({n})")
+    client = client_for(council.bob)
+    client.get(reverse("review_queue"))  # the first visit stores the organisation in the session
+    pages = {"": 1, "?page=2": 1, "?page=x": 1, "?page=%C2%B9": 1, "?page=3": 3, "?page=0": 2, "?tier=high": 3}
+    for query, queue_queries in pages.items():
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(reverse("review_queue") + query)
+        # session, user, memberships; then the queue's own
+        assert len(queries) == 3 + queue_queries, (query, [q["sql"][:60] for q in queries])
+        assert _nav(response) == (27, 0, 27)  # each submission told Bob
+    assert [len(client.get(reverse("review_queue") + q).context["page"].object_list) for q in ("", "?page=2", "?page=9")] == [25, 2, 2]
+
+
+def test_queue_navigation_counts_are_the_ones_every_other_page_shows(council, make_post, client_for, mallory_org,
+                                                                     django_capture_on_commit_callbacks):
+    from reviews.models import NoteThread
+    from reviews.notifications import notify
+
+    organisation, mallory, theirs = mallory_org
+    bob = client_for(council.bob)
+    assert _nav(bob.get(reverse("review_queue"))) == _nav(bob.get(reverse("dashboard"))) == (0, 0, 0)  # empty queue
+    post = submitted(make_post, council)
+    own = submitted(make_post, council, author=council.bob)
+    with django_capture_on_commit_callbacks(execute=True):
+        bob.post(reverse("note_send", args=[post.pk]), {"body": "Psst: the link", "quote": ""})
+        client_for(council.alice).post(reverse("note_reply", args=[NoteThread.objects.get().pk]), {"body": "Thanks"})
+    for recipient, where in ((council.bob, council.organisation), (mallory, organisation), (council.alice, council.organisation)):
+        notify(recipient=recipient, organisation=where, kind="note", title="Something", url="/")
+    queue, dashboard = bob.get(reverse("review_queue")), bob.get(reverse("dashboard"))
+    assert _nav(queue) == _nav(dashboard)
+    assert _nav(queue)[:2] == (1, 1), "Alice's post waits (not Bob's own); Alice's reply is unread"
+    assert [row.pk for row in queue.context["page"].object_list] == [post.pk] and own.pk != post.pk
+    past_the_end = bob.get(reverse("review_queue") + "?page=5")
+    assert _nav(past_the_end) == _nav(dashboard) and [row.pk for row in past_the_end.context["page"].object_list] == [post.pk]
+
+
+def test_queue_read_with_the_navigation_counts_stays_in_its_organisation(council, make_post, client_for, mallory_org):
+    from tests.factories import MembershipFactory
+
+    organisation, mallory, theirs = mallory_org
+    harlow = Membership.objects.get(user=mallory, organisation=organisation)
+    for n in range(3):
+        post = services.post_create(author=harlow, accounts=[theirs], text=f"{HIGH} (Harlow {n})")[0]
+        services.post_submit(post=post, by=mallory, expected_revision=1)
+    ours = [submitted(make_post, council, text=f"{HIGH} ({n})") for n in range(2)]
+    bob = client_for(council.bob).get(reverse("review_queue"))
+    assert [row.pk for row in bob.context["page"].object_list] == [post.pk for post in ours]
+    assert _nav(bob)[0] == 2 and "Harlow" not in bob.content.decode()
+    reviewer = MembershipFactory(organisation=organisation, role="reviewer").user
+    theirs_page = client_for(reviewer).get(reverse("review_queue"))
+    assert len(theirs_page.context["page"].object_list) == 3 and _nav(theirs_page)[0] == 3
+    assert not {post.pk for post in ours} & {row.pk for row in theirs_page.context["page"].object_list}
