@@ -42,3 +42,18 @@ def member_required(role: str = Role.AUTHOR):
 def get_for_org(queryset_or_model, request, **lookup):
     """Fetch one object of the current organisation; anything else is a 404."""
     return get_object_or_404(queryset_or_model, organisation=request.organisation, **lookup)
+
+
+# A primary key is a PostgreSQL bigint: 18 digits always fit.
+MAX_ID_DIGITS = 18
+
+
+def requested_id(value: str | None) -> int | None:
+    """An object id from a query or form parameter, or None when it is not one.
+
+    ``str.isdigit`` accepts "¹" and "²", which ``int`` refuses, and a long run of digits
+    overflows the database's integer: both used to end in a server error.
+    """
+    if value and value.isdecimal() and len(value) <= MAX_ID_DIGITS:
+        return int(value)
+    return None

@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from policies.models import SocialAccount
-from policies.permissions import get_for_org, member_required
+from policies.permissions import get_for_org, member_required, requested_id
 from policies.services import DomainError
 from posts import services
 from posts.actions import Action, author_actions
@@ -67,7 +67,7 @@ def _outcome(post: Post) -> str:
 @member_required()
 def live_check(request):
     """htmx: the feedback panel for what is being typed (nothing is saved)."""
-    ids = [int(i) for i in request.POST.getlist("accounts") if i.isdigit()][:MAX_LIVE_ACCOUNTS]
+    ids = [i for i in map(requested_id, request.POST.getlist("accounts")) if i is not None][:MAX_LIVE_ACCOUNTS]
     accounts = SocialAccount.objects.for_drafting(request.membership, ids)
     text = request.POST.get("text", "")
     feedbacks = []

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from policies.models import AuditEvent, Role
 from policies.models.accounts import account_choices
-from policies.permissions import get_for_org, member_required
+from policies.permissions import get_for_org, member_required, requested_id
 from policies.services import DomainError
 from posts.models import Post, Revision
 from posts.rendering import findings_for_display, highlight, word_diff
@@ -29,8 +29,7 @@ TIERS = ["medium", "high"]
 TIER_CHOICES = [(tier, tier.capitalize()) for tier in TIERS]  # the queue's risk menu
 @member_required(Role.REVIEWER)
 def queue(request):
-    account_id = request.GET.get("account")
-    account_id = int(account_id) if account_id and account_id.isdigit() else None
+    account_id = requested_id(request.GET.get("account"))
     tier = request.GET.get("tier") if request.GET.get("tier") in TIERS else None
     page = review_queue_page(request, request.GET.get("page"), account_id=account_id, tier=tier)
     accounts = account_choices(request.organisation)

@@ -51,6 +51,14 @@ def test_live_check_shows_tier_findings_count_and_preview(council, client_for):
     assert not Post.objects.exists()
 
 
+def test_live_check_skips_account_ids_that_are_not_numbers(council, client_for):
+    response = client_for(council.alice).post(
+        reverse("live_check"), {"accounts": ["\u00b9", "9" * 40, str(council.account.pk)], "text": HIGH},
+        HTTP_HX_REQUEST="true")
+    assert response.status_code == 200
+    assert response.content.decode().count('data-testid="tier"') == 1
+
+
 def test_live_check_escapes_what_was_typed(council, client_for):
     response = client_for(council.alice).post(reverse("live_check"), {
         "accounts": [council.account.pk], "text": '<script>alert("x")</script> Mrs Patel'})

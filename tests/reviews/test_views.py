@@ -39,6 +39,15 @@ def test_queue_filters_by_tier_and_account(council, make_post, client_for):
     assert [row.pk for row in client.get(reverse("review_queue") + f"?account={council.account.pk + 999}").context["page"].object_list] == []
 
 
+@pytest.mark.parametrize("junk", ["\u00b9", "\u00b2\u00b3", "9" * 40, "-1", "1e3", " 1"])
+def test_queue_account_filter_that_is_not_an_id_shows_the_whole_queue(junk, council, make_post, client_for):
+    # "¹" passes str.isdigit but not int(); 40 digits overflow the database's integer.
+    medium = submitted(make_post, council)
+    response = client_for(council.bob).get(reverse("review_queue"), {"account": junk})
+    assert response.status_code == 200
+    assert [row.pk for row in response.context["page"].object_list] == [medium.pk]
+
+
 def test_authors_have_no_queue(council, client_for):
     assert client_for(council.alice).get(reverse("review_queue")).status_code == 403
 
