@@ -145,21 +145,21 @@ def _patterns(extra_records: tuple[str, ...], extra_status: tuple[str, ...]) -> 
     )
     return (
         quick(record),
-        quick(re.compile(rf"\b(?:{status})\b", re.IGNORECASE)),
-        quick(re.compile(rf"\b(?:{_alternation(DISCLOSERS)})\b", re.IGNORECASE)),
-        quick(re.compile(rf"(?:{_alternation(KIND_HANDOFFS)})", re.IGNORECASE)),
+        quick(rf"\b(?:{status})\b", re.IGNORECASE),
+        quick(rf"\b(?:{_alternation(DISCLOSERS)})\b", re.IGNORECASE),
+        quick(rf"(?:{_alternation(KIND_HANDOFFS)})", re.IGNORECASE),
         quick(the_outcome),
     )
 
 
 _STRONG_SET = frozenset(STRONG_DISCLOSERS)
-_MONEY = quick(re.compile(
+_MONEY = quick(
     r"[£$€]\s?\d[\d,.]*|\b\d+\s?(?:pounds|euros)\b"
     # "you've had 6 food parcels", "complained 6 times": a count from the records
     r"|\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:[\w-]+\s+)?"
     r"(?:times|parcels|vouchers|items|sessions|appointments|complaints|calls|visits|payments|"
     r"letters|reminders|warnings|missed)\b"
-))
+)
 _NAMED_START = re.compile(
     # "reminder to gary at 22 albion st:" -- a lower-case name after "reminder to" too
     r"^\W{0,4}(?i:reminder|message|note|parcel|letter|update|final\s+notice)\s+(?:for|to)\s+"
@@ -173,11 +173,11 @@ _NAMED_START = re.compile(
 _TITLED_NAME_ADDRESSED = re.compile(
     r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s*[:,]"
 )
-_GENERAL_ADVICE = quick(re.compile(
+_GENERAL_ADVICE = quick(
     r"\b(?:if|whether|when|once|before|in\s+case|anyone|everyone|customers|residents|"
     r"patients|clients)\b[^.!?]{0,60}$",
     re.IGNORECASE,
-))
+)
 _SENTENCES = re.compile(r"[^.!?\n]+[.!?\n]*")
 
 
@@ -195,19 +195,19 @@ _YOUR_OUTCOME = re.compile(
 )
 # What the organisation did or knows about the person, in the simple past: "you missed
 # two sessions", "you've already had two goodwill vouchers", "the card you used".
-_YOU_DID = quick(re.compile(
+_YOU_DID = quick(
     r"\byou(?:['’]ve|\s+have)?\s+(?:already\s+|still\s+|also\s+)?(?:missed|had|used|cancelled|"
     r"returned|claimed|borrowed|spent|failed|ignored|withdrew|defaulted|breached)\b"
     r"|\b(?:card|payment|account|order|cheque)\s+you\s+used\b",
     re.IGNORECASE,
-))
+)
 # An explanation of the outcome: only the records can supply the reason.
-_EXPLAINED = quick(re.compile(
+_EXPLAINED = quick(
     r"\b(?:because|which\s+is\s+why|that['’]s\s+why|due\s+to|owing\s+to|the\s+reason|"
     r"as\s+you['’]d|as\s+you\s+had|as\s+we\s+explained|as\s+we\s+told|"
     r"so\s+(?:the|your|it|we['’]ve|we\s+have|we['’]re\s+not|we\s+can['’]t|we\s+cannot|you)\b)",
     re.IGNORECASE,
-))
+)
 # Kind replies repeat what the person said: "sorry (to hear) your road hasn't been gritted".
 _SORRY_FOR = re.compile(
     # "sorry the recycling on your road was missed again": the same echo with "the".
@@ -221,11 +221,11 @@ _TO_ONE_PERSON = re.compile(
 )
 # Round 10: a reference number quoted in a reply ("crime ref 4424 ... is still with
 # CID", "order #88123 was returned") is the person's own record, whatever the noun.
-_QUOTED_REFERENCE = quick(re.compile(
+_QUOTED_REFERENCE = quick(
     r"\b(?:crime|incident|case|claim|order|account|complaint|ticket|policy|booking|reference|ref|log)"
     r"\s*(?:no\.?|number|ref(?:erence)?\.?)?\s*[:#]?\s*[A-Z0-9/-]*\d{4,}",
     re.IGNORECASE,
-))
+)
 # "@x maybe pay your rent on time": advice about the person's own record is a disclosure.
 _SNEER = re.compile(r"^\W*(?:@\w+\W*)*(?:maybe|perhaps|next\s+time)\b", re.IGNORECASE)
 # A public thank-you that confirms we have been serving this person: "Thank you for your
@@ -238,16 +238,16 @@ _THANKS_REPLY = re.compile(
     r"(?:words|comments?|message|review|note|shout-?out|feedback|post))?\b",
     re.IGNORECASE,
 )
-_SERVED_YOU = quick(re.compile(
+_SERVED_YOU = quick(
     r"\b(?:(?:work(?:ing|ed)?|journey(?:ing|ed)?)\s+with\s+you|walk(?:ing|ed)?\s+alongside\s+you|"
     r"support(?:ing|ed)?\s+you|car(?:ing|ed)\s+for\s+you|see(?:ing)?\s+you|treat(?:ing|ed)\s+you)"
     r"(?!\s+(?:all|both|lot|guys|there|soon|again|next|at\s+the))\b[^.!?\n]{0,30}?\b(?:these|the|this|over\s+the|for\s+the|for)\s+"
     r"(?:past|last)?\s*(?:few|couple\s+of|\d+|\w+)?\s*(?:weeks?|months?|years?|sessions?)\b"
     r"|\b(?:coming|come|came)\s+out\s+to\s+(?:see\s+)?you(?:\s+at\s+home)?\b",
     re.IGNORECASE,
-))
-_FAREWELL = quick(re.compile(r"\b(?:retir\w*|colleague|leaving\s+do|new\s+role|farewell|welcome\s+aboard|alumni|volunteer\w*)\b",
-                       re.IGNORECASE))
+)
+_FAREWELL = quick(r"\b(?:retir\w*|colleague|leaving\s+do|new\s+role|farewell|welcome\s+aboard|alumni|volunteer\w*)\b",
+                       re.IGNORECASE)
 
 
 def run(ctx: CheckContext) -> list[Finding]:
@@ -373,4 +373,4 @@ def _served_you(text: str) -> re.Match[str] | None:
 @functools.cache
 def _bare_records(extra_records: tuple[str, ...]) -> re.Pattern[str]:
     """A record noun with no "your" ("so completion won't happen")."""
-    return quick(re.compile(rf"\b(?:{_alternation(RECORD_WORDS + extra_records)})\b", re.IGNORECASE))
+    return quick(rf"\b(?:{_alternation(RECORD_WORDS + extra_records)})\b", re.IGNORECASE)

@@ -86,7 +86,7 @@ from policies.recognisers.subjects import (
 # A job advert: "We're hiring ... £31,586 to £34,314, 37 hours". The people it mentions
 # ("you'll work with tenants at risk of losing their homes") are the job's caseload in
 # general, its figures are the job's pay and hours, its reference is the vacancy's.
-_JOB_ADVERT = quick(re.compile(
+_JOB_ADVERT = quick(
     r"\b(?:we['’]?re\s+hiring|we\s+are\s+hiring|now\s+hiring|(?:job|vacancy)\s+ref(?:erence)?|closing\s+date|"
     r"(?:apprenticeships?|vacanc(?:y|ies)|roles?|jobs?|posts?)\s+(?:are\s+|is\s+)?(?:now\s+)?open\b|"
     r"we['’]?re\s+(?:looking\s+for|recruiting)|join\s+our\s+team|"
@@ -94,27 +94,27 @@ _JOB_ADVERT = quick(re.compile(
     r"applications?\s+(?:for\s+[^.!?\n]{0,40}?)?(?:are\s+)?(?:now\s+)?(?:open|close|closes|closing)\b|"
     r"apply\s+(?:now|today|online|by)\b|(?:starting|annual)\s+salary|apprenticeships?\s*:)",
     re.IGNORECASE,
-))
-_JOB_PAY = quick(re.compile(
+)
+_JOB_PAY = quick(
     r"£\s?\d[\d,.]*k?\s*(?:[–—-]|to)\s*£\s?\d[\d,.]*k?|£\s?\d[\d,.]*\s+(?:an|per|a)\s+(?:hour|year|annum)|"
     r"\b\d{2}(?:\.\d)?\s*(?:hrs|hours)\b|"
     r"\bsalary\s+(?:of\s+|over\s+|from\s+|up\s+to\s+|starting\s+at\s+)?£\s?\d|£\s?\d[\d,.]*k?\s*(?:\(?\s*band\s+\d)|"
     r"£\s?\d[\d,.]*k?\s+(?:pa|p\.a\.|per\s+annum|a\s+year|salary)\b",
     re.IGNORECASE,
-))
+)
 
 
 # Round 10: the words that say an address is someone's home ("the keys to 7 Orchard
 # Close", "moved into their new flat at 3 Bay View"). "The keys to our new office at",
 # "we've moved to 3 Lemon Street" and "the care home at" name a workplace.
-_HOME_BEFORE = quick(re.compile(
+_HOME_BEFORE = quick(
     r"\b(?:(?:keys\s+to|lives?\s+at|living\s+at|"
     r"(?<!care\s)(?<!nursing\s)(?<!residential\s)(?<!our\s)home\s+(?:at|on))\s+|"
     # "We've moved to 3 Lemon Street" is the organisation's own move: only a home counts.
     r"(?:keys\s+to|moved|moving|move|settled|settling)\s+(?:in)?to\s+(?:their|his|her|a)\s+"
     r"(?:new\s+|first\s+|forever\s+|dream\s+|family\s+)?(?:home|house|flat|bungalow|cottage|place)\s+(?:at|on)\s+)$",
     re.IGNORECASE,
-))
+)
 
 
 # A found item's reference ("Found: a set of keys ... Claim from lost property, ref
@@ -130,15 +130,15 @@ def _in_sorry_sentence(text: str, span: Span) -> bool:
 
 _COUNTED_BEFORE = re.compile(r"\b\d[\d,]*\s+(?:[a-z][\w'’-]*\s+){1,3}$", re.IGNORECASE)
 # A talk or conference the author speaks at: its "session" is a slot in the programme.
-_TALK = quick(re.compile(
+_TALK = quick(
     r"\b(?:speaking\s+at|(?:to\s+)?speak\s+at|conference|webinar|symposium|keynote|workshop\s+at|talk\s+at|"
     r"panel\s+at|practitioners['’]?\s+day|seminar)\b",
     re.IGNORECASE,
-))
-_LOST_PROPERTY = quick(re.compile(
+)
+_LOST_PROPERTY = quick(
     r"\b(?:found(?:\s+at|\s+in|\s+on|:)|handed\s+in|lost\s+property)\b|\bto\s+claim\b|\bclaim\s+(?:it|them|from)\b",
     re.IGNORECASE,
-))
+)
 # The organisation's own registration: "check my registration on the BACP register,
 # membership no. 391274", "our charity number 1098765".
 _OWN_REGISTRATION = re.compile(
@@ -625,25 +625,25 @@ _GENERIC_AFTER = re.compile(
 
 # "ringing the GP", "go straight to a pharmacist", "without seeing a GP": a service one
 # uses, not a person described.
-_SERVICE_USE_BEFORE = quick(re.compile(
+_SERVICE_USE_BEFORE = quick(
     r"\b(?:ring|ringing|rang|call|calling|phone|phoning|see|seeing|visit|visiting|contact|"
     r"contacting|ask|asking|skip|skipping|book|booking|go(?:\s+straight)?\s+to|going\s+to|"
     r"speak\s+to|talk\s+to|from|by|your)\s+(?:the|a|an|your)?\s*$",
     re.IGNORECASE,
-))
+)
 
 
 # "Anyone aged 16+", "women aged 16-64", "if you're over 70": an age band who may use a
 # service, not one person's age.
-_AGE_BAND_AFTER = quick(re.compile(r"\s*(?:\+|plus\b|(?:[-–—]|to\s)\s*\d{1,3}|\s*and\s+(?:over|under|above)\b|\s+or\s+(?:over|older|under|younger)\b)", re.IGNORECASE))
-_AGE_BAND_BEFORE = quick(re.compile(
+_AGE_BAND_AFTER = quick(r"\s*(?:\+|plus\b|(?:[-–—]|to\s)\s*\d{1,3}|\s*and\s+(?:over|under|above)\b|\s+or\s+(?:over|older|under|younger)\b)", re.IGNORECASE)
+_AGE_BAND_BEFORE = quick(
     r"\b(?:anyone|everyone|people|those|adults|children|kids|women|men|patients|customers|residents|"
     r"you|you['’]re|if\s+you\s+are|all|over|under|aged\s+between)\s+(?:who\s+(?:is|are)\s+)?(?:aged\s+)?$",
     re.IGNORECASE,
-))
+)
 
 
-_QUOTING_BEFORE = quick(re.compile(r"\b(?:quot(?:e|ing)|mention(?:ing)?|give|giving|use|using)\b[^.!?\n]{0,20}$", re.IGNORECASE))
+_QUOTING_BEFORE = quick(r"\b(?:quot(?:e|ing)|mention(?:ing)?|give|giving|use|using)\b[^.!?\n]{0,20}$", re.IGNORECASE)
 _YOUR_BEFORE = re.compile(r"\byour\b[^.!?\n]{0,25}$", re.IGNORECASE)
 
 
@@ -726,7 +726,7 @@ def _vocative(text: str, span: Span) -> bool:
 
 
 _ROOM_TAIL = re.compile(r"\s+(?:in|on|at)\s+(?:Bay|Bed|Ward|Room|Flat|Cubicle)$")
-_ROOM_NUMBER = quick(re.compile(r"\s*(?:no\.?\s*)?\d+[A-Za-z]?\b"))
+_ROOM_NUMBER = quick(r"\s*(?:no\.?\s*)?\d+[A-Za-z]?\b")
 
 
 def _split_room_tails(text: str, spans: list[Span]) -> list[Span]:

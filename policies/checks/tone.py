@@ -126,19 +126,19 @@ _PHRASE_CODES = {
 _JEER_EMOJI = re.compile(
     "[\U0001f644\U0001f643\U0001f612\U0001f921\U0001f440\U0001f602\U0001f923\U0001f926\U0001f618\U0001f44b\U0001f60f]"
 )
-_SCARE_QUOTES = quick(re.compile(r"(?<!\w)['‘\"“][A-Za-z][\w -]{1,30}['’\"”](?!\w)"))
-_NEGATIVE = quick(re.compile(
+_SCARE_QUOTES = quick(r"(?<!\w)['‘\"“][A-Za-z][\w -]{1,30}['’\"”](?!\w)")
+_NEGATIVE = quick(
     r"\b(?:disappoint(?:ed|ing)|ridiculous|disgrac(?:e|eful)|shameful|appalling|unacceptable|"
     r"outrageous|terrible|awful|rubbish|shocking|abysmal|laughable|fed\s+up|sick\s+of|typical|"
     r"moan(?:ing|s)?|whing(?:e|ing|eing)|whin(?:e|ing)|tantrum|entitled|complain(?:ing|s)?|"
     r"scammers?|honestly\?|seriously\?|really\?|lol|lmao|haha\w*|shouting\s+on|ranting|keyboard)(?!\w)",
     re.IGNORECASE,
-))
-_PEOPLE = quick(re.compile(
+)
+_PEOPLE = quick(
     r"\b(?:customer|client|patient|tenant|resident|man|woman|gentleman|lady|person|people|"
     r"neighbou?r|driver|caller|someone|whoever|you)s?\b",
     re.IGNORECASE,
-))
+)
 
 
 def _severity(settings: dict[str, Any], key: str) -> Severity:

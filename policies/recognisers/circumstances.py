@@ -3,8 +3,6 @@ stage, origin, and descriptors that single one person out ("the only ...")."""
 
 from __future__ import annotations
 
-import re
-
 from policies.recognisers.gazetteers import circumstances_lexicon
 from policies.recognisers.proper_nouns import _sentence_initial
 from policies.recognisers.quickstart import quick
@@ -28,12 +26,12 @@ _LOWERCASE_OK = frozenset({"national", "nationals", "citizen"})
 
 # Medical vocabulary by its shape, for conditions no list can hold ("gonarthrosis",
 # "discopathy", "sciatica") and "<adjective> illness/disorder/injury".
-_MEDICAL = quick(re.compile(
+_MEDICAL = quick(
     r"\b[a-z]{3,}(?:itis|osis|pathy|algia|aemia|emia|ectomy|otomy|plegia|phrenia|trophy|"
     r"sclerosis|carcinoma|oma|ica)\b"
     r"|\b(?:[a-z]+\s+){0,2}(?:illness|disease|disorder|syndrome|injuries|injury|fracture|"
     r"condition|impairment|infection|tumour|tumor|palsy)\b"
-))
+)
 _NOT_MEDICAL = frozenset({"diagnosis", "prognosis", "osmosis", "hypnosis", "thrombosis", "coma",
                           "aroma", "diploma", "diplomas", "stoma", "soma", "idiopathy",
                           "sympathy", "empathy", "apathy", "antipathy", "telepathy",

@@ -7,7 +7,7 @@ import re
 from policies.recognisers.quickstart import quick
 from policies.recognisers.spans import Span
 
-_KEYWORD_CODE = quick(re.compile(
+_KEYWORD_CODE = quick(
     r"""
     \b(?:case|order|account|acc|a/c|claim|policy|booking|ticket|invoice|crime|incident|
         reference|ref|customer|member|membership|tenancy|patient|hospital|NHS|application|
@@ -16,19 +16,19 @@ _KEYWORD_CODE = quick(re.compile(
       ([A-Z0-9][A-Z0-9/\-.]*\d[A-Z0-9/\-]*(?:[ ]\d{3,4}){0,3})
     """,
     re.VERBOSE | re.IGNORECASE,
-))
+)
 _NO_CODE = re.compile(r"\b(?:[Nn]os?\.|[Nn]o:|#)\s*([A-Za-z]?\d[\w/\-.]*\w|\d)")
 # Public records and the organisation's own numbers, not a person's: "Planning application
 # LA01/2025/0413/F", "Registered charity no. 1098765", "Company number 0412345",
 # "Shop no. 12", "Route 7". A flat, bed or case number is not among them.
-_PUBLIC_RECORD_BEFORE = quick(re.compile(
+_PUBLIC_RECORD_BEFORE = quick(
     r"\b(?:planning(?:\s+(?:application|permission|ref(?:erence)?|appeal))?|licensing\s+application|"
     r"(?:registered\s+)?(?:charity|company|companies\s+house)|registered\s+(?:in\s+\w+\s+)?(?:no|number)|"
     r"fca|frn|sra|shop|store|branch|stall|stand|gate|platform|bus|route|junction|exit|pitch|unit\s+(?=\d)|"
     r"vat(?:\s+reg(?:istration)?)?|batch|lot|product|model|item)"
     r"(?:\s+(?:application|no\.?|nos\.?|number|num|ref(?:erence)?\.?|reg(?:istration)?|id))*\s*[:#]?\s*$",
     re.IGNORECASE,
-))
+)
 
 
 def _public_record(text: str, start: int) -> bool:

@@ -17,10 +17,10 @@ _FREEMAIL = frozenset({"gmail.com", "googlemail.com", "hotmail.com", "hotmail.co
                        "virginmedia.com", "talktalk.net", "protonmail.com", "proton.me",
                        "gmx.com", "mail.com", "msn.com", "ntlworld.com"})
 _FREEMAIL_NAMES = frozenset({"gmail", "hotmail", "outlook", "yahoo", "icloud", "btinternet"})
-_HANDLE = quick(re.compile(r"(?<![\w@./])@([A-Za-z0-9_]{1,30})\b"))
-_PHONE = quick(re.compile(
+_HANDLE = quick(r"(?<![\w@./])@([A-Za-z0-9_]{1,30})\b")
+_PHONE = quick(
     r"(?<![\w+])(?:\+\d{1,3}[\s.-]?(?:\(0\)\s?)?|\(?0)\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,3}(?!\w)"
-))
+)
 # Numbers an organisation publishes for everyone: not about a person.
 _SERVICE_PREFIXES = ("0300", "0800", "0808", "0330", "0333", "0345", "0344", "0370", "0843",
                      "0844", "0845", "0870", "0871", "0500", "0161 ")
@@ -28,7 +28,7 @@ _SERVICE_SHORT = re.compile(r"\b(?:999|111|101|112|116\s?123)\b")
 # The organisation giving its own line, whatever the prefix: "our out-of-hours line is
 # 07700 900318", "Text 07700 900142 if you'd like someone to meet you". A person's number
 # is introduced as theirs ("her mobile", "call Dave on").
-_OWN_LINE_BEFORE = quick(re.compile(
+_OWN_LINE_BEFORE = quick(
     r"(?:\bour\s+(?:[\w-]+\s+){0,3}?(?:line|number|mobile|phone|helpline|textline|text\s+line|whatsapp)"
     r"(?:\s+(?:is|number\s+is))?\s*:?\s*(?:on\s+)?"
     r"|(?:^|[.!?:\n]\s*|\b(?:or|and|please)\s+|[\U0001f300-\U0001faff]\s*)(?:text|call|ring|phone|whatsapp)"
@@ -36,7 +36,7 @@ _OWN_LINE_BEFORE = quick(re.compile(
     # "text CANCEL to 07700 900314", "text the word HELP to": a service's keyword line.
     r"|\btext\s+(?:the\s+word\s+)?['‘\"“]?(?-i:[A-Z]{2,12})['’\"”]?\s+to\s+)$",
     re.IGNORECASE,
-))
+)
 
 
 def find_contact(text: str) -> list[Span]:

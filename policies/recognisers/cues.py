@@ -49,11 +49,11 @@ def find_cues(
 
 _COMPOUND_AFTER = re.compile(COMPOUND_NEXT, re.IGNORECASE)
 # "sorry it hasn't turned up": the subject of an arrival verb is the parcel, not a visitor.
-_THING_ARRIVED_BEFORE = quick(re.compile(
+_THING_ARRIVED_BEFORE = quick(
     r"\b(?:it|parcel|order|delivery|package|item|letter|card|refund)\s+(?:has\s+|hasn['’]t\s+|has\s+not\s+|"
     r"still\s+hasn['’]t\s+|never\s+|finally\s+|just\s+)?$",
     re.IGNORECASE,
-))
+)
 
 
 # "one of our parks crew", "one of our hospice nurses": one of the staff, not a client.

@@ -21,7 +21,7 @@ _CURRENCY_WORDS = (
 _CURRENCY_CODES = r"(?:GBP|EUR|USD|TRL|TRY|YTL|SEK|ATS|PLN|CHF|NOK|DKK|DEM|FRF|HUF|CZK|RON|BGN|RUB)"
 _AMOUNT = r"\d[\d,.]*(?:\s\d{3})*"
 
-_MONEY = quick(re.compile(
+_MONEY = quick(
     rf"""
     (?:(?:approximately|about|around|over|nearly|almost|some)\s+)?
     (?:
@@ -31,13 +31,13 @@ _MONEY = quick(re.compile(
     )
     """,
     re.VERBOSE,
-))
+)
 _PERCENT = re.compile(r"\b\d+(?:[.,]\d+)?\s?(?:%|per\s?cent\b)")
 _MEASURE = re.compile(
     r"\b\d[\d,.]*\s?(?:metres?|meters?|m²|sq\.?\s?m|square\s+metres|km|kilometres?|miles?|"
     r"kg|kilos?|tonnes?|hectares?|ha|acres?|feet|ft|cm|mm|litres?|stone)\b"
 )
-_AGE = quick(re.compile(
+_AGE = quick(
     rf"""
     \baged?\s+(?:\d{{1,3}}|{NUMBER_WORDS})\b(?:\s*(?:-|–|to)\s*\d{{1,3}}\b)?(?:\s*(?:years?|yrs?)(?:\s+old)?)?
     | \b(?:turn(?:s|ed|ing)?|celebrat(?:es|ed|ing))\s+(?:\d{{1,3}}|{NUMBER_WORDS})\b
@@ -53,29 +53,29 @@ _AGE = quick(re.compile(
     | \bat\s+(?:the\s+)?age\s+of\s+(?:\d{{1,3}}|{NUMBER_WORDS})\b
     """,
     re.VERBOSE | re.IGNORECASE,
-))
+)
 # "Jo Bloggs, 62, from Leeds" / "Mrs Khan (81)": a bare number right after a capitalised
 # word or a person noun is an age.
-_BARE_AGE = quick(re.compile(
+_BARE_AGE = quick(
     r"(?:(?<=[A-Za-z\u00C0-\u024F])|(?<=[A-Za-z\u00C0-\u024F][’']s)),\s(\d{1,3}),(?=\s)"
     r"|(?<=[A-Za-z])\s\((\d{1,3})\)"
-))
-_COUNT = quick(re.compile(
+)
+_COUNT = quick(
     rf"""
     \b(?:\d[\d,]*|{NUMBER_WORDS}|dozens?\s+of|hundreds\s+of)
       (?:[-\s]+(?:other|more|further|separate|different|young|small|grown[-\s]up))?
       [-\s]+([A-Za-z][A-Za-z\-]+)\b
     """,
     re.VERBOSE | re.IGNORECASE,
-))
+)
 # The subject of "turns 10" / "is 25 years old" is a place, a service or the organisation.
-_INSTITUTION_BEFORE = quick(re.compile(
+_INSTITUTION_BEFORE = quick(
     r"\b(?:unit|ward|centre|center|clinic|hospital|practice|surgery|shop|store|branch|"
     r"charity|service|firm|office|library|park|school|club|scheme|project|bank|council|"
     r"foodbank|food\s+bank|hub|café|cafe|group|team|station|museum|theatre|market|"
     r"programme|helpline|line|website|app|we|it)\s+(?:officially\s+|now\s+|just\s+)?$",
     re.IGNORECASE,
-))
+)
 _RANGE = re.compile(r"\d\s*(?:-|–|to)\s*\d")
 _NOT_COUNTED = frozenset(
     {

@@ -38,7 +38,7 @@ ENTITLEMENT_AFTER = _ENTITLEMENT_AFTER = (
 )
 # "the mother always gets the children": a rule of thumb about any mother (lookahead above).
 # A single, specific person: "a/the/one ... man", "one of our residents", "my 3pm".
-_SPECIFIC_PERSON = quick(re.compile(
+_SPECIFIC_PERSON = quick(
     rf"""
     \b(?:a|an|the|this|that|one)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_PERSON_NOUNS})\b
     (?!\s+(?:of\s+)?(?:your|you|anyone|everyone|people|all|who\s+(?:are|is|need|want|can|might|may|has|have)\b))
@@ -55,11 +55,11 @@ _SPECIFIC_PERSON = quick(re.compile(
       (?!{_COMPOUND_NEXT})
     """,
     re.VERBOSE | re.IGNORECASE,
-))
-_GENERIC_PERSON = quick(re.compile(
+)
+_GENERIC_PERSON = quick(
     r"\b(?:any|every|each|all|most|many|some|no)\s+(?:[\w'’-]+\s+)?(?:" + _PERSON_NOUNS + r")s?\b",
     re.IGNORECASE,
-))
+)
 # Roles and verbs that say a named person is staff or speaks for a public body.
 _STAFF_CUE = re.compile(
     r"""
@@ -87,7 +87,7 @@ _REPLY_START = re.compile(
 
 
 # "one very patient police horse": "patient" the adjective.
-_PATIENT_ADJECTIVE = quick(re.compile(r"\b(?:very|so|too|really|incredibly|extremely|ever\s+so|most)\s+patient$", re.IGNORECASE))
+_PATIENT_ADJECTIVE = quick(r"\b(?:very|so|too|really|incredibly|extremely|ever\s+so|most)\s+patient$", re.IGNORECASE)
 
 
 def specific_person_spans(text: str) -> list[Span]:
@@ -106,29 +106,29 @@ def specific_person_spans(text: str) -> list[Span]:
 _WHEN_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday".split()
 )
-_MANY_BEFORE = quick(re.compile(
+_MANY_BEFORE = quick(
     r"\b(?:people|those|everyone|families|households|residents|customers|clients|patients|"
     # (not "1/2 A client": a thread's numbering is not a count of people)
     r"tenants|children|adults|others|all|(?<![/\d])\d[\d,]*)\s+(?:who\s+)?$",
     re.IGNORECASE,
-))
-_HYPOTHETICAL_BEFORE = quick(re.compile(
+)
+_HYPOTHETICAL_BEFORE = quick(
     r"\b(?:be|become|becoming|being|as|any|every|if|like|such|whether|is|are)\s*$"
     # "38 children are waiting for a family": someone sought, not someone described.
     r"|\b(?:waiting|looking|searching|hoping)\s+for\s*$",
     re.IGNORECASE,
-))
+)
 
 
 # General statements about anyone in that position: "signs a child may be being groomed",
 # "at the time a child most needs someone", "what's best for the child".
-_GENERIC_FRAME_BEFORE = quick(re.compile(
+_GENERIC_FRAME_BEFORE = quick(
     r"\b(?:signs?(?:\s+that)?|(?:the|a)\s+(?:time|moment|point)|best\s+for|worst\s+for)(?:\s+(?:a|an|the|one|your))?\s+$",
     re.IGNORECASE,
-))
+)
 # "when the patient is stable", "once the child is settled": a condition, unless the
 # clause tells what happened ("when the patient arrived").
-_CONDITION_BEFORE = quick(re.compile(r"\b(?:when|whenever|unless|once|until)\s+$", re.IGNORECASE))
+_CONDITION_BEFORE = quick(r"\b(?:when|whenever|unless|once|until)\s+$", re.IGNORECASE)
 _PAST_IN_CLAUSE = re.compile(
     r"\b(?:was|were|had|did|came|went|told|said|left|took|got|gave|rang|"
     # "the family home is treated differently": a passive in the present is no event.
@@ -148,10 +148,10 @@ _UNIT_COST = re.compile(r"\bcosts?\s+(?:us\s+)?(?:just\s+|only\s+|about\s+|aroun
 
 # "a child with a broken arm may wait", "a client can refer themselves": what any such
 # person may do, not what one did ("who may have seen" is about a real one).
-_MODAL_AFTER = quick(re.compile(
+_MODAL_AFTER = quick(
     r"(?:\s+(?!who\b|that\b|which\b)[\w'’-]+){0,6}?\s+(?:may|might|can|could|should|must)\s+(?!have\b|['’]ve\b|not\s+have\b)",
     re.IGNORECASE,
-))
+)
 # "If you're worried about a child's safety", "if you care for someone": the reader's.
 _IF_YOU_BEFORE = re.compile(
     r"\bif\s+(?:you|you['’]re|you\s+are|anyone|someone)\s+(?:(?:is|are|feel|feels)\s+)?"
@@ -159,11 +159,11 @@ _IF_YOU_BEFORE = re.compile(
     r"looks\s+after|live\s+with|lives\s+with)\b[^.!?,\n]{0,30}$",
     re.IGNORECASE,
 )
-_CONTRAST_AFTER_MODAL = quick(re.compile(
+_CONTRAST_AFTER_MODAL = quick(
     r"\b(?:may|might|can|could|should|must)\s+(?!have\b)[^.!?\n]{0,60}\b(?:while|whereas|but)\s+$", re.IGNORECASE
-))
+)
 # A talk or course title in quotes: "'Sleep, screens and the anxious child'".
-_TITLE_OPEN = quick(re.compile(r"(?:[:–—-]|\b(?:called|titled|entitled|on|about))\s*['‘\"“]$", re.IGNORECASE))
+_TITLE_OPEN = quick(r"(?:[:–—-]|\b(?:called|titled|entitled|on|about))\s*['‘\"“]$", re.IGNORECASE)
 
 
 def _in_quoted_title(text: str, start: int) -> bool:
@@ -248,13 +248,13 @@ _OFFICIAL = (
     r"Minister|Secretary\s+of\s+State|Sir|Dame|Lord|Baroness|Professor|Prof|PD)\.?"
 )
 _OFFICIAL_TITLE = re.compile(_OFFICIAL + r"\s")
-_OFFICIAL_TITLE_BEFORE = quick(re.compile(r"\b" + _OFFICIAL + r"\s*(?:\d+\s*)?$"))
-_HIRING_BEFORE = quick(re.compile(
+_OFFICIAL_TITLE_BEFORE = quick(r"\b" + _OFFICIAL + r"\s*(?:\d+\s*)?$")
+_HIRING_BEFORE = quick(
     r"\b(?:hiring|recruiting|looking\s+for|seeking|need|needs|needed|vacancy\s+for|"
     r"join\s+us\s+as|become|as|be|is|are|every|any|each|if\s+you(?:'re|\s+are))\b[^.!?\n]{0,30}$",
     re.IGNORECASE,
-))
-_ARTICLE_BEFORE = quick(re.compile(r"\b(?:a|an|the|this|that|one)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE))
+)
+_ARTICLE_BEFORE = quick(r"\b(?:a|an|the|this|that|one)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 
 
 def described_by_role(text: str, span: Span) -> bool:
@@ -310,10 +310,10 @@ _THANKED_FOR_TEACHING = re.compile(
     r"supervising|speaking|masterclass|webinar|seminar|workshop)\b",
     re.IGNORECASE,
 )
-_CONSENT_AFTER = quick(re.compile(
+_CONSENT_AFTER = quick(
     r"\s*,?\s*who\s+(?:has\s+)?(?:said|says|agreed|told\s+us|gave\s+(?:us\s+)?permission)\s+"
     r"(?:(?:that\s+)?(?:I|we)\s+(?:could|can|may|might)|it['’]s\s+ok|we\s+can)\b"
-))
+)
 
 
 # A role in apposition with no article: "Grace Mensah, healthcare support worker", "Tom
@@ -404,13 +404,13 @@ _SERVICE_OPENER = re.compile(
 )
 # Joining as staff, not as a client ("Dean joined us in 2020 after losing his flat",
 # "joined our lunch club" are clients): as a role, or into a team, branch or office.
-_JOINED_OR_RETIRES = quick(re.compile(
+_JOINED_OR_RETIRES = quick(
     rf"{_NAME},?\s+(?:\d{{1,3}},\s+)?(?i:joined\s+(?:us\s+as\s+(?:an?|our)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_TEAM_ROLES})|"
     rf"(?:our|the)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_STAFF_PLACES}))|"
     r"retires|is\s+retiring|has\s+retired)\b"
-))
+)
 # An officer's or nurse's title after "Meet" says they are ours: "Meet PCSO Kwame Asante".
-_MEET_TITLED = quick(re.compile(r"(?:^|[.!?\n]\s*)Meet\s+(?:PC|PCSO|Sister|Cllr|Matron)\.?\s+[A-Z]"))
+_MEET_TITLED = quick(r"(?:^|[.!?\n]\s*)Meet\s+(?:PC|PCSO|Sister|Cllr|Matron)\.?\s+[A-Z]")
 
 
 def team_profile(text: str) -> bool:

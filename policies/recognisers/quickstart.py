@@ -12,15 +12,15 @@ every character a match can start with); the age pattern runs about four times f
 
 Most recogniser patterns also cannot match without one of a few words ("you lot",
 "some of you|them", "aged|turns"): ``quick`` works those out too (the tone check's
-``required_literals``) and, when none of them is in the text, answers ``finditer``,
+``required_literals_of``) and, when none of them is in the text, answers ``finditer``,
 ``search`` and ``findall`` without running the pattern at all: a ``str.__contains__`` or
 two instead of a scan. Texts holding a character whose case ``re`` folds differently from
 ``str.lower`` (a dotted capital I, a long s, a Kelvin sign...) are always scanned.
 
 When the pattern could match the empty string, or uses something the analysis does not
 follow (a negated set, ``.``, a back-reference, flags switched inside it), ``quick``
-leaves that part alone. ``QUICKENED`` keeps every (original, quick) pair so a test can
-check they match alike on every labelled draft.
+leaves that part alone. ``QUICKENED`` keeps every quick pattern so a test can check it
+matches as its ``original`` does on every labelled draft.
 """
 
 from __future__ import annotations
@@ -30,9 +30,9 @@ from collections.abc import Iterator
 from re import _compiler, _parser
 from re import _constants as C  # noqa: N812 (the parser's opcode names)
 
-from policies.checks.tone_signals.prefilter import required_literals
+from policies.checks.tone_signals.prefilter import required_literals_of
 
-QUICKENED: list[tuple[re.Pattern[str], Pattern]] = []
+QUICKENED: list[Quick] = []
 # Enough literals that checking them all costs about what the scan would.
 MAX_LITERALS = 8
 
@@ -47,6 +47,11 @@ _CATEGORIES = {
 _GLOBAL_FLAGS = re.compile(r"^(?:\(\?[aiLmsux]+\))+")
 _ZERO_WIDTH = (C.AT, C.ASSERT, C.ASSERT_NOT)
 _REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT)
+
+
+def _listed(items):
+    """A parsed sequence's items as a plain list (indexing a SubPattern is slow)."""
+    return getattr(items, "data", items)
 
 
 class _Unknown(Exception):
@@ -72,7 +77,7 @@ def _first(items) -> tuple[list[str], bool]:
     """The set items a match of the sequence ``items`` can begin with, and whether the
     sequence can match the empty string."""
     found: list[str] = []
-    for op, av in items:
+    for op, av in _listed(items):
         if op in _ZERO_WIDTH:
             continue  # consumes nothing: what follows supplies the first character
         if op is C.LITERAL:
@@ -112,7 +117,7 @@ def _first(items) -> tuple[list[str], bool]:
 def _at_boundary(items) -> bool:
     """Whether every match of ``items`` begins at a word boundary (``\\b`` before the
     first character on every path)."""
-    for op, av in items:
+    for op, av in _listed(items):
         if op is C.AT:
             if av is C.AT_BOUNDARY:
                 return True
@@ -160,7 +165,7 @@ def _lookahead(pattern: re.Pattern[str], parsed) -> re.Pattern[str]:
 
 
 def _flags_switched_inside(items) -> bool:
-    for op, av in items:
+    for op, av in _listed(items):
         if op is C.SUBPATTERN and (av[1] or av[2]):
             return True
         nested = []
@@ -180,10 +185,10 @@ def _flags_switched_inside(items) -> bool:
 
 
 def _gate_literals(pattern: re.Pattern[str], parsed) -> tuple[str, ...] | None:
-    """Words one of which every match contains, in the form ``Gated`` looks for them."""
+    """Words one of which every match contains, in the form ``Quick`` looks for them."""
     if _flags_switched_inside(parsed.data):
         return None  # a (?i:...) part would need its own case rule
-    literals = required_literals(pattern.pattern, pattern.flags & ~re.UNICODE)
+    literals = required_literals_of(parsed)
     if not literals or len(literals) > MAX_LITERALS:
         return None
     if pattern.flags & re.IGNORECASE:
@@ -193,21 +198,28 @@ def _gate_literals(pattern: re.Pattern[str], parsed) -> tuple[str, ...] | None:
     return literals
 
 
-def quick(pattern: re.Pattern[str]) -> Pattern:
-    """``pattern`` made to skip what it cannot match (see above): a lookahead of the
-    characters it can begin with, and a gate on the words it needs."""
-    if not isinstance(pattern.pattern, str):
-        return pattern
+def _analyse(text: str, flags: int) -> tuple[re.Pattern[str], tuple[str, ...] | None]:
+    """The pattern to scan with (with a lookahead in front when that helps) and the
+    words it needs (None: no gate)."""
+    pattern = re.compile(text, flags)
     try:
-        parsed = _parser.parse(pattern.pattern, pattern.flags & ~re.UNICODE)
-    except re.error:
-        return pattern
-    quicker: Pattern = _lookahead(pattern, parsed)
-    literals = _gate_literals(pattern, parsed)
-    if literals:
-        quicker = Gated(quicker, literals, folded=bool(pattern.flags & re.IGNORECASE))
-    if quicker is not pattern:
-        QUICKENED.append((pattern, quicker))
+        parsed = _parser.parse(text, pattern.flags & ~re.UNICODE)
+    except re.error:  # pragma: no cover - re.compile above has parsed it already
+        return pattern, None
+    return _lookahead(pattern, parsed), _gate_literals(pattern, parsed)
+
+
+def quick(pattern: str | re.Pattern[str], flags: int = 0) -> Pattern:
+    """``re.compile(pattern, flags)`` made to skip what it cannot match (see above): a
+    lookahead of the characters it can begin with, and a gate on the words it needs.
+    Compiled and analysed when first used, so a module of patterns imports at no cost
+    and a pattern that never runs in a process is never compiled."""
+    if isinstance(pattern, re.Pattern):
+        pattern, flags = pattern.pattern, pattern.flags
+    if not isinstance(pattern, str):
+        return re.compile(pattern, flags)
+    quicker = Quick(pattern, flags)
+    QUICKENED.append(quicker)
     return quicker
 
 
@@ -243,47 +255,74 @@ def _folded(text: str) -> str | None:
     return folded
 
 
-class Gated:
-    """A compiled pattern that is not run over a text holding none of ``literals``
-    (each lower-cased when ``folded``: the pattern ignores case). Everything else is
-    the pattern's own."""
+class Quick:
+    """A pattern that scans with a lookahead of its first characters and is not run over
+    a text holding none of the words it needs (each lower-cased when the pattern ignores
+    case). Everything else is the compiled pattern's own. Compiled on first use."""
 
-    __slots__ = ("_pattern", "_literals", "_folded")
+    __slots__ = ("_text", "_flags", "_scanner", "_literals", "_folded")
 
-    def __init__(self, pattern: re.Pattern[str], literals: tuple[str, ...], *, folded: bool) -> None:
-        self._pattern = pattern
-        self._literals = literals
-        self._folded = folded
+    def __init__(self, text: str, flags: int) -> None:
+        self._text = text
+        self._flags = flags
+        self._scanner: re.Pattern[str] | None = None
+        self._literals: tuple[str, ...] | None = None
+        self._folded = bool(flags & re.IGNORECASE)
+
+    def _ready(self) -> re.Pattern[str]:
+        scanner = self._scanner
+        if scanner is None:
+            scanner, self._literals = _analyse(self._text, self._flags)
+            self._folded = bool(scanner.flags & re.IGNORECASE)  # "(?i)" written inside counts too
+            self._scanner = scanner
+        return scanner
+
+    @property
+    def original(self) -> re.Pattern[str]:
+        """The pattern as written, compiled without any of this (for tests to compare)."""
+        return re.compile(self._text, self._flags)
+
+    @property
+    def gated(self) -> bool:
+        """Whether a text without the pattern's words is answered without a scan."""
+        self._ready()
+        return self._literals is not None
 
     def _cannot_match(self, string: str) -> bool:
+        literals = self._literals
+        if literals is None:
+            return False
         text = _folded(string) if self._folded else string
         if text is None:
             return False
-        for literal in self._literals:
+        for literal in literals:
             if literal in text:
                 return False
         return True
 
     def finditer(self, string: str, *args: int) -> Iterator[re.Match[str]]:
+        scanner = self._ready()
         if self._cannot_match(string):
             return iter(())
-        return self._pattern.finditer(string, *args)
+        return scanner.finditer(string, *args)
 
     def search(self, string: str, *args: int) -> re.Match[str] | None:
+        scanner = self._ready()
         if self._cannot_match(string):
             return None
-        return self._pattern.search(string, *args)
+        return scanner.search(string, *args)
 
     def findall(self, string: str, *args: int) -> list:
+        scanner = self._ready()
         if self._cannot_match(string):
             return []
-        return self._pattern.findall(string, *args)
+        return scanner.findall(string, *args)
 
     def __getattr__(self, name: str):
-        return getattr(self._pattern, name)
+        return getattr(self._ready(), name)
 
     def __repr__(self) -> str:
-        return f"Gated({self._pattern!r}, {self._literals!r})"
+        return f"quick({self._text!r}, {self._flags!r})"
 
 
-Pattern = re.Pattern[str] | Gated
+Pattern = re.Pattern[str] | Quick

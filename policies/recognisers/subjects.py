@@ -40,65 +40,65 @@ _ENCOUNTER = re.compile(
     re.IGNORECASE,
 )
 # "Some hearings stay with you", "sessions like that one": reflecting on one encounter.
-_SOMEONE = quick(re.compile(
+_SOMEONE = quick(
     r"(?<!\bif\s)(?<!\bwhen\s)(?<!\bany\s)\b(?:someone|somebody|a\s+person)\b"
     r"(?:\s+(?:in|at|from|on)\s+(?:our|the|a)\s+[\w'’ -]{1,30}?)?"
     r"\s+(?:[a-z]+ed|left|spent|came|sent|brought|gave|told|wrote|rang|bought|took|said|paid|"
     r"won|found|fell|lost|stole|broke|threw|ran|drove|walked)\b",
     re.IGNORECASE,
-))
+)
 # "Mum and babies are doing brilliantly", "Dad is home": a family word as the subject.
-_FAMILY_SUBJECT = quick(re.compile(
+_FAMILY_SUBJECT = quick(
     r"(?:^|(?<=[.!?]\s)|(?<=,\s))(?:mum|dad|mother|father|baby|babies|twins|grandad|grandma|nan)"
     r"(?:\s+and\s+(?:baby|babies|twins|dad|mum|the\s+\w+))?\s+(?:is|are|was|were|has|have)\b",
     re.IGNORECASE,
-))
-_FEW_CLIENTS = quick(re.compile(
+)
+_FEW_CLIENTS = quick(
     r"\b(?:two|three|four|five|2|3|4|5)\s+(?:different\s+|separate\s+|new\s+|more\s+)?"
     r"(?:clients|patients|customers|tenants|families|residents|callers|service\s+users|"
     r"people\s+(?:came|rang|called|told))\b"
     rf"(?=[^.!?\n]{{0,60}}\b{_RECENT})",
     re.IGNORECASE,
-))
+)
 # Reflecting on one encounter after the day's work: "some sessions you carry for a
 # while", "that hearing stays with you" -- with a recent time elsewhere in the post.
-_REFLECTION = quick(re.compile(
+_REFLECTION = quick(
     r"\b(?:some|that|this|today['’]s|tonight['’]s|one)\s+(?:sessions?|hearings?|shifts?|visits?|calls?|"
     r"appointments?|cases?|consultations?|conversations?|call-?outs?)\s+(?:you|stays?|sticks?|lingers?|"
     r"hits?|gets?|will\s+stay|really)\b",
     re.IGNORECASE,
-))
-_RECENT_ANYWHERE = quick(re.compile(rf"\b{_RECENT}", re.IGNORECASE))
+)
+_RECENT_ANYWHERE = quick(rf"\b{_RECENT}", re.IGNORECASE)
 # A client's slot: "Just finished an 8am with someone", "my 3pm cancelled".
-_SLOT = quick(re.compile(
+_SLOT = quick(
     r"\b(?:finished|had|started|done|did|after|before)\s+(?:an?|my|our|the|this)\s+"
     r"\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)\b(?!\s+(?:start|finish|meeting|briefing|train|bus|deadline))",
     re.IGNORECASE,
-))
+)
 # One person's one-off act, told with a recent time: "the gentleman who brought bara brith
 # to the fracture clinic this morning", "someone who's been coming to us since ...".
-_ONE_OFF_ACT = quick(re.compile(
+_ONE_OFF_ACT = quick(
     rf"(?<!\beveryone\s)(?<!\beverybody\s)(?<!\ball\s)(?<!\bthose\s)(?<!\bpeople\s)(?<!\banyone\s)"
     rf"(?<!\byou\s)(?<!\bwho\s)\b(?!(?:everyone|everybody|anyone|all|those|people|you)\b)[\w'’]+\s+who\s+(?:brought|dropped|left|handed|gave|sent|knitted|baked|"
     rf"made|wrote|donated|popped|came|walked|turned\s+up|rang)\b[^.!?\n]{{0,60}}\b{_RECENT}"
     rf"|\b(?:someone|somebody|a\s+(?:man|woman|lady|gentleman|person))\s+who['’]?s\s+been\s+"
     rf"(?:coming|seeing|attending|visiting|using|with)\b",
     re.IGNORECASE,
-))
+)
 # One baby or patient's story: "goes home today after 112 days", "born at 24 weeks
 # weighing 1lb 9oz".
-_ONE_PATIENT = quick(re.compile(
+_ONE_PATIENT = quick(
     r"\b(?:goes|went|going|heading|headed|gets?\s+to\s+go)\s+home\s+(?:today|tonight|this\s+\w+|"
     r"after\s+\d+\s+(?:days|weeks|months))\b"
     r"|\bborn\s+(?:at\s+)?\d{2}\s*(?:\+\d\s*)?weeks\b|\bweigh(?:ing|ed)\s+(?:just\s+)?\d+\s*(?:lb|kg|g)\b",
     re.IGNORECASE,
-))
+)
 # "one new face", "a new face at the shelter": a newcomer.
 _NEW_FACE = re.compile(r"\b(?:one|a|another)\s+new\s+face\b", re.IGNORECASE)
-_PRONOUN = quick(re.compile(r"\b(?:she|he|her|him|his|hers|she['’]s|he['’]s)\b", re.IGNORECASE))
+_PRONOUN = quick(r"\b(?:she|he|her|him|his|hers|she['’]s|he['’]s)\b", re.IGNORECASE)
 # A role the pronoun can stand for: "our buying director ... her face", "the councillor
 # ... he", "a nurse ... her". Any role or colleague named earlier in the post.
-_ROLE_ANTECEDENT = quick(re.compile(
+_ROLE_ANTECEDENT = quick(
     r"\b(?:our|the|your|a|an|this|that|every|each)\s+(?:[\w'’-]+\s+){0,3}?"
     r"(?:director|manager|councillor|officer|sergeant|inspector|constable|nurse|doctor|"
     r"consultant|midwife|paramedic|porter|therapist|counsellor|solicitor|partner|lawyer|"
@@ -108,39 +108,39 @@ _ROLE_ANTECEDENT = quick(re.compile(
     r"candidate|member\s+of\s+staff|man|woman|gentleman|lady|guy|bloke|boy|girl|"
     r"customer|client|patient|tenant|resident|supporter|donor|follower|caller)\b",
     re.IGNORECASE,
-))
+)
 _TITLED = re.compile(
     r"\b(?:Mr|Mrs|Ms|Miss|Mx|Master)\.?\s+(?:[A-Z]\.\s*){0,2}[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
 )
-_ORIGIN_AFTER = quick(re.compile(
+_ORIGIN_AFTER = quick(
     r"\s*,?\s*(?:\(\d{1,3}\)\s*,?\s*|\d{1,3}\s*,\s*)?(?:from|of|formerly\s+of|originally\s+from|"
     r"who\s+lives\s+in)\s+(?!our\b|the\b|us\b|your\b)[A-Z][\w'’-]+"
-))
+)
 
 # Totals and rates: "212 drivers", "11,480 people", "9,000 staff", "68%".
-_TOTAL = quick(re.compile(
+_TOTAL = quick(
     r"\b(?:\d{1,3}(?:,\d{3})+|\d{2,})\+?\s+(?:[a-z-]+\s+)?(?:people|drivers|patients|clients|"
     r"customers|tenants|residents|families|households|children|adults|users|sessions|"
     r"appointments|calls|cases|arrests|referrals|staff|volunteers|members|visitors|"
     r"pupils|students|homes|parcels|meals|beds|donors|supporters|offenders|victims|women|"
     r"men|young\s+people|older\s+people|carers)\b",
     re.IGNORECASE,
-))
-_RATE = quick(re.compile(r"\b\d+(?:\.\d+)?\s?(?:%|per\s?cent\b)|\b\d+p\s+in\s+every\b", re.IGNORECASE))
-_AGGREGATE_WORDS = quick(re.compile(
+)
+_RATE = quick(r"\b\d+(?:\.\d+)?\s?(?:%|per\s?cent\b)|\b\d+p\s+in\s+every\b", re.IGNORECASE)
+_AGGREGATE_WORDS = quick(
     r"\b(?:annual\s+report|outcomes?\s+report|impact\s+report|our\s+figures|statistics|"
     r"(?:many|most|some|all|lots|plenty)\s+of\s+(?:the\s+)?(?:people|those|our\s+\w+)|"
     r"(?:patients|clients|customers|people|families|tenants|residents|parents)\s+"
     r"(?:often|always|usually|regularly|frequently|sometimes|tell\s+us|ask\s+us)|"
     r"every\s+one\s+of\s+our|people\s+who|those\s+who|anyone\s+who)\b",
     re.IGNORECASE,
-))
+)
 
 
 # "A customer asked in branch last week: 'Is it safe to ...?'": the person only frames a
 # general question that follows in quotes. "A client asked me whether she'd failed"
 # (reported speech about her own life) is not this shape.
-_QUOTED_QUESTION = quick(re.compile(
+_QUOTED_QUESTION = quick(
     r"\b(?:a|an|one|our|this)\s+(?:[\w'’-]+\s+){0,2}?(?:resident|customer|client|patient|tenant|"
     r"volunteer|member|supporter|parent|caller|follower|listener|reader|donor|visitor|shopper|"
     r"student|pupil|neighbour|person|lady|man|woman|gentleman|mum|dad|colleague)s?\s+"
@@ -148,7 +148,7 @@ _QUOTED_QUESTION = quick(re.compile(
     # An apostrophe inside a word ("if I'm married?") does not close the quotation.
     r"[^:'\"‘“.!?\n]{0,50}[:,]\s*['\"‘“](?:[^'\"’”]|(?<=\w)['’](?=\w)){3,160}\?",
     re.IGNORECASE,
-))
+)
 
 
 # The same frame in reported speech: "A client asked us last week whether a voice note
@@ -156,7 +156,7 @@ _QUOTED_QUESTION = quick(re.compile(
 # drone". Only when the question says nothing about the asker: "asked whether she'd
 # failed", "asked if he could still get help", "whether their referral came through"
 # tell the asker's own story and stay a particular person.
-_REPORTED_QUESTION = quick(re.compile(
+_REPORTED_QUESTION = quick(
     r"(?:\b(?:a|an|one|our|this)\s+(?:[\w'’-]+\s+){0,2}?(?:resident|customer|client|patient|tenant|"
     r"volunteer|member|supporter|parent|caller|follower|listener|reader|donor|visitor|shopper|"
     r"student|pupil|neighbour|person|lady|man|woman|gentleman|mum|dad|colleague)s?|\b(?:someone|somebody))"
@@ -165,47 +165,47 @@ _REPORTED_QUESTION = quick(re.compile(
     r"(?:asked|wondered|wanted\s+to\s+know|(?:emailed|messaged|wrote\s+in|rang|called|got\s+in\s+touch)\s+(?:us\s+)?to\s+ask)\b(?P<where>[^.!?\n:\"‘“]{0,60}?)\b(?P<question>(?:whether|if|why|how|what|when|where)\b"
     r"[^.!?\n]*[.!?]?)",
     re.IGNORECASE,
-))
+)
 # Where the question was asked ("in my DMs", "at our drop-in") is the author's; only a
 # third person there belongs to the asker ("asked her GP whether").
 _ASKER_OWN_WHERE = re.compile(
     r"\b(?:she|he|her|him|his|they|them|their)\b",
     re.IGNORECASE,
 )
-_ASKER_OWN = quick(re.compile(
+_ASKER_OWN = quick(
     r"\b(?:she|he|her|him|his|hers|herself|himself|they|them|their|theirs|themselves|i|me|my|"
     r"mine|she['’]\w+|he['’]\w+|they['’]\w+|i['’]\w+)\b",
     re.IGNORECASE,
-))
+)
 
 
 # "£10 buys a week's breakfast club for one child", "£100 pays for a grant for a family with
 # no cooker": what a gift does, told of a typical beneficiary. (Past tense, "£50 paid for a
 # cooker for a mum in Tuffley", is a real one and not this shape.)
-_GIFT = quick(re.compile(
+_GIFT = quick(
     r"(?:[£$€]\d[\d,.]*|(?<!\d)\d{1,3}p\b)(?:\s+(?:a|per|every)\s+(?:month|week|year))?\s+(?:could\s+|can\s+|will\s+)?"
     r"(?:pays?|buys?|funds?|covers?|provides?|gives?|keeps?|feeds?|gets?)\b[^.!?\n]*",
     re.IGNORECASE,
-))
+)
 
 
 # A general question may still say "they" or "her": "whether they can refer themselves",
 # "why her roses keep getting black spot" -- present tense, about how things work. Told
 # in the past or the conditional ("whether she'd failed", "if he could still get help",
 # "whether their referral came through") it is the asker's own story.
-_FIRST_PERSON = quick(re.compile(r"\b(?:i|me|my|mine|i['’]\w+)\b", re.IGNORECASE))
-_GENERAL_PRESENT = quick(re.compile(
+_FIRST_PERSON = quick(r"\b(?:i|me|my|mine|i['’]\w+)\b", re.IGNORECASE)
+_GENERAL_PRESENT = quick(
     r"\b(?:they|she|he|her|his|their)\s+(?:[a-z]+\s+)?(?:can|keep|keeps|need|needs|have\s+to|has\s+to|"
     r"should|is|are|do|does|get|gets)\b"
     # "what to do if you see someone lamping": advice to anyone.
     r"|\b(?:if|when|whether)\s+you\b",
     re.IGNORECASE,
-))
-_PAST_OR_CONDITIONAL = quick(re.compile(
+)
+_PAST_OR_CONDITIONAL = quick(
     r"\b(?:was|were|had|did|could|would|might|came|went|got|lost|left|told|said|"
     r"(?!(?:need|feed|speed|bleed)\b)\w+ed)\b|['’]d\b",
     re.IGNORECASE,
-))
+)
 
 
 def _general_question(question: str) -> bool:
@@ -217,8 +217,8 @@ def _general_question(question: str) -> bool:
 
 # An example given in passing: "(e.g. a child not returned after a visit)", "for example
 # a landlord who keeps the deposit". The person in it is hypothetical.
-_EXAMPLE = quick(re.compile(r"\b(?:e\.g\.?|eg\.|for\s+example|for\s+instance|such\s+as)\s*,?\s*[^.!?)\n]{1,120}",
-                      re.IGNORECASE))
+_EXAMPLE = quick(r"\b(?:e\.g\.?|eg\.|for\s+example|for\s+instance|such\s+as)\s*,?\s*[^.!?)\n]{1,120}",
+                      re.IGNORECASE)
 
 
 # Who a service is for, spoken to the reader: "if you're 65 or over, expecting a baby, or
@@ -316,13 +316,13 @@ def has_origin(text: str, span: Span) -> bool:
 
 # A share of everyone seen: "more than half of the couples I've worked with", "one in
 # five", "two thirds of our clients".
-_PROPORTION = quick(re.compile(
+_PROPORTION = quick(
     r"\b(?:(?:more|fewer|less)\s+than\s+|over\s+|almost\s+|nearly\s+|about\s+|around\s+|roughly\s+)?"
     r"(?:half|a\s+third|a\s+quarter|two[\s-]thirds|three[\s-]quarters|the\s+majority|a\s+minority)\s+of\s+"
     r"(?:the|my|our|all|those|these)\b|\b(?:one|\d{1,2})\s+in\s+(?:every\s+)?(?:\d{1,3}|two|three|four|five|six|"
     r"seven|eight|nine|ten|twenty|a\s+hundred)\b",
     re.IGNORECASE,
-))
+)
 # A tally: three or more counts listed in one breath ("143 house purchases, 37 croft
 # assignations, 22 executries ... and 9 separations").
 _TALLY = re.compile(

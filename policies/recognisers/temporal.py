@@ -27,7 +27,7 @@ MONTH = rf"(?:{_MONTH_SAFE}|March|May|Mar\.?)"
 DAY = r"(?:[0-3]?\d(?:st|nd|rd|th)?)"
 YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 
-_DATE = quick(re.compile(
+_DATE = quick(
     rf"""
     \b{DAY}(?:\s*(?:-|–|/|and|to|&)\s*{DAY})?\s+(?:of\s+)?{MONTH}
         (?:\s*(?:/|-|–|to)\s*{DAY}\s+{MONTH})?(?:,?\s+{YEAR})?\b
@@ -40,29 +40,29 @@ _DATE = quick(re.compile(
     | \b{YEAR}(?:\s*(?:-|–|/|to|and)\s*(?:{YEAR}|\d\d))?(?:['’]?s)?\b
     """,
     re.VERBOSE,
-))
-_MONTH_ALONE = quick(re.compile(rf"\b(?:{MONTH})\b"))
+)
+_MONTH_ALONE = quick(rf"\b(?:{MONTH})\b")
 _MONTH_LOWER = re.compile(
     r"\b(?:january|february|april|june|july|august|september|october|november|december)\b"
 )
-_AMBIGUOUS_MONTH_BEFORE = quick(re.compile(
+_AMBIGUOUS_MONTH_BEFORE = quick(
     r"(?:\b(?:in|of|since|until|till|from|by|during|early|late|mid|last|next|this|"
     r"before|after|throughout|end|start|beginning)\s*-?\s*)$",
     re.IGNORECASE,
-))
-_PLACE_BEFORE = quick(re.compile(
+)
+_PLACE_BEFORE = quick(
     r"\b(?:live|lives|living|lived|moved|move|based|born|grew up|near|town of|from|"
     r"visit|visiting|resident)\s+(?:in\s+|to\s+)?$",
     re.IGNORECASE,
-))
+)
 
-_WEEKDAY = quick(re.compile(
+_WEEKDAY = quick(
     r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b|"
     # (and "Thu: St John's Church": a timetable line)
     r"\b(?:Mon|Tues?|Wed|Thur?s?|Fri|Sat|Sun)\b\.?(?=\s*(?:\d|morning|afternoon|evening|night)|:)"
-))
-_TIME = quick(re.compile(
+)
+_TIME = quick(
     r"""
     \b(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s*(?:am|pm|a\.m\.|p\.m\.|AM|PM)(?![A-Za-z])
     | \b(?:[01]?\d|2[0-3]):[0-5]\d\b
@@ -72,8 +72,8 @@ _TIME = quick(re.compile(
     | \b(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+o['’]clock\b
     """,
     re.VERBOSE | re.IGNORECASE,
-))
-_RELATIVE = quick(re.compile(
+)
+_RELATIVE = quick(
     r"""
     \b(?:today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening|week|weekend|month)|
         last\s+(?:night|week|weekend|month|year|time|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|
@@ -84,8 +84,8 @@ _RELATIVE = quick(re.compile(
         overnight|just\s+now|earlier)\b
     """,
     re.VERBOSE | re.IGNORECASE,
-))
-_DURATION = quick(re.compile(
+)
+_DURATION = quick(
     rf"""
     \b(?:\d+(?:\.\d+)?|{NUMBER_WORDS})(?:\s+and\s+a\s+half)?[\s-]+
       (?:years?|months?|weeks?|days?|hours?|minutes?|decades?|nights?)
@@ -93,7 +93,7 @@ _DURATION = quick(re.compile(
       (?:['’]s?)?(?![\w-])
     """,
     re.VERBOSE | re.IGNORECASE,
-))
+)
 
 
 def _ambiguous_month(text: str, start: int, end: int) -> bool:

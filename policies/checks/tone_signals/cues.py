@@ -207,7 +207,7 @@ class Cue:
 @functools.cache
 def _compiled() -> list[tuple[str, re.Pattern[str], tuple[str, ...] | None]]:
     return [
-        (kind, quick(re.compile(pattern, re.MULTILINE)), required_literals(pattern))
+        (kind, quick(pattern, re.MULTILINE), required_literals(pattern))
         for kind, patterns in _CUES.items()
         for pattern in patterns
     ]

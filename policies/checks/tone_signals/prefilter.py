@@ -46,7 +46,7 @@ def _required(items) -> tuple[str, ...] | None:
             candidates.append(("".join(run),))
             run.clear()
 
-    for op, arg in items:
+    for op, arg in getattr(items, "data", items):  # a SubPattern's list: indexing it is slow
         if op is _c.LITERAL:
             run.append(chr(arg))
             continue
@@ -71,7 +71,15 @@ def required_literals(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
     """Literals, one of which is in any text ``pattern`` matches (None: no such set).
     ``flags`` are those it is compiled with (re.VERBOSE changes what is a literal)."""
     try:
-        return _required(_sre_parse.parse(pattern, flags))
+        return required_literals_of(_sre_parse.parse(pattern, flags))
+    except (re.error, AttributeError, TypeError):  # pragma: no cover - be safe, run the regex
+        return None
+
+
+def required_literals_of(parsed) -> tuple[str, ...] | None:
+    """``required_literals`` of a pattern already parsed by ``re._parser.parse``."""
+    try:
+        return _required(parsed)
     except (re.error, AttributeError, TypeError):  # pragma: no cover - be safe, run the regex
         return None
 
