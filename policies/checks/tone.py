@@ -45,10 +45,15 @@ key                            default    what it sets
 ``risk_model``                 true       the net trained on this product's own labelled
                                           drafts (``recognisers.risk_model``): one
                                           finding on the whole draft when nothing else
-                                          here is above LOW and the net fires
+                                          here is above LOW and the net fires on it
 ``risk_model_threshold``       0.93       (floor set by the look-alikes in
                                           test_tone.py, see tools/train_risk.py) the net's probability
                                           at which it fires
+``risk_model_by_sentence``     true       also read each sentence of eight words or more
+                                          of a longer post, and mark the first one the
+                                          net fires on (a jibe after a cheerful notice)
+``risk_model_sentence_threshold`` 0.96   the net's probability on one sentence at which
+                                          it fires (higher: see risk_model.SENTENCE_THRESHOLD)
 ``risk_model_severity``        medium     the severity of that finding
 =============================  =========  ==============================================
 """
@@ -231,13 +236,17 @@ def run(ctx: CheckContext) -> list[Finding]:
     strongest = max((f.severity for f in findings), default=Severity.INFO)
     if strongest < Severity.MEDIUM:
         findings += _overall_findings(text, settings, findings, scanned)
-    if max((f.severity for f in findings), default=Severity.INFO) <= Severity.LOW and risk_model.net_fires(
-        text, "tone", settings
-    ):
+    if max((f.severity for f in findings), default=Severity.INFO) <= Severity.LOW:
         # The net trained on this product's own drafts: sarcasm and sharpness in
-        # phrasings no list above knows (see tools/train_risk.py for what it costs).
-        start, end = risk_model.whole_text_span(text)
-        findings.append(_finding("risk_model", start, end, _severity(settings, "risk_model_severity")))
+        # phrasings no list above knows (see tools/train_risk.py for what it costs),
+        # read over the whole post and, so a jibe is not diluted by a cheerful notice
+        # around it, over each of its sentences.
+        if risk_model.net_fires(text, "tone", settings):
+            span = risk_model.whole_text_span(text)
+        else:
+            span = risk_model.firing_sentence(text, "tone", settings)
+        if span:
+            findings.append(_finding("risk_model", *span, _severity(settings, "risk_model_severity")))
     return _drop_repeats(findings)
 
 

@@ -193,6 +193,47 @@ def whole_text_span(text: str) -> tuple[int, int]:
     return start, max(start, len(text.rstrip()))
 
 
+# A sentence: up to and including its end marks, or a line.
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
+# A sentence the net reads on its own needs this many words (twice MIN_WORDS: a short
+# sentence puts all the weight on a few n-grams).
+SENTENCE_MIN_WORDS = 8
+# ... and a higher probability than a whole post: with fewer n-grams the net is surer of
+# itself ("Lovely to see so many of you at the fun run." scores 0.936). Chosen on the
+# development sets (tools/eval.py): at 0.96 it holds four more of train12's risky drafts,
+# which the net never saw, and no harmless draft more; at 0.93 it held four warm ones.
+SENTENCE_THRESHOLD = 0.96
+
+
+def firing_sentence(text: str, name: str, settings: dict) -> tuple[int, int] | None:
+    """Start and end of the first sentence of a post of several on which the ``name``
+    net fires, or None.
+
+    The net reads a whole post, so one jibe at the end of a cheerful notice ("We fixed 23
+    lamps and 11 bikes! Some of you really should read the letters we send before
+    complaining.") is diluted below the threshold by the sentences around it. Reading
+    each sentence of eight words or more as well finds it. Off with the net, or with
+    ``risk_model_by_sentence`` false; ``risk_model_sentence_threshold`` sets the bar.
+    """
+    if not text or settings.get("risk_model", True) is False or settings.get("risk_model_by_sentence", True) is False:
+        return None
+    spans = []
+    for match in _SENTENCE.finditer(text[:MAX_CHARS]):
+        piece = match.group()
+        start = match.start() + len(piece) - len(piece.lstrip())
+        end = match.start() + len(piece.rstrip())
+        if start < end:
+            spans.append((start, end))
+    if len(spans) < 2:
+        return None  # one sentence: the whole-post reading already covered it
+    threshold = float(settings.get("risk_model_sentence_threshold", SENTENCE_THRESHOLD))
+    for start, end in spans:
+        sentence = text[start:end]
+        if len(_WORD.findall(sentence)) >= SENTENCE_MIN_WORDS and probabilities(sentence)[name] >= threshold:
+            return start, end
+    return None
+
+
 def net_fires(text: str, name: str, settings: dict) -> bool:
     """Whether the ``name`` net holds ``text`` under ``settings``: on unless
     ``risk_model`` is false; fires at ``risk_model_threshold`` (or the shipped

@@ -163,3 +163,42 @@ def test_fast_char_counting_matches_the_training_analyzer(text: str) -> None:
     # windows across two words always hold two spaces in a row, so never match a gram
     within_words = Counter({gram: n for gram, n in fast.items() if "  " not in gram})
     assert within_words == Counter(risk_model.char_grams(normalised))
+
+
+NOTICE = "Thanks to everyone who came to the repair café on Saturday at Stroud library. We fixed 23 lamps and 11 bikes!"
+JIBE = "Some of you really should read the letters we send before complaining."
+
+
+def _net_findings(text: str, **settings: object) -> list:
+    return [f for f in tone.run(_ctx(text, **settings)) if f.code == "risk_model"]
+
+
+def test_a_jibe_after_a_cheerful_notice_is_read_on_its_own() -> None:
+    # Read as one post the notice dilutes the jibe below the threshold; read by sentence
+    # it is held, and the finding marks the jibe, not the whole post.
+    text = f"{NOTICE} {JIBE}"
+    assert risk_model.probabilities(text)["tone"] < risk_model.model().thresholds["tone"]
+    found = _net_findings(text)
+    assert [(f.start, f.end, f.severity) for f in found] == [(len(NOTICE) + 1, len(text), Severity.MEDIUM)]
+
+
+def test_the_notice_alone_and_a_short_warm_closing_are_not_held() -> None:
+    assert _net_findings(NOTICE) == []
+    # "Hope to see some of you there." alone scores like a jibe (few n-grams, all the
+    # weight on "some of you"): sentences under eight words are not read alone ...
+    assert _net_findings("Our autumn talk is on Thursday at 7pm in the main hall. Hope to see some of you there.") == []
+    # ... and a sentence needs a surer reading than a whole post.
+    assert _net_findings("Lovely to see so many of you at the fun run. Thank you all for coming!") == []
+    assert _net_findings("Lovely to see so many of you at the fun run. Thank you all for coming!",
+                         risk_model_sentence_threshold=0.9)
+
+
+def test_reading_by_sentence_can_be_turned_off() -> None:
+    assert _net_findings(f"{NOTICE} {JIBE}", risk_model_by_sentence=False) == []
+    assert _net_findings(f"{NOTICE} {JIBE}", risk_model_sentence_threshold=0.999) == []
+    assert _net_findings(f"{NOTICE} {JIBE}", risk_model=False) == []
+
+
+def test_a_single_sentence_is_read_once_as_the_whole_post() -> None:
+    assert risk_model.firing_sentence(JIBE, "tone", {}) is None
+    assert [f.start for f in _net_findings(JIBE)] == [0]
