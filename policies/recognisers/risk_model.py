@@ -30,7 +30,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from policies.recognisers.known_grams import Block, KnownGrams
+from policies.recognisers.known_grams import KnownGrams
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "checks" / "data" / "risk" / "model.json.gz"
 
@@ -151,17 +151,8 @@ def _block(counts: Counter[str], weights: dict[str, tuple[float, float, float]],
         scores[1] += second / norm
 
 
-def _known_block(block: Block, weights: dict[str, tuple[float, float, float]], scores: list[float]) -> None:
-    """``_block`` for grams already found and summed per word (``KnownGrams``): the sums
-    count a repeated gram once per occurrence, so each repeated gram is corrected to its
-    sublinear weight 1 + log(count). Equal to ``_block`` over the same grams."""
-    squares, first, second = block.sums
-    for gram, count in block.repeated.items():
-        idf2, weighted_first, weighted_second = weights[gram]
-        tf = 1.0 + math.log(count)
-        squares += (tf * tf - count) * idf2
-        first += (tf - count) * weighted_first
-        second += (tf - count) * weighted_second
+def _known_block(squares: float, first: float, second: float, scores: list[float]) -> None:
+    """``_block`` from ``KnownGrams.sums`` of the same grams."""
     if squares:
         norm = math.sqrt(squares)
         scores[0] += first / norm
@@ -183,7 +174,7 @@ def probabilities(text: str) -> dict[str, float]:
     normalised = normalise(text)
     scores = list(weights.bias)
     _block(Counter(word_grams(normalised)), weights.word, scores)
-    _known_block(weights.known_chars.block(normalised.split()), weights.char, scores)
+    _known_block(*weights.known_chars.sums(normalised.split()), scores)
     return {name: _sigmoid(score) for name, score in zip(MODELS, scores, strict=True)}
 
 

@@ -34,7 +34,7 @@ def test_safety_net_scores_equal_slicing_every_gram(text: str) -> None:
     normalised = risk_model.normalise(text)
     every, remembered = [0.0, 0.0], [0.0, 0.0]
     risk_model._block(risk_model.char_gram_counts(normalised), weights.char, every)
-    risk_model._known_block(weights.known_chars.block(normalised.split()), weights.char, remembered)
+    risk_model._known_block(*weights.known_chars.sums(normalised.split()), remembered)
     assert all(_close(a, b) for a, b in zip(every, remembered, strict=True))
 
 
@@ -43,22 +43,27 @@ def test_tone_classifier_scores_equal_slicing_every_gram(text: str) -> None:
     weights = classifier.model()
     normalised = features.normalise(text)
     every = classifier._block_scores(features.char_gram_counts(normalised), weights.char)
-    remembered = classifier._known_block_scores(weights.known_chars.block(features.words(normalised)), weights.char)
+    remembered = classifier._known_block_scores(*weights.known_chars.sums(features.words(normalised)))
     assert all(_close(a, b) for a, b in zip(every, remembered, strict=True))
 
 
-def test_a_word_seen_again_gives_the_same_block() -> None:
-    grams = KnownGrams({" a": (1.0, 2.0, 3.0), "ab": (1.0, 1.0, 1.0), "b ": (4.0, 0.0, -1.0)}, (2,))
-    first = grams.block(["ab", "ab", "x"])
-    again = grams.block(["ab", "ab", "x"])
-    assert first == again
-    assert first.sums == (12.0, 6.0, 6.0)  # every occurrence summed ...
-    assert first.repeated == {" a": 2, "ab": 2, "b ": 2}  # ... and the repeats named for correction
+def test_repeated_grams_weigh_one_plus_log_of_their_count() -> None:
+    import math
+
+    weights = {" a": (1.0, 2.0, 3.0), "ab": (1.0, 1.0, 1.0), "b ": (4.0, 0.0, -1.0)}
+    tf = 1.0 + math.log(2)
+    # "ab" twice: each of its three grams twice.
+    expected = (tf * tf * 6.0, tf * 3.0, tf * 3.0)
+    tf_weighted = KnownGrams(weights, (2,)).sums(["ab", "ab", "x"])
+    assert all(abs(a - b) < 1e-12 for a, b in zip(tf_weighted, expected, strict=True))
+    assert KnownGrams(weights, (2,)).sums(["ab", "ab", "x"]) == tf_weighted  # remembered, same answer
+    presence = KnownGrams(weights, (2,), last_counts_once=True).sums(["ab", "ab"])
+    assert abs(presence[2] - 3.0) < 1e-12  # the last weight counts each gram once
 
 
 def test_memory_starts_afresh_past_its_limit() -> None:
     grams = KnownGrams({" a": (1.0, 1.0, 1.0)}, (2,), limit=3)
     for word in ("a1", "a2", "a3", "a4"):
-        grams.block([word])
+        grams.sums([word])
     assert len(grams._by_word) <= 3
-    assert grams.block(["a9"]).sums == (1.0, 1.0, 1.0)
+    assert grams.sums(["a9"]) == (1.0, 1.0, 1.0)

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from policies.checks.tone_signals import features
 from policies.checks.tone_signals.profanity import Scan
-from policies.recognisers.known_grams import Block, KnownGrams
+from policies.recognisers.known_grams import KnownGrams
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "tone" / "model.json.gz"
 
@@ -65,7 +65,7 @@ def model(path: Path = MODEL_PATH) -> ToneModel:
         nb_lexicon=payload["nb"]["lexicon"],
         word=_grams(payload["word"]),
         char=char,
-        known_chars=KnownGrams(char, range(features.CHAR_NGRAMS[0], features.CHAR_NGRAMS[1] + 1)),
+        known_chars=KnownGrams(char, range(features.CHAR_NGRAMS[0], features.CHAR_NGRAMS[1] + 1), last_counts_once=True),
     )
 
 
@@ -95,17 +95,8 @@ def _block_scores(counts: Mapping[str, int], weights: GramWeights) -> tuple[floa
     return (dot / math.sqrt(squares) if squares else 0.0), nb
 
 
-def _known_block_scores(block: Block, weights: GramWeights) -> tuple[float, float]:
-    """``_block_scores`` for grams already found and summed per word (``KnownGrams``):
-    the sums count a repeated gram once per occurrence, so each repeated gram is
-    corrected to its sublinear TF-IDF weight 1 + log(count) and to one NB weight."""
-    squares, dot, nb = block.sums
-    for gram, count in block.repeated.items():
-        idf2, weighted, nb_coef = weights[gram]
-        tf = 1.0 + math.log(count)
-        squares += (tf * tf - count) * idf2
-        dot += (tf - count) * weighted
-        nb -= (count - 1) * nb_coef
+def _known_block_scores(squares: float, dot: float, nb: float) -> tuple[float, float]:
+    """``_block_scores`` from ``KnownGrams.sums`` of the same grams."""
     return (dot / math.sqrt(squares) if squares else 0.0), nb
 
 
@@ -127,7 +118,7 @@ def probability_with(weights: ToneModel, text: str, scanned: Scan | None = None)
     exported weights reproduce scikit-learn's probabilities)."""
     normalised = features.normalise(text)
     word_tfidf, word_nb = _block_scores(Counter(features.word_ngrams(normalised)), weights.word)
-    char_tfidf, char_nb = _known_block_scores(weights.known_chars.block(features.words(normalised)), weights.char)
+    char_tfidf, char_nb = _known_block_scores(*weights.known_chars.sums(features.words(normalised)))
     tfidf = weights.tfidf_bias + word_tfidf + char_tfidf
     nb = weights.nb_bias + word_nb + char_nb
     for name, value in features.lexicon_features(text, scanned).items():
