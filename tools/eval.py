@@ -56,7 +56,9 @@ AT = datetime(2026, 11, 18, 12, 0, tzinfo=UTC)
 TIERS = ("low", "medium", "high", "block")
 
 
-def _assess(text: str, kind: str, platform: str, at: datetime = AT):
+def assess_labelled(text: str, kind: str, platform: str, at: datetime = AT):
+    """A labelled draft assessed as every evaluation here assesses it: its org_kind's
+    starter pack, an account on its platform, a fixed moment."""
     account = AccountContext(network=platform or "other", handle="@OurOrganisation")
     return assess(text, account=account, policy=default_policy(kind), at=at, org_kind=kind)
 
@@ -76,7 +78,7 @@ def evaluate_drafts(paths: list[Path] | Path = DRAFTS) -> None:
     skipped: set[str] = set()
     by_kind: dict[str, Counter[str]] = defaultdict(Counter)
     for row in rows:
-        result = _assess(row["text"], row["org_kind"], row.get("platform", ""))
+        result = assess_labelled(row["text"], row["org_kind"], row.get("platform", ""))
         skipped.update(result.skipped)
         tier = result.tier.value
         confusion[(row["expected_tier"], tier)] += 1
@@ -139,7 +141,7 @@ def evaluate_pack_examples() -> None:
     for kind in PACK_KINDS:
         for example in load_pack(kind)["examples"]:
             at = datetime.fromisoformat(example["at"]) if example.get("at") else AT
-            result = _assess(example["text"], kind, example.get("platform", "x"), at)
+            result = assess_labelled(example["text"], kind, example.get("platform", "x"), at)
             total += 1
             if result.tier.value == example["tier"]:
                 agree += 1

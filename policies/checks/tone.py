@@ -21,41 +21,41 @@ Signals, each a ``Finding`` with a span into ``ctx.text``:
 
 Settings (``ctx.settings``, all optional; severities are info/low/medium/high/block):
 
-=============================  =========  ==============================================
-key                            default    what it sets
-=============================  =========  ==============================================
-``slur_severity``              block      a slur
-``threat_severity``            block      menace or wishing harm ("we know where you live")
-``profanity_severity``         high       swearing and explicit sexual slang
-``mild_profanity_severity``    medium     mild swearing (crap, bloody, p*ss)
-``insult_severity``            high       name-calling aimed at someone ("you idiot")
-``undirected_insult_severity`` medium     name-calling aimed at nobody ("entitled idiots")
-``harsh_word_severity``        low        a harsh adjective aimed at nobody ("stupid")
-``harassment_severity``        high       telling someone off ("grow up", "shut up")
-``challenge_severity``         high       a public challenge ("if you really cared...")
-``shaming_severity``           high       naming and shaming, unfollow-shaming
-``sarcasm_severity``           medium     sarcasm or mockery ("funny how...", 🙄 at someone)
-``dismissive_severity``        medium     brushing a complaint off ("not our problem")
-``condescension_severity``     medium     unasked-for advice with blame ("maybe pay your
-                                          rent on time and you wouldn't...")
-``model_medium_threshold``     0.90       classifier probability for a MEDIUM finding
-``model_low_threshold``        0.70       classifier probability for a LOW finding
-``model_boost_threshold``      0.50       probability above which two weak cues
-                                          together make a MEDIUM finding
-``risk_model``                 true       the net trained on this product's own labelled
-                                          drafts (``recognisers.risk_model``): one
-                                          finding on the whole draft when nothing else
-                                          here is above LOW and the net fires on it
-``risk_model_threshold``       0.93       (floor set by the look-alikes in
-                                          test_tone.py, see tools/train_risk.py) the net's probability
-                                          at which it fires
-``risk_model_by_sentence``     true       also read each sentence of eight words or more
-                                          of a longer post, and mark the first one the
-                                          net fires on (a jibe after a cheerful notice)
-``risk_model_sentence_threshold`` 0.96   the net's probability on one sentence at which
-                                          it fires (higher: see risk_model.SENTENCE_THRESHOLD)
-``risk_model_severity``        medium     the severity of that finding
-=============================  =========  ==============================================
+=================================  =========  ==============================================
+key                                default    what it sets
+=================================  =========  ==============================================
+``slur_severity``                  block      a slur
+``threat_severity``                block      menace or wishing harm ("we know where you live")
+``profanity_severity``             high       swearing and explicit sexual slang
+``mild_profanity_severity``        medium     mild swearing (crap, bloody, p*ss)
+``insult_severity``                high       name-calling aimed at someone ("you idiot")
+``undirected_insult_severity``     medium     name-calling aimed at nobody ("entitled idiots")
+``harsh_word_severity``            low        a harsh adjective aimed at nobody ("stupid")
+``harassment_severity``            high       telling someone off ("grow up", "shut up")
+``challenge_severity``             high       a public challenge ("if you really cared...")
+``shaming_severity``               high       naming and shaming, unfollow-shaming
+``sarcasm_severity``               medium     sarcasm or mockery ("funny how...", 🙄 at someone)
+``dismissive_severity``            medium     brushing a complaint off ("not our problem")
+``condescension_severity``         medium     unasked-for advice with blame ("maybe pay your
+                                              rent on time and you wouldn't...")
+``model_medium_threshold``         0.90       classifier probability for a MEDIUM finding
+``model_low_threshold``            0.70       classifier probability for a LOW finding
+``model_boost_threshold``          0.50       probability above which two weak cues
+                                              together make a MEDIUM finding
+``risk_model``                     true       the net trained on this product's own labelled
+                                              drafts (``recognisers.risk_model``): one
+                                              finding on the whole draft when nothing else
+                                              here is above LOW and the net fires on it
+``risk_model_threshold``           0.93       (floor set by the look-alikes in
+                                              test_tone.py, see tools/train_risk.py) the net's probability
+                                              at which it fires
+``risk_model_by_sentence``         true       also read each sentence of eight words or more
+                                              of a longer post, and mark the first one the
+                                              net fires on (a jibe after a cheerful notice)
+``risk_model_sentence_threshold``  0.96       the net's probability on one sentence at which
+                                              it fires (higher: see risk_model.SENTENCE_THRESHOLD)
+``risk_model_severity``            medium     the severity of that finding
+=================================  =========  ==============================================
 """
 
 from __future__ import annotations
