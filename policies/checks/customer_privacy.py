@@ -110,8 +110,35 @@ KIND_HANDOFFS = (
 
 
 def _alternation(words: tuple[str, ...] | list[str]) -> str:
-    ordered = sorted({w.lower() for w in words}, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+    """A regex for any of ``words`` (case-folded; a space stands for any run of spaces),
+    preferring the longest where one word starts another ("in arrears" over "in").
+
+    Written as a trie, ``in(?:\\s+arrears)?|o(?:we|wing|...)``, not as a flat list of a
+    hundred phrases: ``re`` tries the alternatives of a list one after another at every
+    position, and a trie's branches begin with different characters, so at most one is
+    followed. Same matches as the longest-first list (tests/policies/test_customer_privacy.py).
+    """
+    trie: dict = {}
+    for word in {w.lower() for w in words}:
+        node = trie
+        for token in re.split(r"( )", word):
+            for unit in ([token] if token == " " else token):
+                node = node.setdefault(unit, {})
+        node[_END] = {}
+    return _render(trie)
+
+
+_END = ""  # marks a node where a word ends (no real unit is empty)
+
+
+def _render(node: dict) -> str:
+    branches = [(r"\s+" if unit == " " else re.escape(unit)) + _render(child)
+                for unit, child in sorted(node.items()) if unit != _END]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    # A word ending here: try the longer words through this node first (greedy ?).
+    return f"(?:{body})?" if _END in node else body
 
 
 @functools.cache
