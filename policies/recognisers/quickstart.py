@@ -15,7 +15,7 @@ Most recogniser patterns also cannot match without one of a few words ("you lot"
 ``required_literals_of``) and, when none of them is in the text, answers ``finditer``,
 ``search`` and ``findall`` without running the pattern at all: a ``str.__contains__`` or
 two instead of a scan. Texts holding a character whose case ``re`` folds differently from
-``str.lower`` (a dotted capital I, a long s, a Kelvin sign...) are always scanned.
+``str.lower`` (a dotted capital I, a dotless i, a long s) are always scanned.
 
 When the pattern could match the empty string, or uses something the analysis does not
 follow (a negated set, ``.``, a back-reference, flags switched inside it), ``quick``
@@ -243,16 +243,20 @@ def _unfolded() -> frozenset[str]:
 
 
 _UNFOLDED = _unfolded()
-_last_folded: list[str | None] = ["", ""]  # the text last folded and its folded form
+# The text last folded and its folded form, as one tuple: replaced whole, never edited, so
+# a thread reading it while another assesses a different draft sees a matching pair.
+_last_folded: tuple[str, str | None] = ("", "")
 
 
 def _folded(text: str) -> str | None:
     """``text`` lower-cased, or None when it holds a character in ``_UNFOLDED``.
     Remembers the last text: a recogniser runs many patterns over the same draft."""
-    if text is _last_folded[0]:
-        return _last_folded[1]
+    global _last_folded
+    last_text, last_folded = _last_folded
+    if text is last_text:
+        return last_folded
     folded = text.lower() if text.isascii() or _UNFOLDED.isdisjoint(text) else None
-    _last_folded[0], _last_folded[1] = text, folded
+    _last_folded = (text, folded)
     return folded
 
 

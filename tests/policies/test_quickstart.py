@@ -104,3 +104,15 @@ def test_a_verbose_pattern_ending_in_a_comment_keeps_its_closing_bracket() -> No
 def test_case_insensitive_patterns_keep_matching_any_case() -> None:
     quicker = quick(re.compile(r"\bkelvin\b", re.IGNORECASE))
     assert quicker.findall("Kelvin KELVIN \u212aelvin") == ["Kelvin", "KELVIN", "\u212aelvin"]
+
+
+def test_threads_assessing_different_drafts_get_what_one_thread_gets() -> None:
+    # The gate remembers the last text it folded; threads (runserver, a threaded worker)
+    # assessing different drafts at once must never read another draft's folding.
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = LABELLED[:240]
+    alone = [assess(text, account=None).as_dict() for text in texts]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        together = list(pool.map(lambda text: assess(text, account=None).as_dict(), texts))
+    assert together == alone
