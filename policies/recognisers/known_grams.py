@@ -21,6 +21,31 @@ from collections.abc import Iterable, Mapping
 Weights = Mapping[str, tuple[float, float, float]]
 
 
+def counted_sums(counts: Mapping[str, int], weights: Weights, *,
+                 last_counts_once: bool = False) -> tuple[float, float, float]:
+    """``KnownGrams.sums`` for grams already counted (a draft's word n-grams): the sum of
+    IDF squared x TF squared, of the first weight x TF and of the second weight x TF (or
+    once per gram, with ``last_counts_once``), TF being 1 + log(count). Grams outside
+    ``weights`` have no weight and no place in the norm (as in scikit-learn)."""
+    squares = first = second = 0.0
+    get = weights.get
+    for gram, count in counts.items():
+        known = get(gram)
+        if known is None:
+            continue
+        idf2, weighted_first, weighted_second = known
+        if count == 1:
+            squares += idf2
+            first += weighted_first
+            second += weighted_second
+        else:
+            tf = 1.0 + math.log(count)
+            squares += tf * tf * idf2
+            first += tf * weighted_first
+            second += weighted_second if last_counts_once else tf * weighted_second
+    return squares, first, second
+
+
 class KnownGrams:
     """Per word, the character n-grams of ``sizes`` that ``weights`` holds, and the sum
     of their weights. Each gram's three numbers are (IDF squared, IDF x a weight, a

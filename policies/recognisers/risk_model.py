@@ -30,7 +30,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from policies.recognisers.known_grams import KnownGrams
+from policies.recognisers.known_grams import KnownGrams, counted_sums
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "checks" / "data" / "risk" / "model.json.gz"
 
@@ -127,32 +127,12 @@ def model(path: Path = MODEL_PATH) -> RiskModel:
 
 def _block(counts: Counter[str], weights: dict[str, tuple[float, float, float]], scores: list[float]) -> None:
     """Add the block's L2-normalised sublinear TF-IDF vector dotted with each net's
-    weights to ``scores``. Grams outside the vocabulary have no weight and no place in
-    the norm (exactly as in scikit-learn), so they are dropped."""
-    squares = first = second = 0.0
-    get = weights.get
-    for gram, count in counts.items():
-        known = get(gram)
-        if known is None:
-            continue
-        idf2, weighted_first, weighted_second = known
-        if count == 1:
-            squares += idf2
-            first += weighted_first
-            second += weighted_second
-        else:
-            tf = 1.0 + math.log(count)
-            squares += tf * tf * idf2
-            first += tf * weighted_first
-            second += tf * weighted_second
-    if squares:
-        norm = math.sqrt(squares)
-        scores[0] += first / norm
-        scores[1] += second / norm
+    weights to ``scores`` (``counted_sums`` says how grams are weighed)."""
+    _add_block(*counted_sums(counts, weights), scores)
 
 
-def _known_block(squares: float, first: float, second: float, scores: list[float]) -> None:
-    """``_block`` from ``KnownGrams.sums`` of the same grams."""
+def _add_block(squares: float, first: float, second: float, scores: list[float]) -> None:
+    """Add a block to ``scores`` from its sums (``counted_sums`` or ``KnownGrams.sums``)."""
     if squares:
         norm = math.sqrt(squares)
         scores[0] += first / norm
@@ -174,7 +154,7 @@ def probabilities(text: str) -> dict[str, float]:
     normalised = normalise(text)
     scores = list(weights.bias)
     _block(Counter(word_grams(normalised)), weights.word, scores)
-    _known_block(*weights.known_chars.sums(normalised.split()), scores)
+    _add_block(*weights.known_chars.sums(normalised.split()), scores)
     return {name: _sigmoid(score) for name, score in zip(MODELS, scores, strict=True)}
 
 

@@ -34,7 +34,7 @@ def test_safety_net_scores_equal_slicing_every_gram(text: str) -> None:
     normalised = risk_model.normalise(text)
     every, remembered = [0.0, 0.0], [0.0, 0.0]
     risk_model._block(risk_model.char_gram_counts(normalised), weights.char, every)
-    risk_model._known_block(*weights.known_chars.sums(normalised.split()), remembered)
+    risk_model._add_block(*weights.known_chars.sums(normalised.split()), remembered)
     assert all(_close(a, b) for a, b in zip(every, remembered, strict=True))
 
 
@@ -43,7 +43,7 @@ def test_tone_classifier_scores_equal_slicing_every_gram(text: str) -> None:
     weights = classifier.model()
     normalised = features.normalise(text)
     every = classifier._block_scores(features.char_gram_counts(normalised), weights.char)
-    remembered = classifier._known_block_scores(*weights.known_chars.sums(features.words(normalised)))
+    remembered = classifier._scores_of(*weights.known_chars.sums(features.words(normalised)))
     assert all(_close(a, b) for a, b in zip(every, remembered, strict=True))
 
 

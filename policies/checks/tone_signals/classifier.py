@@ -22,7 +22,7 @@ from pathlib import Path
 
 from policies.checks.tone_signals import features
 from policies.checks.tone_signals.profanity import Scan
-from policies.recognisers.known_grams import KnownGrams
+from policies.recognisers.known_grams import KnownGrams, counted_sums
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "tone" / "model.json.gz"
 
@@ -73,30 +73,14 @@ def _block_scores(counts: Mapping[str, int], weights: GramWeights) -> tuple[floa
     """One block's contribution to each model, from the draft's n-gram counts.
 
     TF-IDF model: dot product of the L2-normalised sublinear TF-IDF vector with its
-    weights. Grams outside the vocabulary have no weight and no place in the norm
-    (exactly as in scikit-learn), so they are dropped before counting.
-    NB model: the sum of the weights of the grams present (each counts once).
+    weights; NB model: the sum of the weights of the grams present (each counts once).
     """
-    squares = dot = nb = 0.0
-    get = weights.get
-    for gram, count in counts.items():
-        known = get(gram)
-        if known is None:
-            continue
-        idf2, weighted, nb_coef = known
-        if count == 1:
-            squares += idf2
-            dot += weighted
-        else:
-            tf = 1.0 + math.log(count)
-            squares += tf * tf * idf2
-            dot += tf * weighted
-        nb += nb_coef
-    return (dot / math.sqrt(squares) if squares else 0.0), nb
+    return _scores_of(*counted_sums(counts, weights, last_counts_once=True))
 
 
-def _known_block_scores(squares: float, dot: float, nb: float) -> tuple[float, float]:
-    """``_block_scores`` from ``KnownGrams.sums`` of the same grams."""
+def _scores_of(squares: float, dot: float, nb: float) -> tuple[float, float]:
+    """Both models' block scores from the block's sums (``counted_sums`` or
+    ``KnownGrams.sums``)."""
     return (dot / math.sqrt(squares) if squares else 0.0), nb
 
 
@@ -118,7 +102,7 @@ def probability_with(weights: ToneModel, text: str, scanned: Scan | None = None)
     exported weights reproduce scikit-learn's probabilities)."""
     normalised = features.normalise(text)
     word_tfidf, word_nb = _block_scores(Counter(features.word_ngrams(normalised)), weights.word)
-    char_tfidf, char_nb = _known_block_scores(*weights.known_chars.sums(features.words(normalised)))
+    char_tfidf, char_nb = _scores_of(*weights.known_chars.sums(features.words(normalised)))
     tfidf = weights.tfidf_bias + word_tfidf + char_tfidf
     nb = weights.nb_bias + word_nb + char_nb
     for name, value in features.lexicon_features(text, scanned).items():
