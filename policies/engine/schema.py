@@ -445,6 +445,11 @@ def _validate_escalation(value: Any, errors: _Collector) -> tuple[tuple[CombineR
     return tuple(combine), tuple(kinds)
 
 
+# Check settings that turn something on or off (the rest are severities, thresholds,
+# word lists and limits, each read by its check).
+_SWITCHES = frozenset({"enabled", "risk_model", "risk_model_by_sentence"})
+
+
 def _validate_checks(value: Any, errors: _Collector) -> dict[str, dict[str, Any]]:
     value = value if value is not None else {}
     if not isinstance(value, dict):
@@ -459,11 +464,15 @@ def _validate_checks(value: Any, errors: _Collector) -> dict[str, dict[str, Any]
         if not isinstance(spec, dict):
             errors.add(f"checks.{name}", name, "must be a mapping of settings")
             continue
-        if "enabled" in spec and not isinstance(spec["enabled"], bool):
-            errors.add(f"checks.{name}", "enabled", "must be true or false")
         for key, setting in spec.items():
             if key.endswith("severity") and not isinstance(setting, dict):
                 _severity(setting, Severity.LOW, f"checks.{name}", key, errors)
+            elif key in _SWITCHES and not isinstance(setting, bool):
+                errors.add(f"checks.{name}", key, "must be true or false")
+            elif key.endswith("_threshold") and (
+                isinstance(setting, bool) or not isinstance(setting, int | float) or not 0 <= setting <= 1
+            ):
+                errors.add(f"checks.{name}", key, f"must be a probability from 0 to 1, such as 0.9 (got {setting!r})")
         settings[name] = dict(spec)
     return settings
 

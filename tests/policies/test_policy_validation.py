@@ -82,3 +82,25 @@ def test_compiled_once_per_content():
     assert compile_policy(dict(reversed(list(doc.items())))) is first
     assert compile_policy(doc, version=3).version == 3
     assert compile_policy(document({"id": "a", "kind": "banned_phrase", "terms": ["y"]})) is not first
+
+
+@pytest.mark.parametrize(
+    ("setting", "value", "message"),
+    [
+        ("risk_model_sentence_threshold", "high", "probability from 0 to 1"),
+        ("risk_model_threshold", 1.5, "probability from 0 to 1"),
+        ("model_medium_threshold", True, "probability from 0 to 1"),
+        ("risk_model_by_sentence", "no", "true or false"),
+        ("risk_model", 0, "true or false"),
+        ("enabled", "yes", "true or false"),
+    ],
+)
+def test_a_check_setting_of_the_wrong_kind_is_refused_on_save(setting, value, message):
+    # Saved, a threshold of "high" would only fail when a draft is checked.
+    [(where, field, text)] = problems(document(checks={"tone": {setting: value}}))
+    assert (where, field) == ("checks.tone", setting) and message in text
+
+
+def test_check_thresholds_and_switches_of_the_right_kind_are_accepted():
+    validate_document(document(checks={"tone": {"risk_model_sentence_threshold": 0.97, "risk_model_threshold": 1,
+                                                "risk_model_by_sentence": False, "risk_model": True}}))
