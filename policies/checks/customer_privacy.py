@@ -33,6 +33,7 @@ import re
 from policies.checks.base import CheckContext, Finding, Severity
 from policies.recognisers.people import reply_addressee
 from policies.recognisers.quickstart import quick
+from policies.recognisers.tries import longest_first
 
 CHECK = "customer_privacy"
 
@@ -109,42 +110,12 @@ KIND_HANDOFFS = (
 )
 
 
-def _alternation(words: tuple[str, ...] | list[str]) -> str:
-    """A regex for any of ``words`` (case-folded; a space stands for any run of spaces),
-    preferring the longest where one word starts another ("in arrears" over "in").
-
-    Written as a trie, ``in(?:\\s+arrears)?|o(?:we|wing|...)``, not as a flat list of a
-    hundred phrases: ``re`` tries the alternatives of a list one after another at every
-    position, and a trie's branches begin with different characters, so at most one is
-    followed. Same matches as the longest-first list (tests/policies/test_customer_privacy.py).
-    """
-    trie: dict = {}
-    for word in {w.lower() for w in words}:
-        node = trie
-        for token in re.split(r"( )", word):
-            for unit in ([token] if token == " " else token):
-                node = node.setdefault(unit, {})
-        node[_END] = {}
-    return _render(trie)
-
-
-_END = ""  # marks a node where a word ends (no real unit is empty)
-
-
-def _render(node: dict) -> str:
-    branches = [(r"\s+" if unit == " " else re.escape(unit)) + _render(child)
-                for unit, child in sorted(node.items()) if unit != _END]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    # A word ending here: try the longer words through this node first (greedy ?).
-    return f"(?:{body})?" if _END in node else body
 
 
 @functools.cache
 def _patterns(extra_records: tuple[str, ...], extra_status: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
-    records = _alternation(RECORD_WORDS + extra_records)
-    status = _alternation(STATUS_WORDS + extra_status)
+    records = longest_first(RECORD_WORDS + extra_records)
+    status = longest_first(STATUS_WORDS + extra_status)
     record = re.compile(
         rf"\byour\s+(?:[\w'’£-]+\s+){{0,3}}?(?:{records})\b"
         rf"|\byou(?:['’]re|\s+are|['’]ve|\s+have|\s+were|\s+had)\s+(?:been\s+)?(?:\w+\s+){{0,2}}?(?:{status})\b"
@@ -173,8 +144,8 @@ def _patterns(extra_records: tuple[str, ...], extra_status: tuple[str, ...]) -> 
     return (
         quick(record),
         quick(rf"\b(?:{status})\b", re.IGNORECASE),
-        quick(rf"\b(?:{_alternation(DISCLOSERS)})\b", re.IGNORECASE),
-        quick(rf"(?:{_alternation(KIND_HANDOFFS)})", re.IGNORECASE),
+        quick(rf"\b(?:{longest_first(DISCLOSERS)})\b", re.IGNORECASE),
+        quick(rf"(?:{longest_first(KIND_HANDOFFS)})", re.IGNORECASE),
         quick(the_outcome),
     )
 
@@ -400,4 +371,4 @@ def _served_you(text: str) -> re.Match[str] | None:
 @functools.cache
 def _bare_records(extra_records: tuple[str, ...]) -> re.Pattern[str]:
     """A record noun with no "your" ("so completion won't happen")."""
-    return quick(rf"\b(?:{_alternation(RECORD_WORDS + extra_records)})\b", re.IGNORECASE)
+    return quick(rf"\b(?:{longest_first(RECORD_WORDS + extra_records)})\b", re.IGNORECASE)

@@ -9,6 +9,7 @@ A domain matches itself and its sub-domains ("gov.uk" covers "www.gloucester.gov
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -41,15 +42,31 @@ LINK = regex.compile(
 )
 
 
+# Every match of LINK has a dot between two word characters or hyphens (same module and
+# flags, so the same idea of a word character): a text without one has no link.
+_DOTTED = regex.compile(r"[\w\-]\.[\w\-]", regex.IGNORECASE)
+
+
 def find_links(text: str) -> Iterator[tuple[int, int, str]]:
     """Yield (start, end, host) for every link-looking thing in ``text``."""
+    return iter(_links_in(text))
+
+
+@functools.lru_cache(maxsize=16)
+def _links_in(text: str) -> tuple[tuple[int, int, str], ...]:
+    # One draft is read for links by the links check, by the length check (X counts a
+    # link as 23) and by the composer's character count: scanned once, remembered.
+    if _DOTTED.search(text) is None:
+        return ()
+    found = []
     for match in LINK.finditer(text):
         host = match.group("host") or match.group("www") or match.group("bare") or ""
         end = match.end()
         # a sentence's full stop or closing bracket is not part of the link
         while end > match.start() and text[end - 1] in ".,;:!?)]}'\"":
             end -= 1
-        yield match.start(), end, host.lower().strip(".")
+        found.append((match.start(), end, host.lower().strip(".")))
+    return tuple(found)
 
 
 def domain_matches(host: str, domains: frozenset[str]) -> str | None:

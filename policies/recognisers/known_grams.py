@@ -17,8 +17,10 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from itertools import compress
 
 Weights = Mapping[str, tuple[float, float, float]]
+_REPEATED = (1).__lt__  # count > 1, called from C by map()
 
 
 def counted_sums(counts: Mapping[str, int], weights: Weights, *,
@@ -108,13 +110,13 @@ class KnownGrams:
         if len(counts) == len(grams):
             return squares, first, second
         # Every occurrence was summed as if each gram were seen once: correct the few
-        # that repeat to 1 + log(count).
+        # that repeat to 1 + log(count); they are picked out in C, not by a Python loop
+        # over every distinct gram.
         weights, once = self._weights, self._last_counts_once
-        for gram, count in counts.items():
-            if count > 1:
-                idf2, weighted_first, weighted_second = weights[gram]
-                tf = 1.0 + math.log(count)
-                squares += (tf * tf - count) * idf2
-                first += (tf - count) * weighted_first
-                second += (1 - count if once else tf - count) * weighted_second
+        for gram, count in compress(counts.items(), map(_REPEATED, counts.values())):
+            idf2, weighted_first, weighted_second = weights[gram]
+            tf = 1.0 + math.log(count)
+            squares += (tf * tf - count) * idf2
+            first += (tf - count) * weighted_first
+            second += (1 - count if once else tf - count) * weighted_second
         return squares, first, second

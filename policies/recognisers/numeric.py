@@ -11,6 +11,7 @@ import re
 from policies.recognisers.quickstart import quick
 from policies.recognisers.spans import Span
 from policies.recognisers.temporal import NUMBER_WORDS
+from policies.recognisers.tries import in_order
 
 _CURRENCY_WORDS = (
     r"(?:pounds?|quid|pence|p|euros?|dollars?|liras?|liras|schillings?|francs?|marks?|"
@@ -37,17 +38,17 @@ _MEASURE = re.compile(
     r"\b\d[\d,.]*\s?(?:metres?|meters?|m²|sq\.?\s?m|square\s+metres|km|kilometres?|miles?|"
     r"kg|kilos?|tonnes?|hectares?|ha|acres?|feet|ft|cm|mm|litres?|stone)\b"
 )
+_DECADES = in_order(("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"))
 _AGE = quick(
     rf"""
     \baged?\s+(?:\d{{1,3}}|{NUMBER_WORDS})\b(?:\s*(?:-|–|to)\s*\d{{1,3}}\b)?(?:\s*(?:years?|yrs?)(?:\s+old)?)?
     | \b(?:turn(?:s|ed|ing)?|celebrat(?:es|ed|ing))\s+(?:\d{{1,3}}|{NUMBER_WORDS})\b
     | \b\d{{1,3}}(?:st|nd|rd|th)\s+birthday\b
-    | (?<!before\s)(?<!after\s)(?<!until\s)(?<!till\s)(?<!from\s)(?<!by\s)(?<!at\s)\b\d{{1,3}}\s+today\b
+    | \b(?=\d)(?<!before\s)(?<!after\s)(?<!until\s)(?<!till\s)(?<!from\s)(?<!by\s)(?<!at\s)\d{{1,3}}\s+today\b
     | \b(?:he|she)(?:['’]s|\s+is|\s+was|\s+turned)\s+\d{{1,3}}\b(?!\s*(?:%|per|years\s+(?:ago|in|at|with|of)|minutes|hours|days|weeks|months|times|£))
     | \b(?:\d{{1,3}}|{NUMBER_WORDS})[\s-]+(?:years?|yrs?|months?|weeks?|days?)[\s-]+old\b
     | \b(?:\d{{1,3}}|{NUMBER_WORDS})[\s-]*(?:yo|y/o|y\.o\.)\b
-    | \b(?:in\s+(?:her|his|their)\s+)?(?:(?:early|mid|late)[\s-]*)?(?:twenties|thirties|forties|fifties|sixties|
-        seventies|eighties|nineties|[2-9]0s)\b
+    | \b(?:in\s+(?:her|his|their)\s+)?(?:(?:early|mid|late)[\s-]*)?(?:{_DECADES}|[2-9]0s)\b
     | \bover[\s-]?\d\d?s\b
     | \bunder[\s-]?\d\d?s\b
     | \bat\s+(?:the\s+)?age\s+of\s+(?:\d{{1,3}}|{NUMBER_WORDS})\b
