@@ -285,12 +285,11 @@ def test_colleague_introduced_with_age_is_not_a_client() -> None:
 def test_police_appeal_incident_number_is_public() -> None:
     text = "Witnesses to a collision on the A38 on Tuesday evening: call 101 quoting incident 412 of 3 June."
     # The rules read the incident number as public. The safety net trained with train7
-    # (many police appeals held for a person to check) scores this one 0.58 against 0.51
-    # and holds it at medium: an accepted cost of one quick review, recorded here so a
-    # change either way is noticed. Nothing above medium, and nothing from the rules.
-    findings = run(text, "police")
-    assert max(f.severity for f in findings) == Severity.MEDIUM
-    assert {f.code for f in findings if f.severity > Severity.LOW} == {"risk_model"}
+    # (many police appeals held for a person to check) scored this one 0.58 against 0.51
+    # and held it at medium, an accepted cost; retrained in round 13 (holdout11, holdout12
+    # and train13 joined) it scores 0.45, so it is approved. Recorded so a change either
+    # way is noticed.
+    assert max(f.severity for f in run(text, "police")) == Severity.INFO
 
 
 # --- who the post is about: one person without a client word, or many ------------
