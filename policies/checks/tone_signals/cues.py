@@ -49,6 +49,10 @@ _PRAISE = (
 _MOCK_NOUN = r"(?:stuff|work|move|effort|behaviour|advice|idea|thinking|reasoning|logic|contribution|input|research|plan|spirit|example|attitude)"
 _MOCK_TAIL = r"(?:honestly|really|everyone|folks|all|guys|people|there|as\s+ever|as\s+always|truly|thanks)"
 
+# The hardest hours of the job, offered to a critic as a dare (round 13).
+_HARDSHIP = (r"\b(?:night\s+shift|(?:one|a|any)\s+(?:night|shift)|ride-?along|street\s+count|hi-?vis|stab\s+vest|clipboard|"
+             r"triage\s+line|front\s+line|(?:saturday|friday)\s+night|(?:at\s+)?\d{1,2}(?:[.:]\d\d)?\s?am)\b")
+
 _CUES: dict[str, list[str]] = {
     "mock": [
         # "Genius stuff." "Really insightful." "Inspiring stuff, honestly." "charming."
@@ -57,8 +61,14 @@ _CUES: dict[str, list[str]] = {
         # A sarcastic aside standing alone: "Obviously." "For fun." "Shocked."
         rf"{_OPEN}(?:obviously|for\s+fun|naturally|imagine\s+that|fancy\s+that|who\s+knew|go\s+figure|shocker|"
         rf"what\s+a\s+surprise|how\s+surprising|quelle\s+surprise|colou?r\s+me\s+(?:shocked|surprised)|funny\s+that|"
-        rf"(?:truly\s+|really\s+|utterly\s+)?(?:shocked|stunned|astonished|gobsmacked)|bless\s+(?:them|him|her)|really)"
+        rf"(?:truly\s+|really\s+|utterly\s+)?(?:shocked|stunned|astonished|gobsmacked)|bless(?:\s+(?:them|him|her|you|{_A}em))?|really|"
+        # Round 13: an emphatic echo after praise ("we admire the optimism. We really do.")
+        rf"truly|genuinely|sincerely|(?:we|i)\s+(?:really|truly|genuinely)\s+do|really,?\s+(?:we|i)\s+do)"
         rf"(?:,?\s+(?:we\s+know|honestly|really))?{_CLOSE}",
+        # "we're flattered, genuinely." "We salute you, truly."
+        r",\s+(?:genuinely|truly|sincerely|honestly)\s*(?:[.!]+|$)",
+        r"\bclearly\s+in\s+(?:safe|good|capable)\s+hands\b",
+        r"\bwho\s+(?:clearly|apparently|evidently|obviously)\s+(?:believe|believes|think|thinks|thought|assume|assumes|reckon|reckons)\b",
         # "Lovely to hear." "Good to know." as a sentence of its own.
         rf"{_OPEN}(?:(?:how|so|very)\s+)?(?:lovely|nice|good|great|glad|wonderful)\s+to\s+(?:hear|know|see){_CLOSE}",
         # Openings that set up a jibe.
@@ -120,6 +130,31 @@ _CUES: dict[str, list[str]] = {
         # "Lot of experts in the comments today": experts no one appointed.
         r"\b(?:lot|lots|plenty|full|load|loads)\s+of\s+(?:experts|professors|geniuses|economists|lawyers|doctors)\s+(?:in|on|about)\b",
         rf"\bit{_A}s\s+not\s+(?:as\s+if|like)\s+(?:we|there|anyone|they|i)\b",
+        # Round 13: sarcasm without swearing.
+        # Praise in scare quotes used as a label: "such 'helpful' feedback", "so many
+        # 'fraud experts'". Quoting a kind review ("called our team 'so helpful'") puts
+        # the quote after a verb, not between a determiner and its noun.
+        r"\b(?:such|all\s+(?:the|these|those|this)|so\s+many|so\s+much|these|those|your|their)\s+['‘\"“](?:helpful|constructive|useful|"
+        r"valuable|insightful|expert|informed|friendly|brilliant|clever|genius|kind|polite|well-meaning|concerned)['’\"”](?=\s+[a-z])",
+        r"\b(?:so\s+many|all\s+(?:the|these|those|our)|these|those|our|the)\s+['‘\"“](?:[a-z-]+\s+)?(?:experts|critics|"
+        r"professionals|specialists|geniuses|fact-checkers|researchers|concerned\s+citizens)['’\"”]",
+        # Feigned admiration: "we admire the optimism", "we salute your efficiency",
+        # "we're flattered by your faith in our reading speed".
+        r"\b(?:we|i)\s+(?:(?:really|genuinely|truly|do|have\s+to|must|can\s+only|simply)\s+)?(?:admire|salute|applaud|envy)\s+"
+        r"(?:the|your|their|his|her|such)\s+(?:[a-z]+\s+)?(?:optimism|confidence|efficiency|enthusiasm|creativity|"
+        r"commitment|dedication|ambition|faith|persistence|determination|imagination|boldness|logic|ingenuity|"
+        r"tenacity|audacity|cheek|nerve|self-belief|certainty)\b",
+        rf"\b(?:we{_A}re|we\s+are|i{_A}m|i\s+am)\s+(?:very\s+|so\s+|truly\s+|genuinely\s+|most\s+)?flattered\b",
+        # Mock charity about what people did: "We're sure it was just an oversight",
+        # "we're sure whoever left a broken fridge-freezer meant well".
+        rf"\b(?:we{_A}re|we\s+are|i{_A}m|i\s+am)\s+sure\s+(?:it\s+was|it{_A}s|that\s+was|this\s+was)\s+(?:just|only|simply|purely|all)\s+"
+        r"(?:an?\s+)?(?:oversight|coincidence|accident|mistake|misunderstanding|honest\s+mistake)\b",
+        rf"\b(?:we{_A}re|we\s+are|i{_A}m|i\s+am)\s+sure\s+[^.!?\n]{{0,60}}?\bmeant\s+well\b",
+        rf"\b(?:we{_A}re|we\s+are|i{_A}m|i\s+am)\s+sure\s+(?:his|her|their|your)\s+diary\b",
+        # "No judgement ☕" after a jibe: an aside that judges.
+        rf"{_OPEN}no\s+judge?ment(?:\s+(?:here|at\s+all))?{_CLOSE_OR_EMOJI}",
+        # "saw nothing, heard nothing": a street's silence mocked.
+        r"\b(?:saw|seen|heard|knew)\s+nothing,?\s+(?:and\s+)?(?:saw|heard|knew|said)\s+nothing\b",
     ],
     # Praise that is nearly always mock when it stands alone ("Classy."): counts twice.
     "sneer": [
@@ -132,6 +167,25 @@ _CUES: dict[str, list[str]] = {
         rf"{_OPEN}(?:(?:very|so|how|real|just)\s+)?(?:classy|charming|mature|genius|delightful|grown[- ]up|priceless){_CLOSE}",
         # "Sure it is, pal. Sure it is."
         rf"{_OPEN}(?:sure|yeah)\s+it\s+(?:is|was|does|did|will){_A}?(?:,\s*(?:pal|mate|love|buddy|chief))?{_CLOSE_OR_EMOJI}",
+    ],
+    # Round 13: a critic dared to do our hardest shift: "She's very welcome on our 5am
+    # street count", "happy to lend their reporter a hi-vis", "we'd invite their editor
+    # to spend one night shift". Counts only with a critic's words quoted or a critic
+    # named (``critic``), see ``mockery``: "Cllr Khan joined our night shift" is news.
+    "dare": [
+        rf"\b(?:love\s+to\s+(?:see|hear|watch)|(?:happy|glad|delighted|pleased)\s+to\s+(?:lend|host|have|take|give)|invite|lend|host|"
+        rf"standing\s+(?:offer|invitation))\s+(?:him|her|them|(?:any\s+of\s+)?(?:their|its|the)\s+[a-z]+)\b[^.!?\n]{{0,80}}?{_HARDSHIP}",
+        rf"\b(?:he|she|they|(?:any\s+of\s+)?(?:their|its)\s+[a-z]+|the\s+(?:reporter|editor|columnist|journalist|councillor|mp|minister)s?)"
+        rf"(?:\s+(?:is|are|would\s+be)|{_A}s|{_A}re)\s+(?:very\s+|more\s+than\s+|most\s+)?welcome\s+(?:on|at|to\s+join)\s+(?:our|a|any|one)\b[^.!?\n]{{0,40}}?{_HARDSHIP}",
+        rf"{_HARDSHIP}[^.!?\n]{{0,60}}?\b(?:would\s+be|is|are|{_A}d\s+be)\s+(?:happy|glad|delighted|pleased)\s+to\s+(?:host|have|welcome)\s+(?:him|her|them)\b",
+        # Homework before the next piece: "before the next headline", "before filing".
+        r"\bbefore\s+(?:the|your|their|its|his|her)\s+next\s+(?:headline|column|article|piece|story|report|editorial|broadcast)\b",
+        r"\bbefore\s+(?:filing|going\s+to\s+print|(?:you|they|he|she)\s+(?:write|file|print|publish)\s+(?:it|the\s+next|another))\b",
+        # "We'll see whether she's still laughing at 3am."
+        rf"\bwe{_A}ll\s+see\s+(?:whether|if)\s+(?:he|she|they|you){_A}(?:s|re)?(?:\s+(?:is|are))?\s+still\s+[a-z]+ing\b",
+    ],
+    "critic": [
+        r"\b(?:cllr|councillor|columnist|reporter|editor|journalist|correspondent|headline|front\s+page|mp|minister)s?\b",
     ],
     "quote": [
         # A few words in quotes, not introduced as a quotation ("X said: '...'").
@@ -146,6 +200,9 @@ _CUES: dict[str, list[str]] = {
     "aside": [
         r"\bjust\s+(?:a\s+thought|saying|so\s+(?:you|u)\s+know|sayin{_A})\b".replace("{_A}", _A),
         r"\bfood\s+for\s+thought\b",
+        # Round 13: "#JustSaying"; "Our cancellation policy is on the website, for the curious."
+        r"#just(?:saying|sayin)\b",
+        r",\s+(?:for\s+the\s+curious|for\s+reference|for\s+the\s+record)\s*(?:[.!]|$)",
         r"\bno\s+offen[cs]e\b",
         # Round 9: "You're welcome." as a sentence of its own, after a jibe.
         rf"(?:^|[.!?]\s+)you{_A}re\s+welcome\s*(?:[.!]|$)",
@@ -168,7 +225,7 @@ _CUES: dict[str, list[str]] = {
     "target": [
         r"@\w+",
         r"\b(?:people|folk|customers|clients|patients|tenants|residents|callers|drivers|parents|users|members|"
-        r"supporters|commenters|those)\s+(?:who|using|saying|posting|complaining|shouting|telling|asking|calling)\b",
+        r"supporters|commenters|commentators|visitors|practitioners|shoppers|those)\s+(?:who|using|saying|posting|complaining|shouting|telling|asking|calling)\b",
         r"\b(?:some|a\s+few|those|many|so\s+many|most)\s+of\s+(?:you|them)\b",
         r"\b(?:some|a\s+few|many)\s+people\b",
         r"\b(?:some|a\s+few|many|most|all)\s+of\s+(?:the|our)\s+(?:folk|people|customers|members|commenters|replies|comments|critics)\b",
@@ -190,6 +247,8 @@ _CUES: dict[str, list[str]] = {
         r"\b(?:someone|somebody|whoever)\s+(?:who\s+)?(?:keeps|thought|decided|left|parked|dumped|emailed|rang|phoned|called|wrote|messaged|complained|sent|posted|tagged)\b",
         r"\bto\s+the\s+['‘\"“]?\w+(?:\s+\w+){0,2}['’\"”]?\s+who\b",
         rf"\bthey{_A}re\b",
+        # Round 13: "to the small band of residents still putting pizza boxes in the glass caddy".
+        r"\bto\s+(?:the|those|all\s+the)\s+(?:[a-z]+\s+)?(?:band|bunch|crowd|handful|few)\s+of\s+[a-z]+\s+(?:still|who)\b",
         # Round 10: "the handful of roads in Thornbury who ...", "the few who ...".
         r"\b(?:the|a)\s+(?:handful|few|minority|couple)\s+(?:of\s+)?(?:[\w'’-]+\s+){0,5}?who\b",
         r"\b(?:anyone|everyone|those|people)\s+who\s+(?:still\s+|seem\s+to\s+)?(?:think|thinks|reckon|reckons|believe|believes)\b",
@@ -263,6 +322,9 @@ def mockery(cues: list[Cue]) -> list[Cue]:
     aimed = bool(grouped.get("target"))
     if grouped.get("smirk") and aimed:
         score += 1
+    if grouped.get("dare") and (grouped.get("quote") or grouped.get("critic")):
+        # A critic dared to do our night shift (round 13).
+        return [c for c in cues if c.kind in ("dare", "quote")]
     if not mocking and not grouped.get("jeer"):
         return []  # quotes and asides alone are how people report and sign off
     if score >= 3 or (score >= 2 and aimed) or (aimed and grouped.get("gripe") and (mocking or grouped.get("jeer"))):
