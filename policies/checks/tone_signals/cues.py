@@ -56,7 +56,7 @@ _HARDSHIP = (r"\b(?:night\s+shift|(?:one|a|any)\s+(?:night|shift)|ride-?along|st
 _CUES: dict[str, list[str]] = {
     "mock": [
         # "Genius stuff." "Really insightful." "Inspiring stuff, honestly." "charming."
-        rf"{_OPEN}(?:(?:really|very|so|truly|such|how|just|absolutely|absolute|simply|pure|real|total|proper)\s+)?{_PRAISE}"
+        rf"{_OPEN}(?:(?:really|very|so|truly|genuinely|such|how|just|absolutely|absolute|simply|pure|real|total|proper)\s+)?{_PRAISE}"
         rf"(?:(?:\s+[a-z]+)?\s+{_MOCK_NOUN})?(?:,?\s+{_MOCK_TAIL})?{_CLOSE}",
         # A sarcastic aside standing alone: "Obviously." "For fun." "Shocked."
         rf"{_OPEN}(?:obviously|for\s+fun|naturally|imagine\s+that|fancy\s+that|who\s+knew|go\s+figure|shocker|"
@@ -249,6 +249,9 @@ _CUES: dict[str, list[str]] = {
         rf"\bthey{_A}re\b",
         # Round 13: "to the small band of residents still putting pizza boxes in the glass caddy".
         r"\bto\s+(?:the|those|all\s+the)\s+(?:[a-z]+\s+)?(?:band|bunch|crowd|handful|few)\s+of\s+[a-z]+\s+(?:still|who)\b",
+        # "another person who read online that...", "something people ask our team".
+        r"\banother\s+(?:person|customer|client|driver|cyclist|caller|patient|resident|visitor)\s+(?:who|riding|driving|parking|ringing|asking)\b",
+        r"\b(?:people|customers|clients|folk)\s+(?:still\s+)?(?:ask|expect|send)\s+(?:us|our)\b",
         # Round 10: "the handful of roads in Thornbury who ...", "the few who ...".
         r"\b(?:the|a)\s+(?:handful|few|minority|couple)\s+(?:of\s+)?(?:[\w'’-]+\s+){0,5}?who\b",
         r"\b(?:anyone|everyone|those|people)\s+who\s+(?:still\s+|seem\s+to\s+)?(?:think|thinks|reckon|reckons|believe|believes)\b",
