@@ -38,7 +38,7 @@ from tests.policies.checking import highest
         "Clients still send us 90-page leases at 5pm on a Friday to 'have a quick look'. We're flattered by your faith in our stamina. Truly.",
         # A critic dared to come and do the hardest shift.
         "The Evening Chronicle says our gritters are 'nowhere to be seen'. Their reporter is very welcome on our 3am run on the A69.",
-        "Cllr Dean Hartley thinks our control room is overstaffed. We'd love to see him on a Saturday night shift before his next speech.",
+        "Cllr Dean Hartley calls our control room 'overstaffed'. We'd love to see him on a Saturday night shift before his next speech.",
     ],
 )
 def test_sarcasm_without_swearing_is_held_by_the_rules(text: str) -> None:
@@ -62,6 +62,11 @@ def test_sarcasm_without_swearing_is_held_by_the_rules(text: str) -> None:
         "Our opening hours over Easter are on the website, for reference.",
         "Forty volunteers cleared the whole canal towpath on Saturday. Genuinely impressive. Thank you all!",
         "Questions people ask us most about wills, answered by our Exeter team. Genuinely helpful reading.",
+        # A councillor, an editor or a mayor at our events is news, not a dare.
+        "We're delighted to host the Mayor, Cllr Aoife Hegarty, who opens the fair at 11am on Saturday. All welcome!",
+        "Happy to have the editor of the Stroud News join us at 10am for the ribbon cutting at the new library.",
+        "Thank you to Cllr Patel for joining our night shift on Friday: she saw first-hand what our nurses do. "
+        "She's very welcome on our street count any time.",
     ],
 )
 def test_warm_look_alikes_stay_low(text: str) -> None:
@@ -70,7 +75,8 @@ def test_warm_look_alikes_stay_low(text: str) -> None:
 
 
 def test_a_dare_needs_a_critic() -> None:
-    """An invitation to the night shift is a dare only when a critic is named or quoted."""
+    """An invitation to the night shift is a dare only when a critic's words are quoted
+    back (or a named critic comes with another jibe)."""
     dare = "Their reporter is very welcome on our 3am run on the A69."
     assert not cues.mockery(cues.find_cues(lower_same_length("Anyone is very welcome on our 3am run, just ask.")))
     assert cues.mockery(cues.find_cues(lower_same_length("The Chronicle says we're 'nowhere to be seen'. " + dare)))

@@ -49,9 +49,10 @@ _PRAISE = (
 _MOCK_NOUN = r"(?:stuff|work|move|effort|behaviour|advice|idea|thinking|reasoning|logic|contribution|input|research|plan|spirit|example|attitude)"
 _MOCK_TAIL = r"(?:honestly|really|everyone|folks|all|guys|people|there|as\s+ever|as\s+always|truly|thanks)"
 
-# The hardest hours of the job, offered to a critic as a dare (round 13).
+# The hardest hours of the job, offered to a critic as a dare (round 13): the small
+# hours only ("at 11am" is when the mayor opens the fair).
 _HARDSHIP = (r"\b(?:night\s+shift|(?:one|a|any)\s+(?:night|shift)|ride-?along|street\s+count|hi-?vis|stab\s+vest|clipboard|"
-             r"triage\s+line|front\s+line|(?:saturday|friday)\s+night|(?:at\s+)?\d{1,2}(?:[.:]\d\d)?\s?am)\b")
+             r"triage\s+line|front\s+line|(?:saturday|friday)\s+night|(?:at\s+)?[1-5](?:[.:]\d\d)?\s?am)\b")
 
 _CUES: dict[str, list[str]] = {
     "mock": [
@@ -325,8 +326,12 @@ def mockery(cues: list[Cue]) -> list[Cue]:
     aimed = bool(grouped.get("target"))
     if grouped.get("smirk") and aimed:
         score += 1
-    if grouped.get("dare") and (grouped.get("quote") or grouped.get("critic")):
-        # A critic dared to do our night shift (round 13).
+    if grouped.get("dare") and (grouped.get("quote") or (grouped.get("critic") and (mocking or grouped.get("jeer")
+                                                                                   or grouped.get("aside")))):
+        # A critic dared to do our night shift (round 13): with the critic's words quoted
+        # back, or a named critic and another jibe. A named councillor alone is no dare:
+        # "Thank you to Cllr Patel for joining our night shift... She's very welcome on
+        # our street count any time" is thanks.
         return [c for c in cues if c.kind in ("dare", "quote")]
     if not mocking and not grouped.get("jeer"):
         return []  # quotes and asides alone are how people report and sign off
