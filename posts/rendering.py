@@ -60,13 +60,22 @@ def word_diff(old: str, new: str) -> SafeString:
 
 def findings_for_display(text: str, findings: Sequence[dict], *, min_severity: str = "low") -> list[dict]:
     """Findings worth showing, worst first, each with the words it is about (``quote``)
-    and its position in the original list (``index``, matching highlight's ids)."""
+    and its position in the original list (``index``, matching highlight's ids).
+
+    Findings that say the same thing (same check, code, severity and message) are shown
+    once, with every passage they are about in ``quotes``: four sarcastic phrases are one
+    piece of advice, not four identical bullets."""
     floor = SEVERITY_RANK[min_severity]
-    shown = []
+    shown: dict[tuple, dict] = {}
     for index, finding in enumerate(findings):
         if SEVERITY_RANK.get(finding.get("severity"), 0) < floor:
             continue
         start, end = int(finding.get("start", 0)), int(finding.get("end", 0))
-        quote = text[start:end] if 0 <= start < end <= len(text) else ""
-        shown.append({**finding, "index": index, "quote": quote[:120]})
-    return sorted(shown, key=lambda f: (-SEVERITY_RANK[f["severity"]], f["start"]))
+        quote = text[start:end][:120] if 0 <= start < end <= len(text) else ""
+        key = (finding.get("check"), finding.get("code"), finding.get("severity"), finding.get("message"))
+        if key in shown:
+            if quote and quote not in shown[key]["quotes"]:
+                shown[key]["quotes"].append(quote)
+            continue
+        shown[key] = {**finding, "index": index, "quote": quote, "quotes": [quote] if quote else []}
+    return sorted(shown.values(), key=lambda f: (-SEVERITY_RANK[f["severity"]], f["start"]))
