@@ -14,7 +14,7 @@ import pytest
 
 from policies.checks import tone
 from policies.checks.base import Severity
-from policies.checks.tone_signals import cues
+from policies.checks.tone_signals import cues, profanity
 from policies.checks.tone_signals.phrases import lower_same_length
 from tests.policies.checking import highest
 
@@ -80,3 +80,22 @@ def test_a_dare_needs_a_critic() -> None:
     dare = "Their reporter is very welcome on our 3am run on the A69."
     assert not cues.mockery(cues.find_cues(lower_same_length("Anyone is very welcome on our 3am run, just ask.")))
     assert cues.mockery(cues.find_cues(lower_same_length("The Chronicle says we're 'nowhere to be seen'. " + dare)))
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("To the absolute f**kwits who left a trolley in the canal: grow up.", "fuckwits"),
+        ("Honestly, you t*ssers.", "tossers"),
+        ("Whoever dumped the mattress: you're tossers.", "tossers"),
+        ("Those sh*tes on the bypass again.", "shite"),
+    ],
+)
+def test_starred_out_and_plural_swearing_is_found(text: str, term: str) -> None:
+    assert term in {hit.term for hit in profanity.find_words(text)}, text
+
+
+@pytest.mark.parametrize("text", ["We assess every claim within 10 days.", "Christmas crackers and mince pies in store now."])
+def test_plain_plurals_of_listed_words_stay_clean(text: str) -> None:
+    # Only a starred-out plural falls back to its singular: "assess" is not "asses".
+    assert profanity.find_words(text) == []

@@ -293,6 +293,13 @@ def _lookup(raw: str, base: str) -> tuple[str, str] | None:
             return None
         if any(root in variant for root in _INFIX_ROOTS) or variant.startswith(_PREFIX_ROOTS):
             return (variant, "strong")
+    # A starred-out plural whose singular is listed: "f**kwits", "t*ssers". Only starred
+    # words: a plain plural may be innocent where its singular is not ("assess").
+    if "*" in base.strip("*") and base.endswith("s") and len(base) >= 5:
+        for singular in (base[:-1], base[:-2] if base.endswith("es") else None):
+            hit = lex.single.get(singular) if singular else None
+            if hit:
+                return hit
     return None
 
 
