@@ -106,7 +106,16 @@ _ROLE_ANTECEDENT = quick(
     r"spokesperson|leader|head|chief|receptionist|cashier|staff|crew|engineer|adviser|"
     r"advisor|caseworker|worker|trainee|apprentice|vicar|teacher|agent|employer|"
     r"candidate|member\s+of\s+staff|man|woman|gentleman|lady|guy|bloke|boy|girl|"
-    r"customer|client|patient|tenant|resident|supporter|donor|follower|caller)\b",
+    r"customer|client|patient|tenant|resident|supporter|donor|follower|caller|"
+    # Round 13: an animal ("a tortoise was handed in ... he's safe", "the heron was back
+    # on his rock") or a festive character is not a person to recognise.
+    r"dog|puppy|cat|kitten|tortoise|rabbit|horse|pony|bird|heron|swan|duck|owl|fox|badger|hedgehog|"
+    r"seal|goose|robin|animal|pet|santa|elf|reindeer)\b"
+    # "one of our therapists missed her train": one colleague among several.
+    r"|\bone\s+of\s+(?:our|the)\s+(?:[\w'’-]+\s+){0,2}?(?:directors|managers|councillors|officers|nurses|"
+    r"doctors|consultants|midwives|paramedics|therapists|counsellors|solicitors|partners|volunteers|"
+    r"drivers|colleagues|staff|advisers|advisors|caseworkers|trainees|apprentices|team)\b|"
+    r"\b(?:Santa|Father\s+Christmas)\b",
     re.IGNORECASE,
 )
 _TITLED = re.compile(
