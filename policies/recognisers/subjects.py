@@ -241,11 +241,24 @@ _IF_YOU = re.compile(r"\bif\s+you(?:['’]re|\s+are)\s+(?!(?:the|that|this|one\s
                      re.IGNORECASE)
 
 
+# Round 13: a question many people ask, answered as general advice: "People often ask us
+# what to do if they're worried about a neighbour", "We're often asked how to support a
+# teenager who's stopped talking". The neighbour and the teenager are anyone's.
+_OFTEN_ASKED = quick(
+    r"\b(?:(?:people|parents|families|carers|customers|clients|residents|patients|tenants|many\s+of\s+you|lots\s+of\s+you)"
+    r"\s+(?:often|regularly|frequently|always|sometimes|keep)\s+ask(?:ing)?(?:\s+(?:us|me))?|"
+    r"we(?:['’]re|\s+are|\s+get)\s+(?:often|regularly|frequently|always|sometimes)\s+asked|"
+    r"(?:a|one|the)\s+question\s+we\s+(?:get|hear)\s+(?:a\s+lot|often|all\s+the\s+time|most))\b"
+    r"\s*:?\s*(?:(?:what|how|whether|if|about|why|when|where|who)\b)?[^.!?\n]*",
+    re.IGNORECASE,
+)
+
+
 def example_spans(text: str) -> list[Span]:
     """Examples given in passing and who a service is for ("if you're ..."): their people
     are hypothetical, not particular."""
     lowered = text.lower()
-    spans = []
+    spans = [Span(m.start(), m.end(), "frame", "a question many ask") for m in _OFTEN_ASKED.finditer(text)]
     if "e.g" in lowered or "xample" in lowered or "nstance" in lowered or "such as" in lowered:
         spans += [Span(m.start(), m.end(), "frame", "an example") for m in _EXAMPLE.finditer(text)]
     if "if you" in lowered:
