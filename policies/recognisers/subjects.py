@@ -99,7 +99,7 @@ _PRONOUN = quick(r"\b(?:she|he|her|him|his|hers|she['’]s|he['’]s)\b", re.IGN
 # A role the pronoun can stand for: "our buying director ... her face", "the councillor
 # ... he", "a nurse ... her". Any role or colleague named earlier in the post.
 _ROLE_ANTECEDENT = quick(
-    r"\b(?:our|the|your|a|an|this|that|every|each)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"\b(?:our|the|your|a|an|one|this|that|every|each)\s+(?:[\w'’-]+\s+){0,3}?"
     r"(?:director|manager|councillor|officer|sergeant|inspector|constable|nurse|doctor|"
     r"consultant|midwife|paramedic|porter|therapist|counsellor|solicitor|partner|lawyer|"
     r"barrister|judge|volunteer|driver|colleague|chair|ceo|founder|mayor|minister|mp|"
