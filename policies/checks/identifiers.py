@@ -657,10 +657,17 @@ def _own_incident(text: str, span: Span, replying: bool) -> bool:
     return replying or bool(_YOUR_BEFORE.search(before))
 
 
+# Round 13: "Average age 31", "a median age of 34": a statistic of many people's ages.
+_STATISTIC_BEFORE = quick(r"\b(?:average|median|mean|typical)\s+(?:(?:age|client|buyer|customer|patient)s?\b[^.!?\n\d]{0,12})?$",
+                          re.IGNORECASE)
+
+
 def _eligibility_age(text: str, span: Span) -> bool:
+    """An age band who may use a service, or a statistic of ages: not one person's age."""
     if _AGE_BAND_AFTER.match(text, span.end) or re.search(r"\d\s*(?:\+|[-–—]\s*\d)", text[span.start : span.end]):
         return True
-    return bool(_AGE_BAND_BEFORE.search(text[max(0, span.start - 30) : span.start]))
+    before = text[max(0, span.start - 30) : span.start]
+    return bool(_AGE_BAND_BEFORE.search(before) or _STATISTIC_BEFORE.search(before))
 
 
 # "we'll have the right solicitor phone you", "flagged it to the store manager": one of
@@ -716,7 +723,7 @@ def _addressee_name(text: str, span: Span) -> bool:
         return False
     before = text[max(0, span.start - 12) : span.start]
     after = text[span.end : span.end + 2]
-    return bool(_VOCATIVE.search(before)) and (after[:1] in (",", "!", ".", "") or after.startswith(" -"))
+    return bool(_VOCATIVE.search(before)) and (after[:1] in (",", "!", ".", "") or after.startswith((" -", " –", " —")))
 
 
 def _vocative(text: str, span: Span) -> bool:

@@ -138,10 +138,58 @@ def find_proper_nouns(text: str, folded: str) -> list[Span]:
             continue
         if text[max(0, tokens[0][0] - 1) : tokens[0][0]] == "#":
             continue  # a hashtag is a topic, not a person or place
-        span = _classify(text, tokens, initial, names, lasts, common, place_spans)
-        if span:
-            spans.append(span)
+        for part in _split_at_connectors(text, tokens, place_spans):
+            span = _classify(text, part, initial and part[0] == tokens[0], names, lasts, common, place_spans)
+            if span:
+                spans.append(span)
     return spans
+
+
+_MONTHS = frozenset("January February March April May June July August September October November December".split())
+_ROOM_WORDS = frozenset({"Bay", "Bed", "Ward", "Room", "Flat", "Cubicle"})
+
+
+def _covered(start: int, end: int, place_spans: list[tuple[int, int]]) -> bool:
+    return any(ps <= start and end <= pe for ps, pe in place_spans)
+
+
+def _split_at_connectors(
+    text: str, tokens: list[tuple[int, int]], place_spans: list[tuple[int, int]]
+) -> list[list[tuple[int, int]]]:
+    """Round 13: a run joined by "in" is a thing and where it is ("Pharmacy First in
+    England", "Advisers in Cardiff", "John Coupland in Gainsborough"), and one joined by
+    "and" between two known places is two places ("Devon and Cornwall", "Leeds and
+    Wakefield"): no one's name has a lowercase "in" inside it. A place name that holds
+    the connector ("Newcastle upon Tyne", "Brighton and Hove") stays whole."""
+    if len(tokens) < 3 or _covered(tokens[0][0], tokens[-1][1], place_spans):
+        return [tokens]
+    parts: list[list[tuple[int, int]]] = [[]]
+    for i, (s, e) in enumerate(tokens):
+        word = text[s:e]
+        inner = 0 < i < len(tokens) - 1 and parts[-1]
+        # "Ceri Jones in Bay 3": the bay that finds her is split off later, with its number.
+        # "the end of May in Aberdeen" stays a date and a place, as before.
+        if inner and word == "in" and text[tokens[i + 1][0] : tokens[i + 1][1]] not in _ROOM_WORDS and not (
+                len(parts[-1]) == 1 and text[parts[-1][0][0] : parts[-1][0][1]] in _MONTHS):
+            parts.append([])
+            continue
+        if inner and word in ("and", "&") and _covered(parts[-1][0][0], parts[-1][-1][1], place_spans) and \
+                _place_follows(text, tokens[i + 1 :], place_spans):
+            parts.append([])
+            continue
+        parts[-1].append((s, e))
+    parts = [p for p in parts if p]
+    if len(parts) > 1:
+        # "in the Community": drop a leading article of the part after the connector.
+        parts = [p[1:] if len(p) > 1 and text[p[0][0] : p[0][1]].lower() == "the" else p for p in parts]
+    return parts
+
+
+def _place_follows(text: str, rest: list[tuple[int, int]], place_spans: list[tuple[int, int]]) -> bool:
+    for j in range(len(rest), 0, -1):
+        if _covered(rest[0][0], rest[j - 1][1], place_spans):
+            return True
+    return False
 
 
 _IMPERATIVE_NEXT = regex.compile(

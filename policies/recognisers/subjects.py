@@ -99,14 +99,23 @@ _PRONOUN = quick(r"\b(?:she|he|her|him|his|hers|she['’]s|he['’]s)\b", re.IGN
 # A role the pronoun can stand for: "our buying director ... her face", "the councillor
 # ... he", "a nurse ... her". Any role or colleague named earlier in the post.
 _ROLE_ANTECEDENT = quick(
-    r"\b(?:our|the|your|a|an|this|that|every|each)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"\b(?:our|the|your|a|an|one|this|that|every|each)\s+(?:[\w'’-]+\s+){0,3}?"
     r"(?:director|manager|councillor|officer|sergeant|inspector|constable|nurse|doctor|"
     r"consultant|midwife|paramedic|porter|therapist|counsellor|solicitor|partner|lawyer|"
     r"barrister|judge|volunteer|driver|colleague|chair|ceo|founder|mayor|minister|mp|"
     r"spokesperson|leader|head|chief|receptionist|cashier|staff|crew|engineer|adviser|"
     r"advisor|caseworker|worker|trainee|apprentice|vicar|teacher|agent|employer|"
     r"candidate|member\s+of\s+staff|man|woman|gentleman|lady|guy|bloke|boy|girl|"
-    r"customer|client|patient|tenant|resident|supporter|donor|follower|caller)\b",
+    r"customer|client|patient|tenant|resident|supporter|donor|follower|caller|"
+    # Round 13: an animal ("a tortoise was handed in ... he's safe", "the heron was back
+    # on his rock") or a festive character is not a person to recognise.
+    r"dog|puppy|cat|kitten|tortoise|rabbit|horse|pony|bird|heron|swan|duck|owl|fox|badger|hedgehog|"
+    r"seal|goose|robin|animal|pet|santa|elf|reindeer)\b"
+    # "one of our therapists missed her train": one colleague among several.
+    r"|\bone\s+of\s+(?:our|the)\s+(?:[\w'’-]+\s+){0,2}?(?:directors|managers|councillors|officers|nurses|"
+    r"doctors|consultants|midwives|paramedics|therapists|counsellors|solicitors|partners|volunteers|"
+    r"drivers|colleagues|staff|advisers|advisors|caseworkers|trainees|apprentices|team)\b|"
+    r"\b(?:Santa|Father\s+Christmas)\b",
     re.IGNORECASE,
 )
 _TITLED = re.compile(
@@ -123,7 +132,11 @@ _TOTAL = quick(
     r"customers|tenants|residents|families|households|children|adults|users|sessions|"
     r"appointments|calls|cases|arrests|referrals|staff|volunteers|members|visitors|"
     r"pupils|students|homes|parcels|meals|beds|donors|supporters|offenders|victims|women|"
-    r"men|young\s+people|older\s+people|carers)\b",
+    r"men|young\s+people|older\s+people|carers|"
+    # Round 13: counts of matters handled ("312 disrepair claims settled", "138
+    # employment disputes settled") and of kinds of client ("1,146 first-time buyers").
+    r"claims|disputes|matters|enquiries|complaints|applications|transactions|purchases|"
+    r"mortgages|loans|buyers|couples|individuals|callers|survivors|parents|businesses)\b",
     re.IGNORECASE,
 )
 _RATE = quick(r"\b\d+(?:\.\d+)?\s?(?:%|per\s?cent\b)|\b\d+p\s+in\s+every\b", re.IGNORECASE)
@@ -228,11 +241,24 @@ _IF_YOU = re.compile(r"\bif\s+you(?:['’]re|\s+are)\s+(?!(?:the|that|this|one\s
                      re.IGNORECASE)
 
 
+# Round 13: a question many people ask, answered as general advice: "People often ask us
+# what to do if they're worried about a neighbour", "We're often asked how to support a
+# teenager who's stopped talking". The neighbour and the teenager are anyone's.
+_OFTEN_ASKED = quick(
+    r"\b(?:(?:people|parents|families|carers|customers|clients|residents|patients|tenants|many\s+of\s+you|lots\s+of\s+you)"
+    r"\s+(?:often|regularly|frequently|always|sometimes|keep)\s+ask(?:ing)?(?:\s+(?:us|me))?|"
+    r"we(?:['’]re|\s+are|\s+get)\s+(?:often|regularly|frequently|always|sometimes)\s+asked|"
+    r"(?:a|one|the)\s+question\s+we\s+(?:get|hear)\s+(?:a\s+lot|often|all\s+the\s+time|most))\b"
+    r"\s*:?\s*(?:(?:what|how|whether|if|about|why|when|where|who)\b)?[^.!?\n]*",
+    re.IGNORECASE,
+)
+
+
 def example_spans(text: str) -> list[Span]:
     """Examples given in passing and who a service is for ("if you're ..."): their people
     are hypothetical, not particular."""
     lowered = text.lower()
-    spans = []
+    spans = [Span(m.start(), m.end(), "frame", "a question many ask") for m in _OFTEN_ASKED.finditer(text)]
     if "e.g" in lowered or "xample" in lowered or "nstance" in lowered or "such as" in lowered:
         spans += [Span(m.start(), m.end(), "frame", "an example") for m in _EXAMPLE.finditer(text)]
     if "if you" in lowered:
