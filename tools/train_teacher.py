@@ -37,7 +37,6 @@ import argparse
 import gzip
 import json
 import math
-import os
 import random
 import sys
 import time
@@ -49,6 +48,9 @@ from sklearn.metrics import f1_score
 from sklearn.model_selection import StratifiedKFold
 from transformers import AutoModel, AutoTokenizer
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from tools.tweeteval import load_split  # noqa: E402
+
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = REPO / "tools/data/tone_teacher_oof.json.gz"
 SEED = 20261121  # tools/train_tone.py's fold seed
@@ -58,20 +60,6 @@ LR = 1e-4
 FOLDS = 3
 EPOCHS = 2
 FROZEN = 3
-
-
-def shared_dir() -> Path:
-    folder = Path(os.environ.get("SHARED_DIR", REPO.parent / "shared"))
-    if not folder.is_dir():
-        sys.exit(f"{folder} not found: set SHARED_DIR to the shared data folder")
-    return folder
-
-
-def load_split(split: str) -> tuple[list[str], np.ndarray]:
-    folder = shared_dir() / "data/tweeteval/offensive"
-    labels = [int(x) for x in (folder / f"{split}_labels.txt").read_text().split()]
-    texts = (folder / f"{split}_text.txt").read_text(encoding="utf-8").split("\n")[: len(labels)]
-    return texts, np.array(labels)
 
 
 def model_dir() -> Path:

@@ -76,7 +76,6 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import os
 import sys
 import time
 from pathlib import Path
@@ -93,6 +92,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from policies.checks.tone_signals import features  # noqa: E402
+from tools.tweeteval import load_split  # noqa: E402
 
 DEFAULT_OUT = REPO / "policies/checks/data/tone/model.json.gz"
 DEFAULT_TEACHER = REPO / "tools/data/tone_teacher_oof.json.gz"
@@ -111,21 +111,6 @@ TEMPERATURE = 1.0
 # Soft targets carry less noise than 0/1 labels, so the TF-IDF model fits them with weaker
 # regularisation (chosen by the same CV; see the docstring).
 DISTILLED_TFIDF_C = 2.0
-
-
-def shared_dir() -> Path:
-    folder = Path(os.environ.get("SHARED_DIR", REPO.parent / "shared"))
-    if not folder.is_dir():
-        sys.exit(f"{folder} not found: set SHARED_DIR to the shared data folder")
-    return folder
-
-
-def load_split(split: str) -> tuple[list[str], np.ndarray]:
-    """One TweetEval offensive split: texts and 0/1 labels (1 = offensive)."""
-    folder = shared_dir() / "data/tweeteval/offensive"
-    labels = [int(x) for x in (folder / f"{split}_labels.txt").read_text().split()]
-    texts = (folder / f"{split}_text.txt").read_text(encoding="utf-8").split("\n")[: len(labels)]
-    return texts, np.array(labels)
 
 
 class Featuriser:
