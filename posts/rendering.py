@@ -59,7 +59,7 @@ def word_diff(old: str, new: str) -> SafeString:
 
 
 def findings_for_display(text: str, findings: Sequence[dict], *, min_severity: str = "low") -> list[dict]:
-    """Findings worth showing, worst first, each with the words it is about (``quote``)
+    """Findings worth showing, worst first, each with the words it is about (``quotes``)
     and its position in the original list (``index``, matching highlight's ids).
 
     Findings that say the same thing (same check, code, severity and message) are shown
@@ -77,5 +77,5 @@ def findings_for_display(text: str, findings: Sequence[dict], *, min_severity: s
             if quote and quote not in shown[key]["quotes"]:
                 shown[key]["quotes"].append(quote)
             continue
-        shown[key] = {**finding, "index": index, "quote": quote, "quotes": [quote] if quote else []}
+        shown[key] = {**finding, "index": index, "quotes": [quote] if quote else []}
     return sorted(shown.values(), key=lambda f: (-SEVERITY_RANK[f["severity"]], f["start"]))

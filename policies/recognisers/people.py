@@ -244,7 +244,7 @@ _ROLE_RIGHT_BEFORE = re.compile(
 )
 # Titles of office-holders speaking publicly, right before (or opening) the name.
 _OFFICIAL = (
-    r"(?:Cllr|Councillor|PC|PCSO|DC|DS|DI|DCI|Supt|Chief\s+Constable|PCC|MP|MEP|Mayor|"
+    r"(?:Cllr|Councillor|PC|PCSO|DC|DS|DI|DCI|Supt|PCC|MP|MEP|Mayor|"
     # Round 13: police ranks are office-holders speaking in their role.
     r"(?:Chief\s+|Detective\s+)?(?:Inspector|Insp|Sgt|Sergeant|Superintendent|Constable)|"
     r"Minister|Secretary\s+of\s+State|Sir|Dame|Lord|Baroness|Professor|Prof|PD)\.?"

@@ -18,8 +18,8 @@ import re
 _END = ""  # marks a node where a word ends (no real unit is empty)
 
 
-def longest_first(words, *, space: str = r"\s+") -> str:
-    """A regex for any of ``words`` (case-folded; a space stands for ``space``),
+def longest_first(words) -> str:
+    """A regex for any of ``words`` (case-folded; a space stands for any run of spaces),
     preferring the longest where one word starts another."""
     trie: dict = {}
     for word in {w.lower() for w in words}:
@@ -28,11 +28,11 @@ def longest_first(words, *, space: str = r"\s+") -> str:
             for unit in [token] if token == " " else token:
                 node = node.setdefault(unit, {})
         node[_END] = {}
-    return _render_longest(trie, space)
+    return _render_longest(trie)
 
 
-def _render_longest(node: dict, space: str) -> str:
-    branches = [(space if unit == " " else re.escape(unit)) + _render_longest(child, space)
+def _render_longest(node: dict) -> str:
+    branches = [(r"\s+" if unit == " " else re.escape(unit)) + _render_longest(child)
                 for unit, child in sorted(node.items()) if unit != _END]
     if not branches:
         return ""
