@@ -324,7 +324,13 @@ def run(ctx: CheckContext) -> list[Finding]:
     staff = staff_names(text, names)
     sensitive_kinds = set(_setting(ctx, "sensitive_kinds") or ())  # type: ignore[arg-type]
     service = _SERVICE_WORDS.get(ctx.org_kind, frozenset())
-    profile = not cues.client and team_profile(text) and not any(
+    introduces_colleague = team_profile(text)
+    if introduces_colleague and cues.client:
+        # Round 15: "Parveen was happy for us to share her story" closes a colleague's
+        # profile as often as a client's; once the post says she works or volunteers for
+        # us, the story is hers to share. A sensitive circumstance still stops the profile.
+        cues.client = [c for c in cues.client if not _SHARED_STORY_BEFORE.search(text[max(0, c.start - 30) : c.start])]
+    profile = not cues.client and introduces_colleague and not any(
         s.kind in sensitive_kinds and fold(text[s.start : s.end]) not in service and not _specialism(text, s)
         for s in spans
     )
@@ -383,6 +389,12 @@ def run(ctx: CheckContext) -> list[Finding]:
     specific_age = not profile and any(
         s.kind == "age" and s.label == "age" and not near_staff(s) and not _animal_age(text, s)
         and not _eligibility_age(text, s) for s in spans)
+    if specific_age and staff_spans and not private_names and not cues.client and not people:
+        # Round 15: "Our chair of trustees, Martin Achebe, is rowing ... He's 64": where
+        # everyone named is a colleague and no one else is described, "he's 64" is theirs.
+        specific_age = any(
+            s.kind == "age" and s.label == "age" and not near_staff(s) and not _animal_age(text, s)
+            and not _eligibility_age(text, s) and not _PRONOUN_AGE.match(text[s.start : s.end]) for s in spans)
     by_role = [s for s in by_role if not near_staff(s)]
     # "A caller asked why we don't come out to every shoplifting report": the asker of a
     # general question is framed, whether as "a caller" or "a resident".
@@ -655,6 +667,10 @@ def _own_incident(text: str, span: Span, replying: bool) -> bool:
     if _QUOTING_BEFORE.search(before):
         return False
     return replying or bool(_YOUR_BEFORE.search(before))
+
+
+_SHARED_STORY_BEFORE = quick(r"\b(?:share|sharing|tell|telling)\s+$", re.IGNORECASE)
+_PRONOUN_AGE = re.compile(r"(?:he|she)(?:['’]s|\s+is|\s+turns|\s+turned)\b", re.IGNORECASE)
 
 
 # Round 13: "Average age 31", "a median age of 34": a statistic of many people's ages.

@@ -347,7 +347,8 @@ def reply_addressee(text: str) -> Span | None:
 # clinical lead", "Congratulations to Sister Grace Mensah ... named our Nurse of the Year"
 # open on a colleague the same way; the membership test below still decides.
 _MEET_OPENER = re.compile(
-    r"(?:^|[.!?\n]\s*)(?:\d+/\d+\s+)?(?:Meet|Say\s+hello\s+to|Please\s+welcome|Welcome\s+to|Introducing|"
+    # Round 15: an emoji ends a heading as a full stop would ("Volunteer spotlight ✨ Meet ...").
+    r"(?:^|[.!?\n]\s*|[\u2600-\u27bf\U0001f000-\U0001faff]\ufe0f?\s+)(?:\d+/\d+\s+)?(?:Meet|Say\s+hello\s+to|Please\s+welcome|Welcome\s+to|Introducing|"
     r"Congratulations\s+to|Congrats\s+to|Huge\s+congratulations\s+to|Happy\s+retirement\s+to|"
     r"Farewell\s+to|Good\s+luck\s+to|Staff\s+pick[^.!?\n]{0,25}?)\s+"
     r"(?:(?:PC|PCSO|DC|DS|Sister|Dr|Cllr)\.?\s+)?[A-Z][\w'’-]+"
@@ -358,7 +359,9 @@ _TEAM_HASHTAG = re.compile(
     r"#(?:MeetTheTeam|MeetOurTeam|MeetTheStaff|TeamSpotlight|StaffSpotlight|VolunteersWeek|VolunteerWeek|"
     r"VolunteerSpotlight|MeetTheVolunteers|MeetOurVolunteers|MeetOurPeople)\b"
     # "#TeamAmbo", "#TeamNHS": the organisation's own team tag.
-    r"|#Team[A-Z]\w+",
+    r"|#Team[A-Z]\w+"
+    # Round 15: a "Volunteer spotlight ✨ Meet Gurpreet" heading says the same as the tag.
+    r"|\b(?i:volunteer|staff|team|colleague)\s+(?i:spotlight)\b",
 )
 TEAM_ROLES = _TEAM_ROLES = (
     r"crew|team|staff|colleagues?|volunteers?|manager|counsellor|therapist|nurse|doctor|"
@@ -382,7 +385,7 @@ _MEMBERSHIP = re.compile(
     rf"|^\W*(?:\d{{1,3}}\W+)?(?:{_TEAM_ROLES}|[a-z]+\s+(?:{_TEAM_ROLES}))\b"
     # Long service: "retires this Friday", "40 years at the counter", "heads our team".
     rf"|\b(?:retires|retiring|has\s+retired|is\s+retiring)\b"
-    rf"|\b(?:heads|leads|runs|will\s+be\s+leading|be\s+leading)\s+our\b"
+    rf"|\b(?:heads|leads|runs|manages|will\s+be\s+leading|be\s+leading)\s+our\b"
     # "dispensing at our Broadstairs branch since 1987": years of service at one of ours.
     rf"|\b(?:at|in|on|from)\s+our\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_STAFF_PLACES}|shop|store|depot|desk|counter)\s+"
     rf"(?:since|for)\s+(?:\d|[a-z]+\s+years)",
@@ -409,7 +412,9 @@ _SERVICE_OPENER = re.compile(
 _JOINED_OR_RETIRES = quick(
     rf"{_NAME},?\s+(?:\d{{1,3}},\s+)?(?i:joined\s+(?:us\s+as\s+(?:an?|our)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_TEAM_ROLES})|"
     rf"(?:our|the)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_STAFF_PLACES}))|"
-    r"retires|is\s+retiring|has\s+retired)\b"
+    r"retires|is\s+retiring|has\s+retired|"
+    # Round 15: "Bev Okafor is hanging up her hi-vis on Friday": the retirement idiom.
+    r"is\s+hanging\s+up\s+(?:his|her|their))\b"
 )
 # An officer's or nurse's title after "Meet" says they are ours: "Meet PCSO Kwame Asante".
 _MEET_TITLED = quick(r"(?:^|[.!?\n]\s*)Meet\s+(?:PC|PCSO|Sister|Cllr|Matron)\.?\s+[A-Z]")
@@ -423,7 +428,8 @@ def team_profile(text: str) -> bool:
     lowered = text.lower()
     if "welcom" in lowered and _WELCOME_OPENER.search(text):
         return True
-    joined_or_retires = ("joined" in lowered or "retir" in lowered) and bool(_JOINED_OR_RETIRES.search(text))
+    joined_or_retires = ("joined" in lowered or "retir" in lowered or "hanging up" in lowered) and bool(
+        _JOINED_OR_RETIRES.search(text))
     if joined_or_retires and _SERVICE_OPENER.search(text):
         return True
     opener = _MEET_OPENER.search(text) if any(w in text for w in _OPENER_WORDS) else None

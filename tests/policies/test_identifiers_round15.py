@@ -1,7 +1,10 @@
 """Round 15 identifier false positives (development sets up to holdout14): invented
 look-alikes, not the rows. Ordinary words the name lists also hold (seasons, weekday
-abbreviations, plural nouns that are surnames) are not names; their near-twins, where
-the same word is somebody's name mid-sentence or in full, stay held."""
+abbreviations, plural nouns that are surnames) are not names; a colleague's profile
+(a "spotlight" heading, "manages our branch", "hanging up his gloves", "happy for us to
+share his story") and a colleague's own age ("She's 67") are theirs to share. Their
+near-twins, where the word is somebody's name, the person is a client, or a sensitive
+circumstance is told, stay held."""
 
 from __future__ import annotations
 
@@ -34,6 +37,22 @@ HARMLESS = [
      "unless there's an emergency.", "therapy"),
     ("Crews are sometimes stood down on the way to a 999 call when a nearer ambulance gets "
      "there first. If things get worse, ring back.", "nhs"),
+    # A colleague's profile, long service or retirement, with their age and family.
+    ("Meet Tomasz, 61, one of our volunteer drivers in Wrexham 🚐 A grandad of four who spent "
+     "25 years as a welder, Tomasz now drives people to the shops across Flintshire. Tomasz was "
+     "happy for us to share his story 💚", "charity"),
+    ("Meet Aisha 👋 Aisha manages our Bangor branch and has been with Menai for 14 years, "
+     "starting as a cashier at 17. She also helps at the Saturday money club for under-18s. "
+     "Pop in and say hello!", "bank"),
+    ("After 31 years on the Keswick bin round, Dave Moffat is hanging up his gloves on Friday 🎉 "
+     "Dave, 62, started with us in 1994 and says he'll miss the dog walkers most. Cake at the "
+     "Keswick depot from 2pm!", "council"),
+    ("Team spotlight 🌟 Meet Ravi, 54, a former postman who has run the Thursday lunch club at "
+     "our Wigan hub since 2019. 'Forty years of walking. Now I make soup.'", "charity"),
+    # Everyone named is a colleague, and "she's 67" is hers.
+    ("Our treasurer, Helen Okoro, is cycling from Carlisle to Newcastle on Saturday 9 May to raise "
+     "£3,000 for the minibus 🚴 She's 67 and she has been training on the fells since March. "
+     "Sponsor her via the link in our bio, and wave her off at Carlisle Castle at 7am!", "charity"),
 ]
 
 
@@ -51,6 +70,21 @@ RISKY = [
     # A surname used alone mid-sentence about a private person stays a name.
     ("We represented Mr Crews at Leeds County Court on Tuesday; he is 52 and was facing "
      "eviction over £3,400 of arrears.", "law_firm"),
+    # Introduced the same way, but a client: no membership, or a sensitive circumstance.
+    ("Meet Tomasz, 61, from Wrexham 🚐 A grandad of four who spent 25 years as a welder, Tomasz "
+     "now comes to our Tuesday lunch club. Tomasz was happy for us to share his story 💚", "charity"),
+    ("Meet Tomasz, 61, one of our volunteer drivers in Wrexham 🚐 A grandad of four, Tomasz came to "
+     "us after his divorce left him in debt and sleeping in his van. Tomasz was happy for us to "
+     "share his story 💚", "charity"),
+    ("Client spotlight 🌟 Meet Ravi, 54, a former postman who has come to the Thursday lunch club "
+     "at our Wigan hub since 2019.", "charity"),
+    ("After 31 years in the same council flat in Keswick, Dave Moffat, 62, is being evicted on "
+     "Friday over £2,100 of rent arrears.", "council"),
+    # A colleague named, but the age belongs to someone else, or no one named is staff.
+    ("Our treasurer, Helen Okoro, met a man at the Carlisle food bank on Saturday. He's 67 and "
+     "he has been sleeping in his car since March.", "charity"),
+    ("Helen Okoro is cycling from Carlisle to Newcastle on Saturday 9 May. She's 67 and she has "
+     "been sleeping in her car since her divorce.", "charity"),
 ]
 
 
