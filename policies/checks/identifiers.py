@@ -128,6 +128,7 @@ def _in_sorry_sentence(text: str, span: Span) -> bool:
     return bool(_SORRY_OPENING.match(text[start : span.start]))
 
 
+_RATE_BEFORE = re.compile(r"(?:\d\s?%|\bper\s?cent\b|\b\d+\s+in\s+\d+\b)[^.!?;:\n]{0,60}$", re.IGNORECASE)
 _COUNTED_BEFORE = re.compile(r"\b\d[\d,]*\s+(?:[a-z][\w'’-]*\s+){1,3}$", re.IGNORECASE)
 # A talk or conference the author speaks at: its "session" is a slot in the programme.
 _TALK = quick(
@@ -316,7 +317,10 @@ def run(ctx: CheckContext) -> list[Finding]:
     if aggregate and people:
         # "I worked with 64 people, 41 after having a baby and 23 after a death": a person
         # inside a count ("41 after having a baby") in a sentence of totals is many people.
-        people = [p for p in people if not (_COUNTED_BEFORE.search(text[max(0, p.start - 30) : p.start])
+        # Round 15: so is one after a rate in its clause: "41% of the households we acted
+        # for had a child under five", "1 in 4 callers had a carer".
+        people = [p for p in people if not ((_COUNTED_BEFORE.search(text[max(0, p.start - 30) : p.start])
+                                             or _RATE_BEFORE.search(text[max(0, p.start - 70) : p.start]))
                                             and _in_aggregate_sentence(text, p, aggregate, []))]
     # "in English or Welsh": a language or nationality is not a surname.
     spans = [s for s in spans if not (s.kind == "name" and _only_languages(fold(text[s.start : s.end])))]
@@ -640,6 +644,8 @@ _GENERIC_AFTER = re.compile(
 _SERVICE_USE_BEFORE = quick(
     r"\b(?:ring|ringing|rang|call|calling|phone|phoning|see|seeing|visit|visiting|contact|"
     r"contacting|ask|asking|skip|skipping|book|booking|go(?:\s+straight)?\s+to|going\s+to|"
+    # Round 15: "it's OK to tell a teacher", "30-minute slots with a solicitor".
+    r"tell|telling|(?:slots?|appointments?|sessions?|consultations?|chats?|meetings?)\s+with|"
     r"speak\s+to|talk\s+to|from|by|your)\s+(?:the|a|an|your)?\s*$",
     re.IGNORECASE,
 )

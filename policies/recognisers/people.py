@@ -90,6 +90,10 @@ _REPLY_START = re.compile(
 _PATIENT_ADJECTIVE = quick(r"\b(?:very|so|too|really|incredibly|extremely|ever\s+so|most)\s+patient$", re.IGNORECASE)
 
 
+_PER_NOUN = quick(r"\bper\s+[\w'’-]+$", re.IGNORECASE)
+_EACH_BEFORE = quick(r"\b(?:each|every|any|no)\s+$", re.IGNORECASE)
+
+
 def specific_person_spans(text: str) -> list[Span]:
     """Phrases that point at one particular person ("a man in his 50s", "my 3pm")."""
     generic = [m.span() for m in _GENERIC_PERSON.finditer(text)]
@@ -98,6 +102,10 @@ def specific_person_spans(text: str) -> list[Span]:
         if any(s <= m.start() < e for s, e in generic) or not_a_particular_one(text, m.start(), m.end()):
             continue
         if _PATIENT_ADJECTIVE.search(m.group()):
+            continue
+        if _PER_NOUN.search(m.group()) or (m.group()[:3].lower() == "one" and _EACH_BEFORE.search(text[max(0, m.start() - 8) : m.start()])):
+            # Round 15: "gave the most per customer", "Each one goes to a woman getting ready
+            # for an interview": a rate, and one of many handed out, not someone in particular.
             continue
         spans.append(Span(m.start(), m.end(), "person", "a particular person"))
     return spans
@@ -200,9 +208,16 @@ def _generic_statement(text: str, start: int, end: int) -> bool:
     if _CONTRAST_AFTER_MODAL.search(text[max(0, start - 80) : start]):
         return True
     sentence_start = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
+    if _BEHIND_EVERY.match(text, sentence_start):
+        # Round 15: "Behind every number is an officer who rang a landlord": whoever stands
+        # behind any of the figures, not one of them.
+        return True
     stop = _CLAUSE_END.search(text, end)
     sentence = text[sentence_start : stop.start() if stop else len(text)]
     return bool(_UNIT_COST.search(sentence))
+
+
+_BEHIND_EVERY = re.compile(r"\s*(?:and\s+|but\s+)?behind\s+(?:every|each|all)\b", re.IGNORECASE)
 
 
 def told_as_event(text: str, span: Span) -> bool:

@@ -2,7 +2,10 @@
 look-alikes, not the rows. Ordinary words the name lists also hold (seasons, weekday
 abbreviations, plural nouns that are surnames) are not names; a colleague's profile
 (a "spotlight" heading, "manages our branch", "hanging up his gloves", "happy for us to
-share his story") and a colleague's own age ("She's 67") are theirs to share. Their
+share his story") and a colleague's own age ("She's 67") are theirs to share; a person
+inside a rate ("37% ... had a child", "per customer", "each one goes to a child", "behind
+every one of those calls") or a role in advice ("tell a teacher", "appointments with a
+solicitor") is no one in particular. Their
 near-twins, where the word is somebody's name, the person is a client, or a sensitive
 circumstance is told, stay held."""
 
@@ -53,6 +56,21 @@ HARMLESS = [
     ("Our treasurer, Helen Okoro, is cycling from Carlisle to Newcastle on Saturday 9 May to raise "
      "£3,000 for the minibus 🚴 She's 67 and she has been training on the fells since March. "
      "Sponsor her via the link in our bio, and wave her off at Carlisle Castle at 7am!", "charity"),
+    # A person inside a rate or a distribution: many people, not one.
+    ("Our 2024 in numbers: 1,240 families helped across Kent. 37% of the families we supported"
+     " had a child under two; 1 in 5 included a carer with a long-term illness.", "charity"),
+    ("Thanks to everyone who shopped with us in May 💚 our Leeds store raised £2,310 for the "
+     "hospice, and Harrogate gave the most per customer. You lot are brilliant.", "retail"),
+    ("In 2024 our welfare team answered 9,800 calls. Behind every one of those calls is an "
+     "adviser who picked up at 8am, rang a landlord or found a food bank for a tenant on a "
+     "Friday.", "council"),
+    ("Thank you @BookTrust for collecting 300 picture books donated at our Luton store in "
+     "March. Each one goes to a child starting school in Bedfordshire.", "retail"),
+    # A role the reader is told to go to, or is booked with.
+    ("Free employment law drop-in for Carers Week 📅 Thursday 12 June, 10am–1pm, Taunton "
+     "Library. 20-minute appointments with a solicitor, no charge. Book on 01632 960123.", "law_firm"),
+    ("If exams are getting on top of you, tell a teacher you trust, and keep one evening a "
+     "week screen-free.", "therapy"),
 ]
 
 
@@ -85,6 +103,17 @@ RISKY = [
      "he has been sleeping in his car since March.", "charity"),
     ("Helen Okoro is cycling from Carlisle to Newcastle on Saturday 9 May. She's 67 and she has "
      "been sleeping in her car since her divorce.", "charity"),
+    # The same shapes, about one person: no rate, no "each", no advice.
+    ("In May a child under two from Maidstone was admitted to hospital after a fall at home, "
+     "and her mum, 19, came to us on Friday.", "charity"),
+    ("One goes to a woman in Bedford who lost her job in March and has her interview on "
+     "Tuesday; she's 52 and a mum of three.", "retail"),
+    ("On Tuesday a tutor in Taunton told us one of her students, 17, has been self-harming "
+     "since her parents split up.", "therapy"),
+    ("We had an appointment with a tenant in Taunton on Thursday: she's 84, lives alone on "
+     "Priory Road and faces eviction over £1,900 of arrears.", "law_firm"),
+    ("Behind every number is a person. Last Friday a man in his 60s from Barnsley came to our "
+     "desk after three nights sleeping in his car.", "council"),
 ]
 
 
