@@ -128,6 +128,7 @@ def _in_sorry_sentence(text: str, span: Span) -> bool:
     return bool(_SORRY_OPENING.match(text[start : span.start]))
 
 
+_RATE_BEFORE = re.compile(r"(?:\d\s?%|\bper\s?cent\b|\b\d+\s+in\s+\d+\b)[^.!?;:\n]{0,60}$", re.IGNORECASE)
 _COUNTED_BEFORE = re.compile(r"\b\d[\d,]*\s+(?:[a-z][\w'’-]*\s+){1,3}$", re.IGNORECASE)
 # A talk or conference the author speaks at: its "session" is a slot in the programme.
 _TALK = quick(
@@ -316,7 +317,10 @@ def run(ctx: CheckContext) -> list[Finding]:
     if aggregate and people:
         # "I worked with 64 people, 41 after having a baby and 23 after a death": a person
         # inside a count ("41 after having a baby") in a sentence of totals is many people.
-        people = [p for p in people if not (_COUNTED_BEFORE.search(text[max(0, p.start - 30) : p.start])
+        # Round 15: so is one after a rate in its clause: "41% of the households we acted
+        # for had a child under five", "1 in 4 callers had a carer".
+        people = [p for p in people if not ((_COUNTED_BEFORE.search(text[max(0, p.start - 30) : p.start])
+                                             or _RATE_BEFORE.search(text[max(0, p.start - 70) : p.start]))
                                             and _in_aggregate_sentence(text, p, aggregate, []))]
     # "in English or Welsh": a language or nationality is not a surname.
     spans = [s for s in spans if not (s.kind == "name" and _only_languages(fold(text[s.start : s.end])))]
@@ -324,7 +328,13 @@ def run(ctx: CheckContext) -> list[Finding]:
     staff = staff_names(text, names)
     sensitive_kinds = set(_setting(ctx, "sensitive_kinds") or ())  # type: ignore[arg-type]
     service = _SERVICE_WORDS.get(ctx.org_kind, frozenset())
-    profile = not cues.client and team_profile(text) and not any(
+    introduces_colleague = team_profile(text)
+    if introduces_colleague and cues.client:
+        # Round 15: "Parveen was happy for us to share her story" closes a colleague's
+        # profile as often as a client's; once the post says she works or volunteers for
+        # us, the story is hers to share. A sensitive circumstance still stops the profile.
+        cues.client = [c for c in cues.client if not _SHARED_STORY_BEFORE.search(text[max(0, c.start - 30) : c.start])]
+    profile = not cues.client and introduces_colleague and not any(
         s.kind in sensitive_kinds and fold(text[s.start : s.end]) not in service and not _specialism(text, s)
         for s in spans
     )
@@ -383,6 +393,12 @@ def run(ctx: CheckContext) -> list[Finding]:
     specific_age = not profile and any(
         s.kind == "age" and s.label == "age" and not near_staff(s) and not _animal_age(text, s)
         and not _eligibility_age(text, s) for s in spans)
+    if specific_age and staff_spans and not private_names and not cues.client and not people:
+        # Round 15: "Our chair of trustees, Martin Achebe, is rowing ... He's 64": where
+        # everyone named is a colleague and no one else is described, "he's 64" is theirs.
+        specific_age = any(
+            s.kind == "age" and s.label == "age" and not near_staff(s) and not _animal_age(text, s)
+            and not _eligibility_age(text, s) and not _PRONOUN_AGE.match(text[s.start : s.end]) for s in spans)
     by_role = [s for s in by_role if not near_staff(s)]
     # "A caller asked why we don't come out to every shoplifting report": the asker of a
     # general question is framed, whether as "a caller" or "a resident".
@@ -628,6 +644,8 @@ _GENERIC_AFTER = re.compile(
 _SERVICE_USE_BEFORE = quick(
     r"\b(?:ring|ringing|rang|call|calling|phone|phoning|see|seeing|visit|visiting|contact|"
     r"contacting|ask|asking|skip|skipping|book|booking|go(?:\s+straight)?\s+to|going\s+to|"
+    # Round 15: "it's OK to tell a teacher", "30-minute slots with a solicitor".
+    r"tell|telling|(?:slots?|appointments?|sessions?|consultations?|chats?|meetings?)\s+with|"
     r"speak\s+to|talk\s+to|from|by|your)\s+(?:the|a|an|your)?\s*$",
     re.IGNORECASE,
 )
@@ -655,6 +673,10 @@ def _own_incident(text: str, span: Span, replying: bool) -> bool:
     if _QUOTING_BEFORE.search(before):
         return False
     return replying or bool(_YOUR_BEFORE.search(before))
+
+
+_SHARED_STORY_BEFORE = quick(r"\b(?:share|sharing|tell|telling)\s+$", re.IGNORECASE)
+_PRONOUN_AGE = re.compile(r"(?:he|she)(?:['’]s|\s+is|\s+turns|\s+turned)\b", re.IGNORECASE)
 
 
 # Round 13: "Average age 31", "a median age of 34": a statistic of many people's ages.

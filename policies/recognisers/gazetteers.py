@@ -36,7 +36,9 @@ def surnames() -> frozenset[str]:
 
 @functools.cache
 def common_words() -> frozenset[str]:
-    return frozenset(read_terms("common_words.txt"))
+    # common_words.txt is generated (tools/train_identifiers.py); the curated list adds
+    # the ordinary words its corpus under-counts that the name lists also hold.
+    return frozenset(read_terms("common_words.txt")) | frozenset(read_terms("common_words_curated.txt"))
 
 
 @functools.cache

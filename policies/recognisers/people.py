@@ -90,6 +90,10 @@ _REPLY_START = re.compile(
 _PATIENT_ADJECTIVE = quick(r"\b(?:very|so|too|really|incredibly|extremely|ever\s+so|most)\s+patient$", re.IGNORECASE)
 
 
+_PER_NOUN = quick(r"\bper\s+[\w'’-]+$", re.IGNORECASE)
+_EACH_BEFORE = quick(r"\b(?:each|every|any|no)\s+$", re.IGNORECASE)
+
+
 def specific_person_spans(text: str) -> list[Span]:
     """Phrases that point at one particular person ("a man in his 50s", "my 3pm")."""
     generic = [m.span() for m in _GENERIC_PERSON.finditer(text)]
@@ -98,6 +102,10 @@ def specific_person_spans(text: str) -> list[Span]:
         if any(s <= m.start() < e for s, e in generic) or not_a_particular_one(text, m.start(), m.end()):
             continue
         if _PATIENT_ADJECTIVE.search(m.group()):
+            continue
+        if _PER_NOUN.search(m.group()) or (m.group()[:3].lower() == "one" and _EACH_BEFORE.search(text[max(0, m.start() - 8) : m.start()])):
+            # Round 15: "gave the most per customer", "Each one goes to a woman getting ready
+            # for an interview": a rate, and one of many handed out, not someone in particular.
             continue
         spans.append(Span(m.start(), m.end(), "person", "a particular person"))
     return spans
@@ -200,9 +208,16 @@ def _generic_statement(text: str, start: int, end: int) -> bool:
     if _CONTRAST_AFTER_MODAL.search(text[max(0, start - 80) : start]):
         return True
     sentence_start = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
+    if _BEHIND_EVERY.match(text, sentence_start):
+        # Round 15: "Behind every number is an officer who rang a landlord": whoever stands
+        # behind any of the figures, not one of them.
+        return True
     stop = _CLAUSE_END.search(text, end)
     sentence = text[sentence_start : stop.start() if stop else len(text)]
     return bool(_UNIT_COST.search(sentence))
+
+
+_BEHIND_EVERY = re.compile(r"\s*(?:and\s+|but\s+)?behind\s+(?:every|each|all)\b", re.IGNORECASE)
 
 
 def told_as_event(text: str, span: Span) -> bool:
@@ -347,7 +362,8 @@ def reply_addressee(text: str) -> Span | None:
 # clinical lead", "Congratulations to Sister Grace Mensah ... named our Nurse of the Year"
 # open on a colleague the same way; the membership test below still decides.
 _MEET_OPENER = re.compile(
-    r"(?:^|[.!?\n]\s*)(?:\d+/\d+\s+)?(?:Meet|Say\s+hello\s+to|Please\s+welcome|Welcome\s+to|Introducing|"
+    # Round 15: an emoji ends a heading as a full stop would ("Volunteer spotlight ✨ Meet ...").
+    r"(?:^|[.!?\n]\s*|[\u2600-\u27bf\U0001f000-\U0001faff]\ufe0f?\s+)(?:\d+/\d+\s+)?(?:Meet|Say\s+hello\s+to|Please\s+welcome|Welcome\s+to|Introducing|"
     r"Congratulations\s+to|Congrats\s+to|Huge\s+congratulations\s+to|Happy\s+retirement\s+to|"
     r"Farewell\s+to|Good\s+luck\s+to|Staff\s+pick[^.!?\n]{0,25}?)\s+"
     r"(?:(?:PC|PCSO|DC|DS|Sister|Dr|Cllr)\.?\s+)?[A-Z][\w'’-]+"
@@ -358,7 +374,9 @@ _TEAM_HASHTAG = re.compile(
     r"#(?:MeetTheTeam|MeetOurTeam|MeetTheStaff|TeamSpotlight|StaffSpotlight|VolunteersWeek|VolunteerWeek|"
     r"VolunteerSpotlight|MeetTheVolunteers|MeetOurVolunteers|MeetOurPeople)\b"
     # "#TeamAmbo", "#TeamNHS": the organisation's own team tag.
-    r"|#Team[A-Z]\w+",
+    r"|#Team[A-Z]\w+"
+    # Round 15: a "Volunteer spotlight ✨ Meet Gurpreet" heading says the same as the tag.
+    r"|\b(?i:volunteer|staff|team|colleague)\s+(?i:spotlight)\b",
 )
 TEAM_ROLES = _TEAM_ROLES = (
     r"crew|team|staff|colleagues?|volunteers?|manager|counsellor|therapist|nurse|doctor|"
@@ -382,7 +400,7 @@ _MEMBERSHIP = re.compile(
     rf"|^\W*(?:\d{{1,3}}\W+)?(?:{_TEAM_ROLES}|[a-z]+\s+(?:{_TEAM_ROLES}))\b"
     # Long service: "retires this Friday", "40 years at the counter", "heads our team".
     rf"|\b(?:retires|retiring|has\s+retired|is\s+retiring)\b"
-    rf"|\b(?:heads|leads|runs|will\s+be\s+leading|be\s+leading)\s+our\b"
+    rf"|\b(?:heads|leads|runs|manages|will\s+be\s+leading|be\s+leading)\s+our\b"
     # "dispensing at our Broadstairs branch since 1987": years of service at one of ours.
     rf"|\b(?:at|in|on|from)\s+our\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_STAFF_PLACES}|shop|store|depot|desk|counter)\s+"
     rf"(?:since|for)\s+(?:\d|[a-z]+\s+years)",
@@ -409,7 +427,9 @@ _SERVICE_OPENER = re.compile(
 _JOINED_OR_RETIRES = quick(
     rf"{_NAME},?\s+(?:\d{{1,3}},\s+)?(?i:joined\s+(?:us\s+as\s+(?:an?|our)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_TEAM_ROLES})|"
     rf"(?:our|the)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_STAFF_PLACES}))|"
-    r"retires|is\s+retiring|has\s+retired)\b"
+    r"retires|is\s+retiring|has\s+retired|"
+    # Round 15: "Bev Okafor is hanging up her hi-vis on Friday": the retirement idiom.
+    r"is\s+hanging\s+up\s+(?:his|her|their))\b"
 )
 # An officer's or nurse's title after "Meet" says they are ours: "Meet PCSO Kwame Asante".
 _MEET_TITLED = quick(r"(?:^|[.!?\n]\s*)Meet\s+(?:PC|PCSO|Sister|Cllr|Matron)\.?\s+[A-Z]")
@@ -423,7 +443,8 @@ def team_profile(text: str) -> bool:
     lowered = text.lower()
     if "welcom" in lowered and _WELCOME_OPENER.search(text):
         return True
-    joined_or_retires = ("joined" in lowered or "retir" in lowered) and bool(_JOINED_OR_RETIRES.search(text))
+    joined_or_retires = ("joined" in lowered or "retir" in lowered or "hanging up" in lowered) and bool(
+        _JOINED_OR_RETIRES.search(text))
     if joined_or_retires and _SERVICE_OPENER.search(text):
         return True
     opener = _MEET_OPENER.search(text) if any(w in text for w in _OPENER_WORDS) else None

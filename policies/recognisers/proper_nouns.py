@@ -243,7 +243,10 @@ def _classify(
         # Weak: an acronym is as often a condition (PTSD) or a thing (ID) as a body.
         return Span(start, end, "org", "acronym", weak=True)
     after_article = prev in ("a", "an", "the", "your", "my", "our", "their", "this", "every")
-    has_first = any(w in names and (w not in common or len(words) > 1 or not initial)
+    # Round 15: "Will Smith" opening a sentence is a name, but "Spring COVID vaccines" is
+    # an ordinary word and an acronym: only a second name-like word makes a full name.
+    more_words = len(words) > 1 and not all(_is_acronym(r.rstrip("-")) for r in raw[1:])
+    has_first = any(w in names and (w not in common or more_words or not initial)
                     for w in words) and not (len(words) == 1 and after_article)
     has_last = any(w in lasts and w not in common for w in words[1:] or words)
     if has_first and (len(words) > 1 or not initial or words[0] not in common):
@@ -262,6 +265,10 @@ def _classify(
                 return Span(start, end, "name", "name")
             return Span(start, end, "proper_noun", "capitalised word", weak=True)
         if word in lasts and word not in common:
+            if initial and _plural_of_common(word, common):
+                # Round 15: "Sessions cancelled late are charged", "Crews are stood down":
+                # a surname that is also an ordinary plural, opening a sentence, is the noun.
+                return Span(start, end, "proper_noun", "capitalised word", weak=True)
             if initial and _IMPERATIVE_NEXT.match(text, end):
                 # "Register via the link in our bio", "Book online": a verb that is also
                 # a surname opens an instruction, not a story about someone (round 10).
@@ -269,6 +276,14 @@ def _classify(
             return Span(start, end, "name", "surname")
         return Span(start, end, "proper_noun", "capitalised word", weak=word in common)
     return Span(start, end, "proper_noun", "capitalised words")
+
+
+def _plural_of_common(word: str, common: frozenset[str]) -> bool:
+    """"sessions", "crews", "bridges": the plural of an ordinary word (stems of four letters
+    or more, so "Rees" and "Hess" stay surnames)."""
+    if not word.endswith("s"):
+        return False
+    return len(word) > 4 and word[:-1] in common or len(word) > 5 and word.endswith("es") and word[:-2] in common
 
 
 _HOUSE_NUMBER = regex.compile(r"(?:\b(?:flat|apartment|apt|unit)\s+\d+[a-z]?,?\s+)?\b\d{1,4}[a-zA-Z]?,?[ \t]+$", regex.IGNORECASE)
