@@ -14,6 +14,7 @@ normalised text the engine maps back.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Callable, Iterator
 
@@ -169,8 +170,13 @@ def _x_piece_count(piece: str) -> int:
     return total
 
 
+@functools.lru_cache(maxsize=32)
 def count(text: str, network: str) -> int:
-    """How long ``text`` is by ``network``'s rules."""
+    """How long ``text`` is by ``network``'s rules.
+
+    Kept for the last few texts: the live check counts each draft twice (this check,
+    then the composer's counter beside it).
+    """
     network = network.lower()
     if network in ("x", "twitter"):
         return _x_count(text)
