@@ -11,6 +11,7 @@ import re
 
 from policies.recognisers.quickstart import quick
 from policies.recognisers.spans import Span
+from policies.recognisers.subjects import ANIMALS
 
 _PERSON_NOUNS = (
     r"man|woman|lady|gentleman|gent|guy|bloke|mum|mom|dad|mother|father|boy|girl|couple|"
@@ -90,6 +91,8 @@ _REPLY_START = re.compile(
 _PATIENT_ADJECTIVE = quick(r"\b(?:very|so|too|really|incredibly|extremely|ever\s+so|most)\s+patient$", re.IGNORECASE)
 
 
+_ANIMAL_FAMILY = re.compile(rf"\b{ANIMALS}\s+(?:family|couple|mum|mother|dad|father|baby|babies|twins)$", re.IGNORECASE)
+_OF_ANIMALS = re.compile(rf"\s+of\s+(?:[\w'’-]+\s+)?{ANIMALS}s?\b", re.IGNORECASE)
 _PER_NOUN = quick(r"\bper\s+[\w'’-]+$", re.IGNORECASE)
 _EACH_BEFORE = quick(r"\b(?:each|every|any|no)\s+$", re.IGNORECASE)
 
@@ -102,6 +105,10 @@ def specific_person_spans(text: str) -> list[Span]:
         if any(s <= m.start() < e for s, e in generic) or not_a_particular_one(text, m.start(), m.end()):
             continue
         if _PATIENT_ADJECTIVE.search(m.group()):
+            continue
+        if ("family" in m.group() or "couple" in m.group() or "mum" in m.group() or "bab" in m.group()
+                or "twins" in m.group()) and (_ANIMAL_FAMILY.search(m.group()) or _OF_ANIMALS.match(text, m.end())):
+            # Round 15: "the mallard family have hatched", "a family of swans": animals.
             continue
         if _PER_NOUN.search(m.group()) or (m.group()[:3].lower() == "one" and _EACH_BEFORE.search(text[max(0, m.start() - 8) : m.start()])):
             # Round 15: "gave the most per customer", "Each one goes to a woman getting ready

@@ -96,6 +96,20 @@ _ONE_PATIENT = quick(
 # "one new face", "a new face at the shelter": a newcomer.
 _NEW_FACE = re.compile(r"\b(?:one|a|another)\s+new\s+face\b", re.IGNORECASE)
 _PRONOUN = quick(r"\b(?:she|he|her|him|his|hers|she['’]s|he['’]s)\b", re.IGNORECASE)
+# Round 13 and 15: animals, mascots and things a post can call "he" or "she": "the cow seen
+# wandering ... is back in her field", "Moss the office spaniel ... She's in Ludlow", "our
+# sourdough starter ... she is 3". Whatever they are, they are no one's private information.
+ANIMALS = (
+    r"(?:dog|puppy|pup|cat|kitten|tortoise|rabbit|horse|pony|donkey|bird|heron|swan|cygnet|duck|duckling|"
+    r"mallard|goose|gosling|owl|fox|badger|hedgehog|otter|deer|squirrel|seal|robin|gull|seagull|pigeon|"
+    r"magpie|crow|falcon|peregrine|kestrel|buzzard|cow|calf|bull|sheep|lamb|ewe|ram|pig|piglet|goat|hen|"
+    r"chicken|cockerel|alpaca|llama|hamster|guinea\s+pig|ferret|budgie|parrot|goldfish|frog|toad|bee|"
+    r"spaniel|terrier|labrador|collie|lurcher|greyhound|retriever|whippet|poodle|beagle|dachshund|husky|"
+    r"animal|pet|mascot|plant|cactus|sourdough\s+starter|scarecrow|statue|robot)"
+    # "a dog walker", "our dog handler", "the plant manager" are people.
+    r"(?![\s-]*(?:walker|owner|lover|groomer|trainer|breeder|sitter|handler|fosterer|warden|rescuer|keeper|"
+    r"manager|operator|worker|lady|man|woman)s?\b)"
+)
 # A role the pronoun can stand for: "our buying director ... her face", "the councillor
 # ... he", "a nurse ... her". Any role or colleague named earlier in the post.
 _ROLE_ANTECEDENT = quick(
@@ -109,8 +123,7 @@ _ROLE_ANTECEDENT = quick(
     r"customer|client|patient|tenant|resident|supporter|donor|follower|caller|"
     # Round 13: an animal ("a tortoise was handed in ... he's safe", "the heron was back
     # on his rock") or a festive character is not a person to recognise.
-    r"dog|puppy|cat|kitten|tortoise|rabbit|horse|pony|bird|heron|swan|duck|owl|fox|badger|hedgehog|"
-    r"seal|goose|robin|animal|pet|santa|elf|reindeer)\b"
+    rf"{ANIMALS}|santa|elf|reindeer)\b"
     # "one of our therapists missed her train": one colleague among several.
     r"|\bone\s+of\s+(?:our|the)\s+(?:[\w'’-]+\s+){0,2}?(?:directors|managers|councillors|officers|nurses|"
     r"doctors|consultants|midwives|paramedics|therapists|counsellors|solicitors|partners|volunteers|"
@@ -300,6 +313,38 @@ def singular_subjects(text: str) -> list[Span]:
         for m in _REFLECTION.finditer(text):
             spans.append(Span(m.start(), m.end(), "person", "a particular encounter"))
     return spans
+
+
+# The name of an animal or a thing: "Moss the office spaniel", "Biscuit, our therapy dog",
+# "our waiting-room plant is called Gerald", "the starter is named Glenys".
+_PET_NAME = quick(
+    rf"(?i:\b{ANIMALS}s?\b[^.!?\n]{{0,25}}?\b(?:called|named|christened|known\s+as)\s+)(?P<after>[A-Z][\w'’-]+)"
+    rf"|\b(?P<before>[A-Z][\w'’-]+),?\s+(?i:the|our)\s+(?:[\w'’-]+\s+){{0,2}}?(?i:{ANIMALS})\b"
+)
+_PET_WORDS = ("call", "named", "christened", "known as", "the ", "our ")
+
+
+def pet_names(text: str) -> frozenset[str]:
+    """Names the post gives an animal or a thing: "Moss the office spaniel", "a plant called
+    Gerald"."""
+    if not any(w in text for w in _PET_WORDS):
+        return frozenset()
+    return frozenset(m.group("after") or m.group("before") for m in _PET_NAME.finditer(text))
+
+
+def animal_subject(text: str, pets: frozenset[str]) -> bool:
+    """Whether the "he"/"she" of the post stands for an animal or a thing: it is named as one,
+    or the nearest role before the first pronoun is one ("the cow ... her field")."""
+    if pets:
+        return True
+    m = _PRONOUN.search(text)
+    if not m:
+        return False
+    before = list(_ROLE_ANTECEDENT.finditer(text[: m.start()]))
+    return bool(before) and bool(_ANIMAL_WORD.search(before[-1].group()))
+
+
+_ANIMAL_WORD = re.compile(rf"\b{ANIMALS}\b", re.IGNORECASE)
 
 
 def unnamed_pronoun_person(text: str, has_names: bool) -> Span | None:

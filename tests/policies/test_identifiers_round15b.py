@@ -1,5 +1,7 @@
 """Round 15, second pass (development sets up to holdout14): invented look-alikes, not the
-rows. A public apology that offers a remedy "if you were charged twice" discloses nothing
+rows. When the only "he" or "she" a post describes is an animal or a thing ("the ewe ... back
+in her field", "Biscuit, our office labrador", "a cactus called Norman. He's 5", "the swan
+family have hatched"), it is no one's private information. A public apology that offers a remedy "if you were charged twice" discloses nothing
 from the records. Their near-twins, where the reply tells what happened to the person's own
 account, stay held."""
 
@@ -51,3 +53,42 @@ PRIVACY_RISKY = [
 @pytest.mark.parametrize(("text", "kind"), PRIVACY_RISKY)
 def test_round15b_own_record_in_a_reply_stays_held(text, kind):
     assert privacy(text, kind) >= Severity.MEDIUM, text
+
+
+# The rules alone: the learned net's findings are retrained apart.
+ANIMAL_HARMLESS = [
+    # An animal, a mascot or a thing called "she", named, or given an age.
+    ("UPDATE: the ewe spotted on the A49 near Leominster this morning is safely back in her "
+     "field. She was unavailable for comment. Thanks to the drivers who slowed down 🐴", "police"),
+    ("Biscuit, our office labrador, has been promoted to Chief Morale Officer 🐶 Pay: two biscuits a "
+     "day. She's in our Hereford office Tuesdays and Thursdays if you'd like to say hello.", "law_firm"),
+    ("Our reception cactus is called Norman 🌵 He's 5, prickly, and has never once needed watering. "
+     "Say hello to Norman on your way in.", "therapy"),
+    ("news from the Bishop Auckland hospital pond 🦢 the swan family have hatched (six cygnets!) and "
+     "estates have roped off the path for them. please don't feed them bread.", "nhs"),
+    ("our Llandudno team's sourdough starter is named Myfanwy. she is 4 years old, lives on the top "
+     "shelf of the staff fridge and has more followers than our CEO 🍞", "bank"),
+]
+ANIMAL_RISKY = [
+    # A person described beside the animal: a client, a woman found, a mum, an owner.
+    ("Our client Margaret brought her spaniel Biscuit to her hearing at Hereford County Court on "
+     "Tuesday; she's 71 and facing eviction over £2,300 of arrears.", "law_firm"),
+    ("A woman found wandering on Mill Lane in Ashby this morning with her dog is safely home. She is "
+     "84 and lives alone.", "police"),
+    ("Biscuit the office labrador sat with a client on Tuesday: she's 34, lives on Priory Road and "
+     "came to us after her eviction.", "law_firm"),
+    ("The swan family weren't the only arrivals at Bishop Auckland this morning: a mum from Shildon "
+     "had twins in the car park at 3am and she's on Ward 4 now.", "nhs"),
+    ("Bramble the spaniel came in with his owner on Friday, a man of 58 from Shildon who has been "
+     "sleeping in his van since his divorce.", "charity"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), ANIMAL_HARMLESS)
+def test_round15b_animal_subject_is_not_held(text, kind):
+    assert ident(text, kind, net=False) <= Severity.LOW, text
+
+
+@pytest.mark.parametrize(("text", "kind"), ANIMAL_RISKY)
+def test_round15b_person_beside_an_animal_stays_held(text, kind):
+    assert ident(text, kind, net=False) >= Severity.MEDIUM, text
