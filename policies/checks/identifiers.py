@@ -406,7 +406,7 @@ def run(ctx: CheckContext) -> list[Finding]:
         # everyone named is a colleague and no one else is described, "he's 64" is theirs.
         specific_age = any(
             s.kind == "age" and s.label == "age" and not near_staff(s) and not _animal_age(text, s)
-            and not _eligibility_age(text, s) and not _PRONOUN_AGE.match(text[s.start : s.end]) for s in spans)
+            and not _eligibility_age(text, s) and not _pronoun_age(text, s) for s in spans)
     if specific_age and animal and not private_names and not cues.client and not people:
         # Round 15: when the only "he" or "she" is an animal or a thing ("our sourdough
         # starter is called Glenys. She is 3"), "she is 3" is its age.

@@ -29,7 +29,9 @@ COMPOUND_NEXT = _COMPOUND_NEXT = (
     r"volunteers?|reps?|representatives?|engagement|satisfaction|feedback|survey|surveys|"
     r"experience|journey|charter|testimonials?|reviews?|events?|newsletter|accounts?|desk|"
     r"counter|area|entrance|car\s+park|toilets?|lounge|parking|app|numbers?|reference|records?|"
-    r"room|zone|lane|rates?|offer|offers|card|cards|code|codes|money|funds?|data|base)\b"
+    r"room|zone|lane|rates?|offer|offers|card|cards|code|codes|money|funds?|data|base|"
+    # Round 15: "the baby bank", "the family bank": a service, like a food bank.
+    r"banks?)\b"
 )
 # "a carer's assessment", "a child's bus pass": a person noun naming an entitlement or
 # service, not someone in particular.
@@ -260,7 +262,7 @@ _ROLE_RIGHT_BEFORE = re.compile(
     r"paralegal|apprentice|principal|associate|solicitor|barrister|nurse|midwife|sister|"
     r"coordinator|sister|matron|consultant|surgeon|inspector|sergeant|councillor|"
     r"leader|minister|mayor|spokesperson|spokesman|spokeswoman|secretary|trustee|supervisor|mentor|tutor|"
-    r"trainer|lecturer|patron|ambassador))[\s,]*$"
+    r"trainer|lecturer|patron|ambassador|volunteer))[\s,]*$"
     # "consultant dermatologist Dr Rahman", "paediatrician Dr Lee": a specialty right before.
     r"|(?i:\b[a-z]+(?:ologist|iatrist|ician|ographer|apist|wife))[\s,]*$"
 )
@@ -319,6 +321,8 @@ def is_staff_or_official(text: str, span: Span, window: int = 45) -> bool:
     if _OFFICIAL_TITLE.match(text, span.start) or _OFFICIAL_TITLE_BEFORE.search(before):
         return True
     # "Harriet Cole has joined", "Amara Osei, our new Chief Risk Officer"
+    if _FROM_OUR_AFTER.match(after):
+        return True  # Round 15: "June from our Shrewsbury reception is running her first 10k"
     if _CONSENT_AFTER.match(after):
         return False  # "Bethan, who said I could share ...": a client's consent, not a quote
     if _ROLE_APPOSITION.match(after):
@@ -328,6 +332,13 @@ def is_staff_or_official(text: str, span: Span, window: int = 45) -> bool:
     return bool(_STAFF_CUE.match(after.lstrip(" ,(")) or _STAFF_CUE.search(after[:30]))
 
 
+# A colleague known by where they work, right after the name. "Moira, who's been ordering
+# from our shop every Friday" is a customer: the place must follow the name directly.
+_FROM_OUR_AFTER = re.compile(
+    r"\s+from\s+our\s+(?:[\w'’&-]+\s+){0,2}?(?:reception|front\s+desk|team|office|branch|shop|store|depot|"
+    r"kitchen|warehouse|bakery|café|cafe|counter|switchboard)\b(?!\s+(?:customers?|regulars?|clients?))",
+    re.IGNORECASE,
+)
 # Someone thanked for teaching, speaking or supervising is a professional in that role.
 _THANKED_FOR_TEACHING = re.compile(
     r"\s+for\s+(?:[\w'’-]+\s+){0,5}?(?:teaching|training|talk|lecture|keynote|presentation|supervision|"
@@ -408,6 +419,8 @@ _MEMBERSHIP = re.compile(
     # Long service: "retires this Friday", "40 years at the counter", "heads our team".
     rf"|\b(?:retires|retiring|has\s+retired|is\s+retiring)\b"
     rf"|\b(?:heads|leads|runs|manages|will\s+be\s+leading|be\s+leading)\s+our\b"
+    # Round 15: "Meet Priya, our new Head of Programmes".
+    rf"|\bour\s+(?:new\s+|newest\s+)?(?:deputy\s+|assistant\s+)?head\s+of\b"
     # "dispensing at our Broadstairs branch since 1987": years of service at one of ours.
     rf"|\b(?:at|in|on|from)\s+our\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_STAFF_PLACES}|shop|store|depot|desk|counter)\s+"
     rf"(?:since|for)\s+(?:\d|[a-z]+\s+years)",

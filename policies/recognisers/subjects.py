@@ -128,7 +128,13 @@ _ROLE_ANTECEDENT = quick(
     r"|\bone\s+of\s+(?:our|the)\s+(?:[\w'’-]+\s+){0,2}?(?:directors|managers|councillors|officers|nurses|"
     r"doctors|consultants|midwives|paramedics|therapists|counsellors|solicitors|partners|volunteers|"
     r"drivers|colleagues|staff|advisers|advisors|caseworkers|trainees|apprentices|team)\b|"
-    r"\b(?:Santa|Father\s+Christmas)\b",
+    r"\b(?:Santa|Father\s+Christmas)\b"
+    # Round 15: a role as a title before a name, "Volunteer Bev has now wrapped 312 boxes",
+    # and a colleague by where they work, "June from our Shrewsbury reception".
+    r"|(?-i:\b(?:Volunteer|Nurse|Midwife|Porter|Driver|Chef|Caretaker|Receptionist|Matron|Sister|Warden|"
+    r"Ranger|Librarian|Paramedic|Cashier|Steward|Gardener)\s+[A-Z][\w'’-]+)"
+    r"|(?-i:\b[A-Z][\w'’-]+)\s+from\s+our\s+(?:[\w'’&-]+\s+){0,2}?(?:reception|front\s+desk|team|office|branch|shop|store|depot|"
+    r"kitchen|warehouse|bakery|café|cafe|counter|switchboard)\b",
     re.IGNORECASE,
 )
 _TITLED = re.compile(

@@ -1,7 +1,9 @@
 """Round 15, second pass (development sets up to holdout14): invented look-alikes, not the
 rows. When the only "he" or "she" a post describes is an animal or a thing ("the ewe ... back
 in her field", "Biscuit, our office labrador", "a cactus called Norman. He's 5", "the swan
-family have hatched"), it is no one's private information. A public apology that offers a remedy "if you were charged twice" discloses nothing
+family have hatched"), it is no one's private information. A colleague introduced another
+way ("Volunteer Marj", "April from our Kendal branch ... She turns 55", "our new Head of
+Operations") is a colleague, and "the baby bank" is a service. A public apology that offers a remedy "if you were charged twice" discloses nothing
 from the records. Their near-twins, where the reply tells what happened to the person's own
 account, stay held."""
 
@@ -91,4 +93,39 @@ def test_round15b_animal_subject_is_not_held(text, kind):
 
 @pytest.mark.parametrize(("text", "kind"), ANIMAL_RISKY)
 def test_round15b_person_beside_an_animal_stays_held(text, kind):
+    assert ident(text, kind, net=False) >= Severity.MEDIUM, text
+
+
+STAFF_HARMLESS = [
+    # A colleague introduced role-first, by where they work (a month that is her name), or
+    # as a head of something.
+    ("Volunteer Marj has now knitted 140 hats for the baby bank this winter and would like it noted "
+     "that she is 'not stopping at 150'. Thank you, Marj 🧶", "charity"),
+    ("April from our Kendal branch is walking the Cumbria Way for Macmillan next month 🥾 She turns 55 "
+     "in the autumn and has been training on the fells every weekend. Sponsor link in our bio "
+     "(shared with April's blessing!).", "bank"),
+    ("Meet Tunde, our new Head of Operations 👋 Tunde grew up in Peckham and spent nine years running "
+     "youth football in Lewisham. He's a dad of three and a very loud Millwall fan.", "charity"),
+]
+STAFF_RISKY = [
+    # The same colleague beside a client, a customer who shops with us, a profile that tells
+    # a sensitive circumstance.
+    ("Volunteer Marj sat with a man at our Kendal drop-in on Tuesday: he's 67, lives alone on Fell "
+     "Road and hasn't eaten properly since his wife died.", "charity"),
+    ("April from our Kendal branch sat with a customer on Tuesday: she's 81, lives in Burneside and "
+     "lost £4,000 to a scam.", "bank"),
+    ("Shout-out to Rhona Bell from Dunbar, who's been buying a sourdough from our Haddington shop every "
+     "Saturday since her husband's stroke.", "retail"),
+    ("Meet Tunde, our new Head of Operations 👋 Tunde came to us in 2023 after losing his flat and "
+     "sleeping rough in Peckham for six months.", "charity"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), STAFF_HARMLESS)
+def test_round15b_colleague_introduction_is_not_held(text, kind):
+    assert ident(text, kind, net=False) <= Severity.LOW, text
+
+
+@pytest.mark.parametrize(("text", "kind"), STAFF_RISKY)
+def test_round15b_client_beside_a_colleague_stays_held(text, kind):
     assert ident(text, kind, net=False) >= Severity.MEDIUM, text
