@@ -330,6 +330,14 @@ def run(ctx: CheckContext) -> list[Finding]:
         people = [p for p in people if not ((_COUNTED_BEFORE.search(text[max(0, p.start - 30) : p.start])
                                              or _RATE_BEFORE.search(text[max(0, p.start - 70) : p.start]))
                                             and _in_aggregate_sentence(text, p, aggregate, []))]
+    if "names" in text.lower():
+        # Round 15: "Most popular names: Olivia and Theo": names as a statistic, no one's.
+        spans = [s for s in spans if not (s.kind == "name" and _NAMES_STATISTIC_BEFORE.search(text[max(0, s.start - 60) : s.start]))]
+    if " for " in text:
+        # Round 15: "Thank you to Citizens Advice Lincoln & Lindsey and Framework for working
+        # alongside our team": a list of partners thanked for the partnership, not a person.
+        spans = [Span(s.start, s.end, "org", "organisation") if s.kind == "name" and _partner_list(text, s) else s
+                 for s in spans]
     # "in English or Welsh": a language or nationality is not a surname.
     spans = [s for s in spans if not (s.kind == "name" and _only_languages(fold(text[s.start : s.end])))]
     names = [s for s in spans if s.kind == "name"]
@@ -689,6 +697,22 @@ def _own_incident(text: str, span: Span, replying: bool) -> bool:
     return replying or bool(_YOUR_BEFORE.search(before))
 
 
+_PARTNERS_AFTER = quick(
+    r"\s+for\s+(?:[\w'’-]+\s+){0,2}?(?:working\s+alongside|partnering\s+with|(?:their|the)\s+partnership)\b",
+    re.IGNORECASE,
+)
+
+
+def _partner_list(text: str, span: Span) -> bool:
+    run = text[span.start : span.end]
+    return (" & " in run or " and " in run) and bool(_PARTNERS_AFTER.match(text, span.end))
+
+
+_NAMES_STATISTIC_BEFORE = quick(
+    r"\b(?:popular|top|favourite|commonest|common)\s+(?:[\w'’-]+\s+){0,2}?names\b[^.!?\n:]{0,50}?"
+    r"(?:\s+(?:were|are))?\s*[:—–-]?\s*$",
+    re.IGNORECASE,
+)
 _SHARED_STORY_BEFORE = quick(r"\b(?:share|sharing|tell|telling)\s+$", re.IGNORECASE)
 _PRONOUN_AGE = re.compile(r"(?:he|she)(?:['’]s|\s+is|\s+turns|\s+turned)\b", re.IGNORECASE)
 _PRONOUN_RIGHT_BEFORE = re.compile(r"\b(?:he|she)(?:['’]s|\s+is|\s+was)?\s+$", re.IGNORECASE)

@@ -3,7 +3,9 @@ rows. When the only "he" or "she" a post describes is an animal or a thing ("the
 in her field", "Biscuit, our office labrador", "a cactus called Norman. He's 5", "the swan
 family have hatched"), it is no one's private information. A colleague introduced another
 way ("Volunteer Marj", "April from our Kendal branch ... She turns 55", "our new Head of
-Operations") is a colleague, and "the baby bank" is a service. A public apology that offers a remedy "if you were charged twice" discloses nothing
+Operations") is a colleague, and "the baby bank" is a service. Names in a statistic ("Most popular names: Isla and
+Freddie") and a list of partners thanked "for working alongside our team" are no one
+described. A public apology that offers a remedy "if you were charged twice" discloses nothing
 from the records. Their near-twins, where the reply tells what happened to the person's own
 account, stay held."""
 
@@ -128,4 +130,44 @@ def test_round15b_colleague_introduction_is_not_held(text, kind):
 
 @pytest.mark.parametrize(("text", "kind"), STAFF_RISKY)
 def test_round15b_client_beside_a_colleague_stays_held(text, kind):
+    assert ident(text, kind, net=False) >= Severity.MEDIUM, text
+
+
+NAMES_HARMLESS = [
+    # Names as a statistic, and a list of partners thanked for the partnership.
+    ("Calder maternity's year in numbers 👶 3,960 babies, 52 sets of twins, busiest night 3 March. "
+     "Most popular names: Isla and Freddie. Thank you to every midwife who caught them.", "nhs"),
+    ("Our top dog names of 2025 at the Bolton rehoming centre were Luna and Milo 🐾 412 dogs "
+     "rehomed, 38 of them over ten years old.", "charity"),
+]
+NAMES_RISKY = [
+    # A baby named with the mother, ward and time; a real birth after the statistic; a
+    # private person thanked, alone or in a pair, with their circumstances.
+    ("Welcome to the world, Isla Mae! Born at 03:12 on Tuesday on Ward 4 at Calderdale Royal to "
+     "Chloe Hughes, 19, of Halifax, weighing 7lb 2oz. Most popular name on the ward this week!", "nhs"),
+    ("Most popular names in our Halifax clinic today: Isla and Freddie, twins born to a mum of 19 "
+     "from Sowerby Bridge at 3am after she went into labour on the bus.", "nhs"),
+]
+NAMES_HARMLESS += [
+    ("Housing advice, January to June: 276 households helped because they were homeless or about to "
+     "be, 49 of them families with children. Thank you to Age UK Wigan & Leigh and Emmaus for "
+     "working alongside our team.", "council"),
+]
+NAMES_RISKY += [
+    ("Thank you to Glenys Pritchard of Llanelli for working alongside our team after she lost her "
+     "flat in March; she's 78 and still in temporary accommodation.", "council"),
+]
+NAMES_RISKY += [
+    ("Thank you to Glenys & Tom Pritchard of Llanelli for working alongside our team after they lost "
+     "their flat in March; she's 78 and they're still in temporary accommodation.", "council"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), NAMES_HARMLESS)
+def test_round15b_names_that_describe_no_one_are_not_held(text, kind):
+    assert ident(text, kind, net=False) <= Severity.LOW, text
+
+
+@pytest.mark.parametrize(("text", "kind"), NAMES_RISKY)
+def test_round15b_named_private_person_stays_held(text, kind):
     assert ident(text, kind, net=False) >= Severity.MEDIUM, text
