@@ -176,6 +176,9 @@ _GENERAL_ADVICE = quick(
     r"patients|clients)\b[^.!?]{0,60}$",
     re.IGNORECASE,
 )
+# Round 15: "if you were charged twice, ... we'll refund it": a condition right before
+# "you were" offers a remedy to anyone it applies to ("when you were banned" is told).
+_IF_BEFORE = quick(r"\b(?:if|in\s+case|whether)\s+$", re.IGNORECASE)
 _SENTENCES = re.compile(r"[^.!?\n]+[.!?\n]*")
 
 
@@ -312,8 +315,11 @@ def run(ctx: CheckContext) -> list[Finding]:
                 anchor = you_did
             elif record and (status or money):
                 anchor = record
-            elif discloser and (status or money):
-                anchor = discloser
+            elif discloser and (status or money) and not _IF_BEFORE.search(body[: discloser.start() - offset]):
+                # Round 15: "Sorry. ... if you were charged twice, email us and we'll refund
+                # it" offers a remedy to anyone affected; it tells nothing from the records.
+                # (The discloser is found in the whole text: its offset is the text's.)
+                anchor = _Relative(discloser, offset)
             elif record and explained:
                 anchor = record  # "your appeal deadline is ..., so you've got until Friday"
             elif bare and status and explained:
@@ -359,6 +365,19 @@ def run(ctx: CheckContext) -> list[Finding]:
             )
         )
     return findings
+
+
+class _Relative:
+    """A match found in the whole text, seen from inside one sentence."""
+
+    def __init__(self, match: re.Match[str], offset: int) -> None:
+        self._start, self._end = match.start() - offset, match.end() - offset
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
 
 
 def _served_you(text: str) -> re.Match[str] | None:

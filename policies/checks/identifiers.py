@@ -73,9 +73,11 @@ from policies.recognisers.quickstart import quick
 from policies.recognisers.spans import Span
 from policies.recognisers.subjects import (
     aggregate_spans,
+    animal_subject,
     example_spans,
     gift_spans,
     has_origin,
+    pet_names,
     quoted_question_spans,
     second_person_explainer,
     singular_subjects,
@@ -300,6 +302,12 @@ def run(ctx: CheckContext) -> list[Finding]:
     )
     own_handle = fold(ctx.account.handle.lstrip("@")) if ctx.account else ""
     spans = _with_titled_names(text, _split_room_tails(text, spans))
+    pets = pet_names(text)
+    if pets:
+        # Round 15: "Moss the office spaniel", "a plant called Gerald": an animal's or a
+        # thing's name is no one's.
+        spans = [s for s in spans if not (s.kind in ("name", "place", "proper_noun") and text[s.start : s.end] in pets)]
+    animal = animal_subject(text, pets)
     addressee = reply_addressee(text)
     if addressee and text.lstrip().startswith("@"):
         # In a reply, a lone first name is the person replied to, who wrote in public.
@@ -322,6 +330,14 @@ def run(ctx: CheckContext) -> list[Finding]:
         people = [p for p in people if not ((_COUNTED_BEFORE.search(text[max(0, p.start - 30) : p.start])
                                              or _RATE_BEFORE.search(text[max(0, p.start - 70) : p.start]))
                                             and _in_aggregate_sentence(text, p, aggregate, []))]
+    if "names" in text.lower():
+        # Round 15: "Most popular names: Olivia and Theo": names as a statistic, no one's.
+        spans = [s for s in spans if not (s.kind == "name" and _NAMES_STATISTIC_BEFORE.search(text[max(0, s.start - 60) : s.start]))]
+    if " for " in text:
+        # Round 15: "Thank you to Citizens Advice Lincoln & Lindsey and Framework for working
+        # alongside our team": a list of partners thanked for the partnership, not a person.
+        spans = [Span(s.start, s.end, "org", "organisation") if s.kind == "name" and _partner_list(text, s) else s
+                 for s in spans]
     # "in English or Welsh": a language or nationality is not a surname.
     spans = [s for s in spans if not (s.kind == "name" and _only_languages(fold(text[s.start : s.end])))]
     names = [s for s in spans if s.kind == "name"]
@@ -350,7 +366,7 @@ def run(ctx: CheckContext) -> list[Finding]:
     pronoun = unnamed_pronoun_person(text, bool(names))
     # "Meet Biscuit! 3-year-old Staffie cross ... He's been with us since January": in an
     # animal's profile, "he" is the animal.
-    animal_profile = any(s.kind == "age" and _animal_age(text, s) for s in spans)
+    animal_profile = animal or any(s.kind == "age" and _animal_age(text, s) for s in spans)
     # In a colleague's profile "he" and "she" are the colleague ("Meet Jordan 👋 ... this
     # month he joins the staff team"), even when the name reads as a place.
     if pronoun and not animal_profile and not profile and not _in_aggregate_sentence(text, pronoun, aggregate, people):
@@ -398,7 +414,13 @@ def run(ctx: CheckContext) -> list[Finding]:
         # everyone named is a colleague and no one else is described, "he's 64" is theirs.
         specific_age = any(
             s.kind == "age" and s.label == "age" and not near_staff(s) and not _animal_age(text, s)
-            and not _eligibility_age(text, s) and not _PRONOUN_AGE.match(text[s.start : s.end]) for s in spans)
+            and not _eligibility_age(text, s) and not _pronoun_age(text, s) for s in spans)
+    if specific_age and animal and not private_names and not cues.client and not people:
+        # Round 15: when the only "he" or "she" is an animal or a thing ("our sourdough
+        # starter is called Glenys. She is 3"), "she is 3" is its age.
+        specific_age = any(
+            s.kind == "age" and s.label == "age" and not near_staff(s) and not _animal_age(text, s)
+            and not _eligibility_age(text, s) and not _pronoun_age(text, s) for s in spans)
     by_role = [s for s in by_role if not near_staff(s)]
     # "A caller asked why we don't come out to every shoplifting report": the asker of a
     # general question is framed, whether as "a caller" or "a resident".
@@ -675,8 +697,31 @@ def _own_incident(text: str, span: Span, replying: bool) -> bool:
     return replying or bool(_YOUR_BEFORE.search(before))
 
 
+_PARTNERS_AFTER = quick(
+    r"\s+for\s+(?:[\w'’-]+\s+){0,2}?(?:working\s+alongside|partnering\s+with|(?:their|the)\s+partnership)\b",
+    re.IGNORECASE,
+)
+
+
+def _partner_list(text: str, span: Span) -> bool:
+    run = text[span.start : span.end]
+    return (" & " in run or " and " in run) and bool(_PARTNERS_AFTER.match(text, span.end))
+
+
+_NAMES_STATISTIC_BEFORE = quick(
+    r"\b(?:popular|top|favourite|commonest|common)\s+(?:[\w'’-]+\s+){0,2}?names\b[^.!?\n:]{0,50}?"
+    r"(?:\s+(?:were|are))?\s*[:—–-]?\s*$",
+    re.IGNORECASE,
+)
 _SHARED_STORY_BEFORE = quick(r"\b(?:share|sharing|tell|telling)\s+$", re.IGNORECASE)
 _PRONOUN_AGE = re.compile(r"(?:he|she)(?:['’]s|\s+is|\s+turns|\s+turned)\b", re.IGNORECASE)
+_PRONOUN_RIGHT_BEFORE = re.compile(r"\b(?:he|she)(?:['’]s|\s+is|\s+was)?\s+$", re.IGNORECASE)
+
+
+def _pronoun_age(text: str, span: Span) -> bool:
+    """"He's 3", "she is 3 years old", "She turns 60": an age told of whoever "he"/"she" is."""
+    return bool(_PRONOUN_AGE.match(text[span.start : span.end])
+                or _PRONOUN_RIGHT_BEFORE.search(text[max(0, span.start - 12) : span.start]))
 
 
 # Round 13: "Average age 31", "a median age of 34": a statistic of many people's ages.

@@ -11,6 +11,7 @@ import re
 
 from policies.recognisers.quickstart import quick
 from policies.recognisers.spans import Span
+from policies.recognisers.subjects import ANIMALS
 
 _PERSON_NOUNS = (
     r"man|woman|lady|gentleman|gent|guy|bloke|mum|mom|dad|mother|father|boy|girl|couple|"
@@ -28,7 +29,9 @@ COMPOUND_NEXT = _COMPOUND_NEXT = (
     r"volunteers?|reps?|representatives?|engagement|satisfaction|feedback|survey|surveys|"
     r"experience|journey|charter|testimonials?|reviews?|events?|newsletter|accounts?|desk|"
     r"counter|area|entrance|car\s+park|toilets?|lounge|parking|app|numbers?|reference|records?|"
-    r"room|zone|lane|rates?|offer|offers|card|cards|code|codes|money|funds?|data|base)\b"
+    r"room|zone|lane|rates?|offer|offers|card|cards|code|codes|money|funds?|data|base|"
+    # Round 15: "the baby bank", "the family bank": a service, like a food bank.
+    r"banks?)\b"
 )
 # "a carer's assessment", "a child's bus pass": a person noun naming an entitlement or
 # service, not someone in particular.
@@ -90,6 +93,8 @@ _REPLY_START = re.compile(
 _PATIENT_ADJECTIVE = quick(r"\b(?:very|so|too|really|incredibly|extremely|ever\s+so|most)\s+patient$", re.IGNORECASE)
 
 
+_ANIMAL_FAMILY = re.compile(rf"\b{ANIMALS}\s+(?:family|couple|mum|mother|dad|father|baby|babies|twins)$", re.IGNORECASE)
+_OF_ANIMALS = re.compile(rf"\s+of\s+(?:[\w'’-]+\s+)?{ANIMALS}s?\b", re.IGNORECASE)
 _PER_NOUN = quick(r"\bper\s+[\w'’-]+$", re.IGNORECASE)
 _EACH_BEFORE = quick(r"\b(?:each|every|any|no)\s+$", re.IGNORECASE)
 
@@ -102,6 +107,10 @@ def specific_person_spans(text: str) -> list[Span]:
         if any(s <= m.start() < e for s, e in generic) or not_a_particular_one(text, m.start(), m.end()):
             continue
         if _PATIENT_ADJECTIVE.search(m.group()):
+            continue
+        if ("family" in m.group() or "couple" in m.group() or "mum" in m.group() or "bab" in m.group()
+                or "twins" in m.group()) and (_ANIMAL_FAMILY.search(m.group()) or _OF_ANIMALS.match(text, m.end())):
+            # Round 15: "the mallard family have hatched", "a family of swans": animals.
             continue
         if _PER_NOUN.search(m.group()) or (m.group()[:3].lower() == "one" and _EACH_BEFORE.search(text[max(0, m.start() - 8) : m.start()])):
             # Round 15: "gave the most per customer", "Each one goes to a woman getting ready
@@ -253,7 +262,7 @@ _ROLE_RIGHT_BEFORE = re.compile(
     r"paralegal|apprentice|principal|associate|solicitor|barrister|nurse|midwife|sister|"
     r"coordinator|sister|matron|consultant|surgeon|inspector|sergeant|councillor|"
     r"leader|minister|mayor|spokesperson|spokesman|spokeswoman|secretary|trustee|supervisor|mentor|tutor|"
-    r"trainer|lecturer|patron|ambassador))[\s,]*$"
+    r"trainer|lecturer|patron|ambassador|volunteer))[\s,]*$"
     # "consultant dermatologist Dr Rahman", "paediatrician Dr Lee": a specialty right before.
     r"|(?i:\b[a-z]+(?:ologist|iatrist|ician|ographer|apist|wife))[\s,]*$"
 )
@@ -312,6 +321,8 @@ def is_staff_or_official(text: str, span: Span, window: int = 45) -> bool:
     if _OFFICIAL_TITLE.match(text, span.start) or _OFFICIAL_TITLE_BEFORE.search(before):
         return True
     # "Harriet Cole has joined", "Amara Osei, our new Chief Risk Officer"
+    if _FROM_OUR_AFTER.match(after):
+        return True  # Round 15: "June from our Shrewsbury reception is running her first 10k"
     if _CONSENT_AFTER.match(after):
         return False  # "Bethan, who said I could share ...": a client's consent, not a quote
     if _ROLE_APPOSITION.match(after):
@@ -321,6 +332,13 @@ def is_staff_or_official(text: str, span: Span, window: int = 45) -> bool:
     return bool(_STAFF_CUE.match(after.lstrip(" ,(")) or _STAFF_CUE.search(after[:30]))
 
 
+# A colleague known by where they work, right after the name. "Moira, who's been ordering
+# from our shop every Friday" is a customer: the place must follow the name directly.
+_FROM_OUR_AFTER = re.compile(
+    r"\s+from\s+our\s+(?:[\w'’&-]+\s+){0,2}?(?:reception|front\s+desk|team|office|branch|shop|store|depot|"
+    r"kitchen|warehouse|bakery|café|cafe|counter|switchboard)\b(?!\s+(?:customers?|regulars?|clients?))",
+    re.IGNORECASE,
+)
 # Someone thanked for teaching, speaking or supervising is a professional in that role.
 _THANKED_FOR_TEACHING = re.compile(
     r"\s+for\s+(?:[\w'’-]+\s+){0,5}?(?:teaching|training|talk|lecture|keynote|presentation|supervision|"
@@ -401,6 +419,8 @@ _MEMBERSHIP = re.compile(
     # Long service: "retires this Friday", "40 years at the counter", "heads our team".
     rf"|\b(?:retires|retiring|has\s+retired|is\s+retiring)\b"
     rf"|\b(?:heads|leads|runs|manages|will\s+be\s+leading|be\s+leading)\s+our\b"
+    # Round 15: "Meet Priya, our new Head of Programmes".
+    rf"|\bour\s+(?:new\s+|newest\s+)?(?:deputy\s+|assistant\s+)?head\s+of\b"
     # "dispensing at our Broadstairs branch since 1987": years of service at one of ours.
     rf"|\b(?:at|in|on|from)\s+our\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_STAFF_PLACES}|shop|store|depot|desk|counter)\s+"
     rf"(?:since|for)\s+(?:\d|[a-z]+\s+years)",

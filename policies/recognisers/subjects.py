@@ -96,6 +96,34 @@ _ONE_PATIENT = quick(
 # "one new face", "a new face at the shelter": a newcomer.
 _NEW_FACE = re.compile(r"\b(?:one|a|another)\s+new\s+face\b", re.IGNORECASE)
 _PRONOUN = quick(r"\b(?:she|he|her|him|his|hers|she['’]s|he['’]s)\b", re.IGNORECASE)
+# Round 13 and 15: animals, mascots and things a post can call "he" or "she": "the cow seen
+# wandering ... is back in her field", "Moss the office spaniel ... She's in Ludlow", "our
+# sourdough starter ... she is 3". Whatever they are, they are no one's private information.
+_ANIMAL_NAMES = (
+    "dog", "puppy", "pup", "cat", "kitten", "tortoise", "rabbit", "horse", "pony", "donkey", "bird", "heron",
+    "swan", "cygnet", "duck", "duckling", "mallard", "goose", "gosling", "owl", "fox", "badger", "hedgehog",
+    "otter", "deer", "squirrel", "seal", "robin", "gull", "seagull", "pigeon", "magpie", "crow", "falcon",
+    "peregrine", "kestrel", "buzzard", "cow", "calf", "bull", "sheep", "lamb", "ewe", "ram", "pig", "piglet",
+    "goat", "hen", "chicken", "cockerel", "alpaca", "llama", "hamster", "guinea pig", "ferret", "budgie",
+    "parrot", "goldfish", "frog", "toad", "bee", "spaniel", "terrier", "labrador", "collie", "lurcher",
+    "greyhound", "retriever", "whippet", "poodle", "beagle", "dachshund", "husky", "animal", "pet", "mascot",
+    "plant", "cactus", "sourdough starter", "scarecrow", "statue", "robot",
+)
+ANIMALS = (
+    "(?:" + "|".join(n.replace(" ", r"\s+") for n in _ANIMAL_NAMES) + ")"
+    # "a dog walker", "our dog handler", "the plant manager" are people.
+    r"(?![\s-]*(?:walker|owner|lover|groomer|trainer|breeder|sitter|handler|fosterer|warden|rescuer|keeper|"
+    r"manager|operator|worker|lady|man|woman)s?\b)"
+)
+# A cheap first look: most posts hold none of these words.
+_ANIMAL_TOKENS = frozenset(w for n in _ANIMAL_NAMES for w in (n.split()[-1], n.split()[-1] + "s"))
+_LOWER_WORD = re.compile(r"[a-z]+")
+
+
+def _mentions_animal(text: str) -> bool:
+    return not _ANIMAL_TOKENS.isdisjoint(_LOWER_WORD.findall(text.lower()))
+
+
 # A role the pronoun can stand for: "our buying director ... her face", "the councillor
 # ... he", "a nurse ... her". Any role or colleague named earlier in the post.
 _ROLE_ANTECEDENT = quick(
@@ -109,13 +137,18 @@ _ROLE_ANTECEDENT = quick(
     r"customer|client|patient|tenant|resident|supporter|donor|follower|caller|"
     # Round 13: an animal ("a tortoise was handed in ... he's safe", "the heron was back
     # on his rock") or a festive character is not a person to recognise.
-    r"dog|puppy|cat|kitten|tortoise|rabbit|horse|pony|bird|heron|swan|duck|owl|fox|badger|hedgehog|"
-    r"seal|goose|robin|animal|pet|santa|elf|reindeer)\b"
+    rf"{ANIMALS}|santa|elf|reindeer)\b"
     # "one of our therapists missed her train": one colleague among several.
     r"|\bone\s+of\s+(?:our|the)\s+(?:[\w'’-]+\s+){0,2}?(?:directors|managers|councillors|officers|nurses|"
     r"doctors|consultants|midwives|paramedics|therapists|counsellors|solicitors|partners|volunteers|"
     r"drivers|colleagues|staff|advisers|advisors|caseworkers|trainees|apprentices|team)\b|"
-    r"\b(?:Santa|Father\s+Christmas)\b",
+    r"\b(?:Santa|Father\s+Christmas)\b"
+    # Round 15: a role as a title before a name, "Volunteer Bev has now wrapped 312 boxes",
+    # and a colleague by where they work, "June from our Shrewsbury reception".
+    r"|(?-i:\b(?:Volunteer|Nurse|Midwife|Porter|Driver|Chef|Caretaker|Receptionist|Matron|Sister|Warden|"
+    r"Ranger|Librarian|Paramedic|Cashier|Steward|Gardener)\s+[A-Z][\w'’-]+)"
+    r"|(?-i:\b[A-Z][\w'’-]+)\s+from\s+our\s+(?:[\w'’&-]+\s+){0,2}?(?:reception|front\s+desk|team|office|branch|shop|store|depot|"
+    r"kitchen|warehouse|bakery|café|cafe|counter|switchboard)\b",
     re.IGNORECASE,
 )
 _TITLED = re.compile(
@@ -300,6 +333,46 @@ def singular_subjects(text: str) -> list[Span]:
         for m in _REFLECTION.finditer(text):
             spans.append(Span(m.start(), m.end(), "person", "a particular encounter"))
     return spans
+
+
+# The name of an animal or a thing: "Moss the office spaniel", "Biscuit, our therapy dog",
+# "our waiting-room plant is called Gerald", "the starter is named Glenys".
+_ANIMAL_WORD = quick(rf"\b{ANIMALS}s?\b", re.IGNORECASE)
+_NAME_BEFORE_ANIMAL = re.compile(r"\b([A-Z][\w'’-]+),?\s+(?i:the|our)\s+(?:[\w'’-]+\s+){0,2}?$")
+_CALLED = quick(r"\b(?:called|named|christened|known\s+as)\s+([A-Z][\w'’-]+)")
+_CALLED_WORDS = ("called", "named", "christened", "known as")
+
+
+def pet_names(text: str) -> frozenset[str]:
+    """Names the post gives an animal or a thing: "Moss the office spaniel", "a plant called
+    Gerald"."""
+    if not _mentions_animal(text):
+        return frozenset()
+    animals = list(_ANIMAL_WORD.finditer(text))
+    found = set()
+    for a in animals:
+        m = _NAME_BEFORE_ANIMAL.search(text, max(0, a.start() - 40), a.start())
+        if m:
+            found.add(m.group(1))
+    if any(w in text for w in _CALLED_WORDS):
+        for m in _CALLED.finditer(text):
+            # "... plant is called Gerald": an animal word earlier in the clause.
+            if any(a.end() <= m.start() and a.start() >= m.start() - 40
+                   and not any(c in text[a.end() : m.start()] for c in ".!?\n") for a in animals):
+                found.add(m.group(1))
+    return frozenset(found)
+
+
+def animal_subject(text: str, pets: frozenset[str]) -> bool:
+    """Whether the "he"/"she" of the post stands for an animal or a thing: it is named as one,
+    or the nearest role before the first pronoun is one ("the cow ... her field")."""
+    if pets:
+        return True
+    m = _PRONOUN.search(text) if _mentions_animal(text) else None
+    if not m or not _ANIMAL_WORD.search(text, 0, m.start()):
+        return False
+    before = list(_ROLE_ANTECEDENT.finditer(text[: m.start()]))
+    return bool(before) and bool(_ANIMAL_WORD.search(before[-1].group()))
 
 
 def unnamed_pronoun_person(text: str, has_names: bool) -> Span | None:

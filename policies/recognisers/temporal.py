@@ -48,6 +48,7 @@ _DATE = quick(
     re.VERBOSE,
 )
 _MONTH_ALONE = quick(rf"\b(?:{MONTH})\b")
+_MONTH_NAMED = re.compile(r"(?<![\d\s]\s)(?<!\bof\s)(?<!\bin\s)\b(April|May|June|August)\s+from\s+our\s+")
 _MONTH_LOWER = re.compile(
     r"\b(?:january|february|april|june|july|august|september|october|november|december)\b"
 )
@@ -116,6 +117,10 @@ def find_temporal(text: str) -> list[Span]:
     """Every date, weekday, time, relative time and duration in ``text``."""
     spans: list[Span] = []
     covered: list[tuple[int, int]] = []
+    # Round 15: "June from our Shrewsbury reception is running her first 10k ... June's
+    # 'tea or coffee?'": a month that is also a first name, introduced as one of ours, is
+    # her name throughout the post.
+    named = {m.group(1) for m in _MONTH_NAMED.finditer(text)} if " from our " in text else set()
     for m in _DATE.finditer(text):
         word = m.group()
         if word in ("March", "May") or word.startswith(("March ", "May ")) and not any(
@@ -130,6 +135,8 @@ def find_temporal(text: str) -> list[Span]:
         if m.group().rstrip(".") in ("March", "May", "Mar") and not _ambiguous_month(
             text, m.start(), m.end()
         ):
+            continue
+        if m.group() in named:
             continue
         spans.append(Span(m.start(), m.end(), "date", "month"))
     for m in _MONTH_LOWER.finditer(text):
