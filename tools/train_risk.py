@@ -3,7 +3,7 @@
 Usage: .venv/bin/python tools/train_risk.py [--out policies/checks/data/risk/model.json.gz]
                                             [--no-lofo] [--compare] [--sweep-tone-floor F,F,...]
 
-Reads only labelled files in this repository (field ``risky`` and ``checks``), sixteen
+Reads only labelled files in this repository (field ``risky`` and ``checks``), eighteen
 sources: tests/data/drafts.jsonl, tests/data/holdout.jsonl, tests/data/holdout2.jsonl,
 tests/data/holdout3.jsonl, tests/data/holdout4.jsonl, tests/data/holdout5.jsonl,
 tests/data/holdout6.jsonl, "train7" (tests/data/train7a.jsonl, train7b.jsonl and
@@ -13,11 +13,13 @@ train7c.jsonl, one source group, so leave-one-file-out leaves all three out toge
 (tests/data/holdout9a.jsonl and holdout9b.jsonl, one group), "holdout10"
 (tests/data/holdout10a.jsonl and holdout10b.jsonl, one group),
 "holdout11", "holdout12" (two files each), "train13" (tests/data/train13a.jsonl and
-train13b.jsonl, one group) and policies/packs/examples/*.jsonl. (holdout3, holdout4,
-holdout5, holdout6, the train7 sets, holdout7, holdout8, holdout9, holdout10, holdout11,
-holdout12 and train13 each joined once its before-tuning figures were recorded:
-tests/data/README.md, "Measurement history"; holdout7 and holdout8 joined in round 8,
-holdout9 in round 9, holdout10 in round 10, holdout11, holdout12 and train13 in round 13.
+train13b.jsonl, one group), "holdout13", "holdout14" (two files each) and
+policies/packs/examples/*.jsonl. (holdout3, holdout4, holdout5, holdout6, the train7 sets,
+holdout7, holdout8, holdout9, holdout10, holdout11, holdout12, train13, holdout13 and
+holdout14 each joined once its before-tuning figures were recorded: tests/data/README.md,
+"Measurement history"; holdout7 and holdout8 joined in round 8, holdout9 in round 9,
+holdout10 in round 10, holdout11, holdout12 and train13 in round 13, holdout13 and
+holdout14 in round 15.
 train12 is still not a source: see the README.)
 
 Two nets over the same features (policies/recognisers/risk_model.py, whose analyzers are
@@ -95,6 +97,18 @@ GRID = np.round(np.arange(0.30, 0.951, 0.01), 2)
 # at 0.92 and 0.93 (5/1556 risky, 1404/1508 harmless auto-approved, measured before the
 # "really do think" rule the raised floor called for; 4/1556 after it), 0.94 lets 7 through.
 FLOORS = {"tone": 0.93, "identification": 0.51}
+# Round 15 (holdout13 and holdout14 joined): unseen sets keep letting sarcasm through as
+# medium tone (holdout13: 8 of 9 misses; holdout14: 5 of 5), and --sweep-tone-floor shows
+# the floor is what lets it through: on files left out, risky / harmless auto-approved of
+# 2036 / 1988 were 59 / 1837 at 0.93, 49 / 1831 at 0.80 and 44 / 1830 at 0.75. But at
+# 0.75 the net holds short warm texts: "Thank you, you absolute legend!" (0.82) and a
+# reviewer's kind private note (0.83, "could we check we have consent?"). The misses it
+# would catch are 24-60 words; the warm look-alikes are under 20. So the lower threshold
+# applies only to posts of LONG_WORDS words or more: on the same left-out probabilities,
+# 25 words and 0.75 let through 39 risky and approve 1847 harmless (flat 0.93: 54 / 1852;
+# 15 or 20 words: 38 / 1845; 30 words: 40 / 1847). Chosen by hand, like the floor.
+LONG_WORDS = 25
+LONG_THRESHOLDS = {"tone": 0.75}
 SOURCES = {
     "drafts": [REPO / "tests/data/drafts.jsonl"],
     "holdout": [REPO / "tests/data/holdout.jsonl"],
@@ -118,6 +132,9 @@ SOURCES = {
     # challenges, disguised profanity) with look-alike harmless twins, and for varied
     # openings (train12 taught the net its writers' stock openings).
     "train13": [REPO / "tests/data/train13a.jsonl", REPO / "tests/data/train13b.jsonl"],
+    # Measured once each at the end of round 13 (tests/data/README.md), then released.
+    "holdout13": [REPO / "tests/data/holdout13a.jsonl", REPO / "tests/data/holdout13b.jsonl"],
+    "holdout14": [REPO / "tests/data/holdout14a.jsonl", REPO / "tests/data/holdout14b.jsonl"],
     "pack_examples": sorted((REPO / "policies/packs/examples").glob("*.jsonl")),
 }
 AT = datetime(2026, 11, 18, 12, 0, tzinfo=UTC)
@@ -225,10 +242,18 @@ def out_of_fold(rows: list[dict], subset: np.ndarray, mode: str) -> dict[str, np
     return result
 
 
+# Which rows have LONG_WORDS words or more (set by main once the rows are loaded).
+LONG_ROWS: np.ndarray | None = None
+
+
 def held(probs: dict[str, np.ndarray], thresholds: dict[str, float]) -> np.ndarray:
+    """Rows a net holds: at its threshold, or for a long row at the lower of that and its
+    long threshold, as risk_model.net_fires reads them."""
     out = np.zeros(len(next(iter(probs.values()))), dtype=bool)
     for name, p in probs.items():
         out |= p >= thresholds[name]
+        if name in LONG_THRESHOLDS and LONG_ROWS is not None and len(LONG_ROWS) == len(p):
+            out |= LONG_ROWS & (p >= min(thresholds[name], LONG_THRESHOLDS[name]))
     return out
 
 
@@ -367,6 +392,8 @@ def export(rows, thresholds: dict[str, float], out: Path) -> None:
         "models": names,
         "bias": [float(f"{fitted[n].intercept_[0]:.10g}") for n in names],
         "thresholds": {n: thresholds[n] for n in names},
+        "long_words": LONG_WORDS,
+        "long_thresholds": dict(LONG_THRESHOLDS),
         "word": block(feats.word, 0),
         "char": block(feats.char, n_word),
         "trained_on": {s: [str(p.relative_to(REPO)) for p in paths] for s, paths in SOURCES.items()},
@@ -407,6 +434,9 @@ def main() -> int:
                              "threshold (e.g. 0.80,0.85,0.88,0.90,0.92); writes nothing")
     args = parser.parse_args()
     rows = load_rows()
+    global LONG_ROWS
+    LONG_ROWS = np.array([len(risk_model._WORD.findall(r["text"][: risk_model.MAX_CHARS])) >= LONG_WORDS
+                          for r in rows])
     risky = np.array([bool(r["risky"]) for r in rows])
     auto = rules_auto_approved(rows)
     print(f"{len(rows)} labelled rows ({int(risky.sum())} risky); the rules auto-approve "

@@ -448,6 +448,7 @@ def _validate_escalation(value: Any, errors: _Collector) -> tuple[tuple[CombineR
 # Check settings that turn something on or off (the rest are severities, thresholds,
 # word lists and limits, each read by its check).
 _SWITCHES = frozenset({"enabled", "risk_model", "risk_model_by_sentence"})
+_WORD_COUNTS = frozenset({"risk_model_long_words"})
 
 
 def _validate_checks(value: Any, errors: _Collector) -> dict[str, dict[str, Any]]:
@@ -469,6 +470,8 @@ def _validate_checks(value: Any, errors: _Collector) -> dict[str, dict[str, Any]
                 _severity(setting, Severity.LOW, f"checks.{name}", key, errors)
             elif key in _SWITCHES and not isinstance(setting, bool):
                 errors.add(f"checks.{name}", key, "must be true or false")
+            elif key in _WORD_COUNTS and (isinstance(setting, bool) or not isinstance(setting, int) or setting < 0):
+                errors.add(f"checks.{name}", key, f"must be a whole number of words, 0 or more, such as 25 (got {setting!r})")
             elif key.endswith("_threshold") and (
                 isinstance(setting, bool) or not isinstance(setting, int | float) or not 0 <= setting <= 1
             ):

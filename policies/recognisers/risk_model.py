@@ -27,7 +27,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from policies.recognisers.known_grams import KnownGrams, counted_sums
@@ -103,6 +103,10 @@ class RiskModel:
     bias: tuple[float, float]
     thresholds: dict[str, float]
     known_chars: KnownGrams
+    # A post of ``long_words`` words or more is read with ``long_thresholds`` where the
+    # file gives one (lower: see ``net_fires``).
+    long_words: int = 0
+    long_thresholds: dict[str, float] = field(default_factory=dict)
 
 
 def _prepared(table: dict[str, list[float]]) -> dict[str, tuple[float, float, float]]:
@@ -122,6 +126,8 @@ def model(path: Path = MODEL_PATH) -> RiskModel:
         bias=tuple(payload["bias"]),
         thresholds=dict(payload["thresholds"]),
         known_chars=KnownGrams(char, CHAR_SIZES),
+        long_words=int(payload.get("long_words", 0)),
+        long_thresholds=dict(payload.get("long_thresholds", {})),
     )
 
 
@@ -209,13 +215,27 @@ def net_fires(text: str, name: str, settings: dict) -> bool:
     """Whether the ``name`` net holds ``text`` under ``settings``: on unless
     ``risk_model`` is false; fires at ``risk_model_threshold`` (or the shipped
     threshold chosen by cross-validation). Each check has its own settings, so the
-    identifiers and tone checks set their nets apart."""
+    identifiers and tone checks set their nets apart.
+
+    A post of ``risk_model_long_words`` words or more (shipped: 25) is read at
+    ``risk_model_long_threshold`` where there is one (shipped for tone: 0.75), or the
+    ordinary threshold if that is lower. A short post gives the net few n-grams, and
+    its probability swings on one or two of them: warm short posts ("Thank you, you
+    absolute legend!") score up to 0.93, which is why the ordinary tone threshold is
+    that high. A long post gives the net more to read, and there the lower threshold
+    holds the sarcasm the high one let through (tools/train_risk.py, LONG).
+    """
     if not text or settings.get("risk_model", True) is False:
         return False
     # Too few words to read: with a handful of known n-grams, the L2 normalisation puts
     # all the weight on one or two of them and the probability means nothing ("aaaa").
-    if len(_WORD.findall(text[:MAX_CHARS])) < MIN_WORDS:
+    words = len(_WORD.findall(text[:MAX_CHARS]))
+    if words < MIN_WORDS:
         return False
-    default = model().thresholds[name]
-    threshold = float(settings.get("risk_model_threshold", default))
+    weights = model()
+    threshold = float(settings.get("risk_model_threshold", weights.thresholds[name]))
+    long_words = int(settings.get("risk_model_long_words", weights.long_words))
+    long_threshold = settings.get("risk_model_long_threshold", weights.long_thresholds.get(name))
+    if long_words and words >= long_words and long_threshold is not None:
+        threshold = min(threshold, float(long_threshold))
     return probabilities(text)[name] >= threshold

@@ -93,6 +93,9 @@ def test_compiled_once_per_content():
         ("risk_model_by_sentence", "no", "true or false"),
         ("risk_model", 0, "true or false"),
         ("enabled", "yes", "true or false"),
+        ("risk_model_long_words", -1, "whole number of words"),
+        ("risk_model_long_words", "25", "whole number of words"),
+        ("risk_model_long_threshold", 2, "probability from 0 to 1"),
     ],
 )
 def test_a_check_setting_of_the_wrong_kind_is_refused_on_save(setting, value, message):
@@ -103,4 +106,5 @@ def test_a_check_setting_of_the_wrong_kind_is_refused_on_save(setting, value, me
 
 def test_check_thresholds_and_switches_of_the_right_kind_are_accepted():
     validate_document(document(checks={"tone": {"risk_model_sentence_threshold": 0.97, "risk_model_threshold": 1,
-                                                "risk_model_by_sentence": False, "risk_model": True}}))
+                                                "risk_model_by_sentence": False, "risk_model": True,
+                                                "risk_model_long_words": 0, "risk_model_long_threshold": 0.8}}))

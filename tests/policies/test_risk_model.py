@@ -174,12 +174,43 @@ def _net_findings(text: str, **settings: object) -> list:
 
 
 def test_a_jibe_after_a_cheerful_notice_is_read_on_its_own() -> None:
-    # Read as one post the notice dilutes the jibe below the threshold; read by sentence
-    # it is held, and the finding marks the jibe, not the whole post.
+    # Read as one post at the ordinary threshold (the long-post reading off) the notice
+    # dilutes the jibe below it; read by sentence it is held, and the finding marks the
+    # jibe, not the whole post.
     text = f"{NOTICE} {JIBE}"
     assert risk_model.probabilities(text)["tone"] < risk_model.model().thresholds["tone"]
-    found = _net_findings(text)
+    found = _net_findings(text, risk_model_long_words=0)
     assert [(f.start, f.end, f.severity) for f in found] == [(len(NOTICE) + 1, len(text), Severity.MEDIUM)]
+
+
+def test_a_long_post_is_read_at_the_long_threshold_a_short_one_is_not(monkeypatch) -> None:
+    weights = risk_model.model()
+    assert weights.long_words == 25 and weights.long_thresholds == {"tone": 0.75}
+    assert weights.thresholds["tone"] >= 0.9  # the short-post floor the warm look-alikes set
+    monkeypatch.setattr(risk_model, "probabilities", lambda text: {"tone": 0.8, "identification": 0.1})
+    short = "Thank you all so much, what a turnout for the fun run today!"  # 13 words
+    long = " ".join([short] * 2)  # 26 words
+    assert not risk_model.net_fires(short, "tone", {})
+    assert risk_model.net_fires(long, "tone", {})
+    assert not risk_model.net_fires(long, "tone", {"risk_model_long_words": 0})  # off
+    assert not risk_model.net_fires(long, "tone", {"risk_model_long_words": 30})
+    assert not risk_model.net_fires(long, "tone", {"risk_model_long_threshold": 0.85})
+    # An organisation's own lower threshold still applies to long posts (the lower wins).
+    assert risk_model.net_fires(short, "tone", {"risk_model_threshold": 0.7})
+    assert risk_model.net_fires(long, "tone", {"risk_model_threshold": 0.7, "risk_model_long_threshold": 0.9})
+    # The identification net has no long threshold.
+    assert not risk_model.net_fires(long, "identification", {})
+
+
+def test_a_long_sarcastic_post_is_held_and_warm_short_ones_are_not() -> None:
+    # Invented: sarcasm at the public with no rude word, over 25 words.
+    sarcastic = ("Huge congratulations to everyone who parked across the dropped kerb outside the surgery again "
+                 "this week. Truly inspiring. We'll explain what a dropped kerb is for one more time, slowly, "
+                 "for those at the back.")
+    assert _net_findings(sarcastic)
+    for warm in ("Thank you, you absolute legend!", "I think the photo shows a client's face; could we check we have consent?",
+                 "Lovely to see so many of you at the fun run. Thank you all for coming!"):
+        assert _net_findings(warm) == []
 
 
 def test_the_notice_alone_and_a_short_warm_closing_are_not_held() -> None:
@@ -194,8 +225,9 @@ def test_the_notice_alone_and_a_short_warm_closing_are_not_held() -> None:
 
 
 def test_reading_by_sentence_can_be_turned_off() -> None:
-    assert _net_findings(f"{NOTICE} {JIBE}", risk_model_by_sentence=False) == []
-    assert _net_findings(f"{NOTICE} {JIBE}", risk_model_sentence_threshold=0.999) == []
+    # (the long-post reading off too, which holds this post whole)
+    assert _net_findings(f"{NOTICE} {JIBE}", risk_model_by_sentence=False, risk_model_long_words=0) == []
+    assert _net_findings(f"{NOTICE} {JIBE}", risk_model_sentence_threshold=0.999, risk_model_long_words=0) == []
     assert _net_findings(f"{NOTICE} {JIBE}", risk_model=False) == []
 
 
