@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -111,8 +112,11 @@ def test_threads_assessing_different_drafts_get_what_one_thread_gets() -> None:
     # assessing different drafts at once must never read another draft's folding.
     from concurrent.futures import ThreadPoolExecutor
 
+    # One fixed moment: with the clock, a run that crosses the quiet hours' start would
+    # differ for a reason that has nothing to do with threads.
+    at = datetime(2026, 11, 18, 12, tzinfo=UTC)
     texts = LABELLED[:240]
-    alone = [assess(text, account=None).as_dict() for text in texts]
+    alone = [assess(text, account=None, at=at).as_dict() for text in texts]
     with ThreadPoolExecutor(max_workers=4) as pool:
-        together = list(pool.map(lambda text: assess(text, account=None).as_dict(), texts))
+        together = list(pool.map(lambda text: assess(text, account=None, at=at).as_dict(), texts))
     assert together == alone
