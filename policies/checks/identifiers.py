@@ -406,21 +406,15 @@ def run(ctx: CheckContext) -> list[Finding]:
 
     by_role = [s for s in spans if s.kind in ("occupation", "age") and s.label != "age"
                and described_by_role(text, s) and not _generic_role(text, s)]
-    specific_age = not profile and any(
-        s.kind == "age" and s.label == "age" and not near_staff(s) and not _animal_age(text, s)
-        and not _eligibility_age(text, s) for s in spans)
-    if specific_age and staff_spans and not private_names and not cues.client and not people:
-        # Round 15: "Our chair of trustees, Martin Achebe, is rowing ... He's 64": where
-        # everyone named is a colleague and no one else is described, "he's 64" is theirs.
-        specific_age = any(
-            s.kind == "age" and s.label == "age" and not near_staff(s) and not _animal_age(text, s)
-            and not _eligibility_age(text, s) and not _pronoun_age(text, s) for s in spans)
-    if specific_age and animal and not private_names and not cues.client and not people:
-        # Round 15: when the only "he" or "she" is an animal or a thing ("our sourdough
-        # starter is called Glenys. She is 3"), "she is 3" is its age.
-        specific_age = any(
-            s.kind == "age" and s.label == "age" and not near_staff(s) and not _animal_age(text, s)
-            and not _eligibility_age(text, s) and not _pronoun_age(text, s) for s in spans)
+    ages = [s for s in spans if s.kind == "age" and s.label == "age" and not near_staff(s)
+            and not _animal_age(text, s) and not _eligibility_age(text, s)]
+    if (staff_spans or animal) and not private_names and not cues.client and not people:
+        # Round 15: where everyone named is a colleague ("Our chair of trustees, Martin
+        # Achebe, is rowing ... He's 64"), or the only "he" or "she" is an animal or a
+        # thing ("our sourdough starter is called Glenys. She is 3"), and no one else is
+        # described, an age told of "he"/"she" is theirs.
+        ages = [s for s in ages if not _pronoun_age(text, s)]
+    specific_age = not profile and bool(ages)
     by_role = [s for s in by_role if not near_staff(s)]
     # "A caller asked why we don't come out to every shoplifting report": the asker of a
     # general question is framed, whether as "a caller" or "a resident".
