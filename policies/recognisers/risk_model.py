@@ -164,6 +164,14 @@ def probabilities(text: str) -> dict[str, float]:
     return {name: _sigmoid(score) for name, score in zip(MODELS, scores, strict=True)}
 
 
+@functools.lru_cache(maxsize=256)
+def word_count(text: str) -> int:
+    """How many words the nets see in ``text`` (at most ``MAX_CHARS`` of it). Remembered
+    per text: both nets ask it of the whole draft and of each sentence, and a live check
+    sees the same sentences again at every pause."""
+    return len(_WORD.findall(text[:MAX_CHARS]))
+
+
 def whole_text_span(text: str) -> tuple[int, int]:
     """Start and end of ``text`` without its surrounding whitespace."""
     start = len(text) - len(text.lstrip())
@@ -206,7 +214,7 @@ def firing_sentence(text: str, name: str, settings: dict) -> tuple[int, int] | N
     threshold = float(settings.get("risk_model_sentence_threshold", SENTENCE_THRESHOLD))
     for start, end in spans:
         sentence = text[start:end]
-        if len(_WORD.findall(sentence)) >= SENTENCE_MIN_WORDS and probabilities(sentence)[name] >= threshold:
+        if word_count(sentence) >= SENTENCE_MIN_WORDS and probabilities(sentence)[name] >= threshold:
             return start, end
     return None
 
@@ -229,7 +237,7 @@ def net_fires(text: str, name: str, settings: dict) -> bool:
         return False
     # Too few words to read: with a handful of known n-grams, the L2 normalisation puts
     # all the weight on one or two of them and the probability means nothing ("aaaa").
-    words = len(_WORD.findall(text[:MAX_CHARS]))
+    words = word_count(text)
     if words < MIN_WORDS:
         return False
     weights = model()
