@@ -1,9 +1,13 @@
 """Round 16 false positives (development sets up to holdout14): invented look-alikes, not
-the rows. An opening phrase ("In April, ...", "Meet Priya, our newest counsellor") is not a
+the rows. A colleague introduced by a job the organisation itself does ("Bronwen is a
+community midwife", for the NHS; "He has been a ranger at the country park for 18 years", for
+the council), a practitioner's specialism ("working with grief and bereavement") and a job
+title holding a client word ("our private client partner") describe no client. An opening phrase ("In April, ...", "Meet Priya, our newest counsellor") is not a
 person spoken to, and a record word inside a capitalised street name ("the Corn Market
 Place") is part of the name, so a notice discloses nobody's record. Their near-twins, where a
-first name, a title or "reminder to" speaks to one person about their own record, stay
-held."""
+first name, a title or "reminder to" speaks to one person about their own record, or the
+profile says the person used the service, the job is not one the organisation employs, or
+the practitioner works with one particular client, stay held."""
 
 from __future__ import annotations
 
@@ -52,3 +56,61 @@ def test_round16_notice_opening_is_not_an_addressee(text, kind):
 @pytest.mark.parametrize(("text", "kind"), PRIVACY_RISKY)
 def test_round16_person_spoken_to_about_their_record_stays_held(text, kind):
     assert privacy(text, kind) >= Severity.HIGH, text
+
+
+PROFILE_HARMLESS = [
+    # A colleague introduced by the job an organisation of this kind employs them for.
+    ("Meet Bronwen 💙 Bronwen is a community midwife in Ebbw Vale and has been a midwife for 26 "
+     "years. She trained at the old Nevill Hall and still does her Monday clinics with a tin of Welsh "
+     "cakes.", "nhs"),
+    ("Meet Gareth 👋 He has been a ranger at Margam Country Park for 18 years, is a grandad of three "
+     "from Port Talbot and knows every deer by name. Join him on a free dawn walk on Saturday 4 "
+     "October at 7am. Gareth was happy for us to share his story.", "council"),
+    # A practitioner's specialism, and a kind of client worked with in general.
+    ("Nadia has been working with grief and bereavement for twelve years, and she joins us on "
+     "Mondays from 6 October 🌱 She sees adults only. To book, call 029 2018 0700.", "therapy"),
+    ("Our Hove clinic worked with couples from every walk of life this year, and we'd welcome "
+     "anyone curious about how couples counselling works to get in touch.", "therapy"),
+    # A job title that holds a client word.
+    ("Free webinar, Wednesday 9 April, 1–2pm: 'Wills for blended families'. Hosted by our private "
+     "client partner Tom Achebe. Sign up via the link in our bio.", "law_firm"),
+]
+PROFILE_RISKY = [
+    # The same introductions, but the person used the service.
+    ("Meet Bronwen 💙 Bronwen is a community midwife in Ebbw Vale, and last spring she was our "
+     "patient on Ward 4 after a stroke.", "nhs"),
+    ("Meet Gareth 👋 He has been a ranger at Margam Country Park for 18 years, and last winter he "
+     "came to us after his landlord evicted him. Gareth was happy for us to share his story.", "council"),
+    # A job this kind of organisation does not employ: he may be a client.
+    ("Meet Gareth 👋 He has been a ranger at Margam Country Park for 18 years, is a grandad of three "
+     "from Port Talbot and comes to our Tuesday lunch club. Gareth was happy for us to share his "
+     "story.", "charity"),
+    # One particular client worked with.
+    ("Nadia has been working with a young mum from Splott for twelve months; she's 19 and came to "
+     "us after her baby was taken into care.", "therapy"),
+    ("I've been working with teenagers who self-harm in Splott; one of them, 15, told me on Tuesday "
+     "that she sleeps in her car.", "therapy"),
+    ("Someone I worked with years ago sent a card on Tuesday: she's 41 now and finally out of the "
+     "refuge in Hove.", "therapy"),
+    # The partner named beside the client.
+    ("Our private client partner Tom Achebe met our client Mrs Hughes, 88, on Tuesday to change her "
+     "will after her son's death.", "law_firm"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), PROFILE_HARMLESS)
+def test_round16_colleague_by_own_job_is_not_held(text, kind):
+    assert ident(text, kind) <= Severity.LOW, text
+
+
+@pytest.mark.parametrize(("text", "kind"), PROFILE_RISKY)
+def test_round16_client_in_the_same_shape_stays_held(text, kind):
+    assert ident(text, kind) >= Severity.HIGH, text
+
+
+def test_round16_years_with_her_husband_is_not_long_service():
+    from policies.recognisers.people import team_profile
+
+    assert not team_profile("Meet Bronwen 💙 Bronwen has come to our Monday clinic for 26 years with her "
+                            "husband.", "nhs")
+    assert team_profile("Meet Kath 💙 27 years with Hartley's this week and still the first in.", "retail")
