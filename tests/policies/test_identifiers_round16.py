@@ -2,12 +2,14 @@
 the rows. A colleague introduced by a job the organisation itself does ("Bronwen is a
 community midwife", for the NHS; "He has been a ranger at the country park for 18 years", for
 the council), a practitioner's specialism ("working with grief and bereavement") and a job
-title holding a client word ("our private client partner") describe no client. An opening phrase ("In April, ...", "Meet Priya, our newest counsellor") is not a
+title holding a client word ("our private client partner") describe no client; "Father
+Christmas" and "St Andrews Park" are no one's names. An opening phrase ("In April, ...", "Meet Priya, our newest counsellor") is not a
 person spoken to, and a record word inside a capitalised street name ("the Corn Market
 Place") is part of the name, so a notice discloses nobody's record. Their near-twins, where a
 first name, a title or "reminder to" speaks to one person about their own record, or the
 profile says the person used the service, the job is not one the organisation employs, or
-the practitioner works with one particular client, stay held."""
+the practitioner works with one particular client, or a titled person is named beside
+Father Christmas, stay held."""
 
 from __future__ import annotations
 
@@ -114,3 +116,32 @@ def test_round16_years_with_her_husband_is_not_long_service():
     assert not team_profile("Meet Bronwen 💙 Bronwen has come to our Monday clinic for 26 years with her "
                             "husband.", "nhs")
     assert team_profile("Meet Kath 💙 27 years with Hartley's this week and still the first in.", "retail")
+
+
+NAMES_HARMLESS = [
+    # A festival's figure after a title; a saint's name on a church or a ground.
+    ("Christmas Fair at St Luke's Church Hall, Frome, Saturday 6 December, 10am–2pm: tombola, cake "
+     "stall and Father Christmas from 11. Entry £1, children free. All proceeds to our Frome hospice.",
+     "charity"),
+    ("Thanks to @BristolRovers and @GreatWesternAA for a brilliant mental health awareness matchday 💙 "
+     "1,800 wristbands handed out at St Andrews Park.", "nhs"),
+]
+NAMES_RISKY = [
+    # A priest's title before a real name; a person found at the park; a patient beside Santa.
+    ("Father Michael Byrne, 71, came to us on Tuesday after losing his flat in Frome; he has been "
+     "sleeping in the church porch since March.", "charity"),
+    ("A man in his 60s was found at St Andrews Park on Tuesday night; he lives alone on Ashley Road "
+     "and was taken to hospital with a head injury.", "police"),
+    ("Thanks to Father Christmas for visiting Ward 4: Mrs Joan Pike, 88, loved her present and goes "
+     "home to Frome after her hip operation on Friday.", "nhs"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), NAMES_HARMLESS)
+def test_round16_festival_figure_or_saints_place_is_no_name(text, kind):
+    assert ident(text, kind) <= Severity.LOW, text
+
+
+@pytest.mark.parametrize(("text", "kind"), NAMES_RISKY)
+def test_round16_real_name_beside_them_stays_held(text, kind):
+    assert ident(text, kind) >= Severity.HIGH, text
