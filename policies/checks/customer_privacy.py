@@ -31,6 +31,7 @@ import functools
 import re
 
 from policies.checks.base import CheckContext, Finding, Severity
+from policies.recognisers.lexicon import fold
 from policies.recognisers.people import reply_addressee
 from policies.recognisers.quickstart import quick
 from policies.recognisers.tries import longest_first
@@ -161,12 +162,32 @@ _MONEY = quick(
 _NAMED_START = re.compile(
     # "reminder to gary at 22 albion st:" -- a lower-case name after "reminder to" too
     r"^\W{0,4}(?i:reminder|message|note|parcel|letter|update|final\s+notice)\s+(?:for|to)\s+"
-    r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,5}?\s*[:\-–]"
+    r"(?P<to>(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,5}?)\s*[:\-–]"
     r"|^\W{0,4}(?:(?i:reminder|message|note|parcel|letter|update)\s+(?:for|to)\s+)?"
     # "Operation Lakeshore, July to September:" names a police operation, not a person.
-    r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+)?(?!(?:Operation|Op|Exercise|Project|Campaign)\b)[A-Z][\w'’-]+"
-    r"(?:\s+[A-Z][\w'’-]+){0,2}\s*[,:\-–]",
+    r"(?P<name>(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+)?(?!(?:Operation|Op|Exercise|Project|Campaign)\b)[A-Z][\w'’-]+"
+    r"(?:\s+[A-Z][\w'’-]+){0,2})\s*[,:\-–]",
 )
+
+
+# Round 16: an opening phrase is not a person spoken to: "In March, 1,870 appointments
+# ...", "Meet Callum, our newest counsellor". A heading ("Reminder:", "POV:") still may be,
+# and so may a name after an ordinary word ("Could Siobhan O'Connor, who lost ...").
+def _named_start(text: str) -> bool:
+    m = _NAMED_START.match(text)
+    if not m:
+        return False
+    if m.group("to"):
+        return True  # "reminder to gary at 22 albion st:"
+    word = fold(m.group("name").split()[0])
+    return word not in _FUNCTION_WORDS and word not in _INTRODUCTIONS
+
+
+_FUNCTION_WORDS = frozenset(
+    """the a an this that these those our my his her their your its some any every each on in at by for from
+    to of and but or if when while after before during since until as with without""".split()
+)
+_INTRODUCTIONS = frozenset({"meet", "introducing", "welcome", "congratulations", "congrats"})
 # "Please call the ward, Mrs Kaur: your ..." -- a title and name spoken to.
 _TITLED_NAME_ADDRESSED = re.compile(
     r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s*[:,]"
@@ -215,6 +236,9 @@ _SORRY_FOR = re.compile(
     r"\bsorry\s+(?:to\s+hear\s+|to\s+see\s+)?(?:that\s+|about\s+)?(?:your?|you['’]\w+|the)\b", re.IGNORECASE
 )
 # "To the lovely client who asked ...": an open letter to one person.
+# Round 16: "between the Market Place and Theatre Street": a record word inside a
+# capitalised name (a street, a square, a building) is part of the name.
+_IN_PLACE_NAME = re.compile(r"\b[A-Z][\w'’-]+\s+$")
 _TO_ONE_PERSON = re.compile(
     r"^\W{0,4}to\s+(?:the|our|my|that)\s+(?![^.!?:]{0,60}?\b(?:people|everyone|everybody|"
     r"those|folks?|all|\w+s)\s+who\b)[^.!?:]{0,60}?\bwho\b",
@@ -262,9 +286,9 @@ def run(ctx: CheckContext) -> list[Finding]:
         tuple(settings.get("extra_status_words", ()) or ()),
     )
     bare_record_re = _bare_records(tuple(settings.get("extra_record_words", ()) or ()))
-    addressed = bool(reply_addressee(text) or _NAMED_START.match(text)
+    named_start = _named_start(text)
+    addressed = bool(reply_addressee(text) or named_start
                      or _TITLED_NAME_ADDRESSED.search(text[:120]) or _TO_ONE_PERSON.match(text))
-    named_start = bool(_NAMED_START.match(text))
     disclosers = list(discloser_re.finditer(text))
     strong = [d for d in disclosers if d.group().lower() in _STRONG_SET]
     kind_handoff = bool(kind_re.search(text))
@@ -302,7 +326,8 @@ def run(ctx: CheckContext) -> list[Finding]:
             # whatever the noun, and so is the reason for it.
             outcome = _YOUR_OUTCOME.search(body) or the_outcome_re.search(body)
             you_did = _YOU_DID.search(body)
-            bare = bare_record_re.search(body)
+            bare = next((b for b in bare_record_re.finditer(body) if not _IN_PLACE_NAME.search(body, 0, b.start())
+                         or not b.group()[:1].isupper()), None)
             lead = outcome or you_did
             if lead and _GENERAL_ADVICE.search(body[: lead.start()]):
                 outcome = you_did = None  # "@x if your bin was missed, ..."

@@ -344,7 +344,7 @@ def run(ctx: CheckContext) -> list[Finding]:
     staff = staff_names(text, names)
     sensitive_kinds = set(_setting(ctx, "sensitive_kinds") or ())  # type: ignore[arg-type]
     service = _SERVICE_WORDS.get(ctx.org_kind, frozenset())
-    introduces_colleague = team_profile(text)
+    introduces_colleague = team_profile(text, ctx.org_kind)
     if introduces_colleague and cues.client:
         # Round 15: "Parveen was happy for us to share her story" closes a colleague's
         # profile as often as a client's; once the post says she works or volunteers for
@@ -423,6 +423,10 @@ def run(ctx: CheckContext) -> list[Finding]:
         by_role = []  # "that might be a GP or the practice nurse": whoever the reader sees
     if staff_spans and not private_names and not cues.client:
         by_role = []  # only colleagues are named: "a brilliant advocate" is one of them
+    if profile:
+        # Round 16: "Bronwen is a community midwife ... has been a midwife for 26 years":
+        # the job the profile's colleague does, even when the name is not in our lists.
+        by_role = [s for s in by_role if not _PROFILE_JOB_BEFORE.search(text[max(0, s.start - 60) : s.start])]
     if public_post:
         # An event notice or a report: a job there describes no one in particular, and
         # among totals and rates neither does an age.
@@ -643,6 +647,7 @@ def _combination(
 
 
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
+_PROFILE_JOB_BEFORE = re.compile(r"\b(?:is|has\s+been|(?:she|he)['’]s)\s+(?:a|an)\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
 # "a solicitor can't take over", "the officer report", "a supervisor role": a role
 # spoken of in general or as part of a compound, not one person.
 _GENERIC_AFTER = re.compile(

@@ -66,9 +66,21 @@ def _compound_or_thing(text: str, start: int, end: int) -> bool:
         return True
     if text[start:end].lower().startswith("one of") and _STAFF_AFTER.match(text, end):
         return True
+    if text[start:end].lower().endswith(" with") and _TOPIC_AFTER.match(text, end):
+        return True  # Round 16: "has been working with trauma using EMDR": a specialism
     if _IDIOM_AFTER.match(text, end):
         return True  # "the leaflet came in handy": a thing that was useful, not a visitor
     return bool(_THING_ARRIVED_BEFORE.search(text[max(0, start - 30) : start]))
 
 
+# "working with trauma", "worked with couples and families": what a practitioner works
+# with in general, a condition or a kind of client with no article. "working with a young
+# mum", "worked with her", "someone I worked with years ago" and "worked with families who
+# lost ..." are particular clients.
+_TOPIC_AFTER = re.compile(
+    r"\s+(?:trauma|grief|loss|bereavement|anxiety|depression|addiction|stress|burnout|eating\s+disorders|ocd|ptsd|"
+    r"phobias|panic|couples|families|adults|children|teenagers|young\s+people|people|parents|carers|survivors|"
+    r"veterans|men|women)\b(?![^.!?\n]{0,40}\b(?:who|whose)\b)",
+    re.IGNORECASE,
+)
 _IDIOM_AFTER = re.compile(r"\s+(?:handy|useful|helpful)\b", re.IGNORECASE)

@@ -31,7 +31,10 @@ COMPOUND_NEXT = _COMPOUND_NEXT = (
     r"counter|area|entrance|car\s+park|toilets?|lounge|parking|app|numbers?|reference|records?|"
     r"room|zone|lane|rates?|offer|offers|card|cards|code|codes|money|funds?|data|base|"
     # Round 15: "the baby bank", "the family bank": a service, like a food bank.
-    r"banks?)\b"
+    r"banks?|"
+    # Round 16: "our private client partner", "our customer services adviser": a job title.
+    r"partners?|solicitors?|associates?|advisers?|advisors?|managers?|executives?|officers?|"
+    r"liaisons?|relations|department)\b"
 )
 # "a carer's assessment", "a child's bus pass": a person noun naming an entitlement or
 # service, not someone in particular.
@@ -411,7 +414,8 @@ _MEMBERSHIP = re.compile(
     rf"|\b(?:has|have|who['’]?s|who\s+has|(?:she|he|they)['’]?(?:s|ve))\s+(?:volunteered|worked|led|managed|run|driven|served)\b"
     rf"|\btransferred\s+to\s+us\b|\bjoin(?:s|ed|ing)?\s+the\s+(?:staff\s+)?(?:team|force|service|trust|practice|firm)\b"
     # "Happy work anniversary, Kath!", "27 years with Hartley's"
-    rf"|\bwork\s+anniversary\b|\b\d{{1,2}}\s+years\s+with\s+(?:us|[A-Z][\w'’]+)"
+    # (Round 16: the firm's name in capitals; "26 years with her husband" is a couple's.)
+    rf"|\bwork\s+anniversary\b|\b\d{{1,2}}\s+years\s+with\s+(?:us|(?-i:[A-Z])[\w'’]+)"
     rf"|\b(?:been\s+)?with\s+us\s+(?:for|since)\b|\bjoin(?:s|ed)\s+(?:us|our)\b"
     # "Meet Precious 💙 41, ward manager on Avon Ward": the role may follow an age.
     # "Meet Sunita, 44 💚 Paramedic for 19 years": an emoji may sit between.
@@ -455,7 +459,34 @@ _JOINED_OR_RETIRES = quick(
 _MEET_TITLED = quick(r"(?:^|[.!?\n]\s*)Meet\s+(?:PC|PCSO|Sister|Cllr|Matron)\.?\s+[A-Z]")
 
 
-def team_profile(text: str) -> bool:
+# Round 16: a colleague introduced by the job they do for an organisation of this kind,
+# in the present: "Meet Joy 💙 Joy is a district nursing sister in Long Eaton" (the NHS),
+# "Meet Declan 👋 He has been a gardener at the cemetery for 23 years" (the council). A
+# retired or former one ("a retired nurse"), or a job this kind of organisation does not
+# employ, can be a client's, so only the organisation's own jobs count.
+_OWN_JOBS = {
+    "nhs": r"nurse|nursing\s+sister|sister|midwife|doctor|gp|consultant|paramedic|porter|physio(?:therapist)?|"
+           r"surgeon|matron|pharmacist|radiographer|health\s+visitor|healthcare\s+assistant|registrar|anaesthetist",
+    "council": r"gardener|groundsman|ranger|warden|librarian|caretaker|street\s+cleaner|refuse\s+collector|"
+               r"bin\s+crew|lollipop\s+(?:man|lady)|planning\s+officer|housing\s+officer|environmental\s+health\s+officer",
+    "police": r"constable|police\s+officer|pcso|sergeant|inspector|detective|special\s+constable|dog\s+handler",
+    "therapy": r"counsellor|therapist|psychotherapist|psychologist|supervisor",
+    "law_firm": r"solicitor|paralegal|barrister|legal\s+executive|legal\s+secretary|conveyancer",
+    "bank": r"cashier|teller|mortgage\s+adviser|branch\s+manager|customer\s+adviser",
+    "retail": r"butcher|baker|fishmonger|florist|greengrocer|barista|shop\s+manager|store\s+manager",
+    "charity": r"volunteer|fundraiser|befriender|support\s+worker|outreach\s+worker|volunteer\s+driver",
+}
+_OWN_JOB_RES = {
+    kind: re.compile(
+        r"\b(?:is|has\s+been|(?:she|he)['’]s)\s+(?:a|an)\s+(?!retired\b|former\b|ex-)(?:[\w'’-]+\s+){0,2}?"
+        rf"(?:{jobs})\b(?!\s+(?:who|until|before)\b)",
+        re.IGNORECASE,
+    )
+    for kind, jobs in _OWN_JOBS.items()
+}
+
+
+def team_profile(text: str, org_kind: str = "") -> bool:
     """Whether the post introduces a colleague or volunteer by name ("Meet Derek ... has
     volunteered in our shop", "#MeetTheTeam"), welcomes one ("Delighted to welcome Dr
     Hannah Osei to the practice") or marks their long service or retirement ("Margaret
@@ -473,4 +504,5 @@ def team_profile(text: str) -> bool:
     if _TEAM_HASHTAG.search(text) or _MEET_TITLED.search(text):
         return True
     rest = text[opener.end() :]
-    return bool(_MEMBERSHIP.search(rest))
+    own_job = _OWN_JOB_RES.get(org_kind)
+    return bool(_MEMBERSHIP.search(rest) or own_job and own_job.search(rest))

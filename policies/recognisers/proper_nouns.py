@@ -214,6 +214,12 @@ def _classify(
     words = [fold(text[s:e]).strip(".'’") for s, e in tokens]
     raw = [text[s:e] for s, e in tokens]
     prev = fold(_previous_word(text, start))
+    # Round 16: "Father Christmas" is a festival's figure; "St James Park", "St Mary's" a
+    # saint's name on a ground, a church or a hospital.
+    if words[0] in _TITLES and len(words) > 1 and all(w in _FESTIVALS for w in words[1:]):
+        return None
+    if raw[0] in ("St", "St.", "Saint") and len(words) > 1 and prev not in _TITLES:
+        return Span(start, end, "place", "place")
     # Title + name: "Mrs Patel", "Dr A. Khan", "Cllr Jones".
     if words[0] in _TITLES and len(words) > 1:
         return Span(start, end, "name", "title and name")
