@@ -12,7 +12,9 @@ Signals, each a ``Finding`` with a span into ``ctx.text``:
   a$$, "f u c k"), mild swearing, name-calling; whole-word matching, so Scunthorpe,
   Penistone, class and assess are clean;
 - phrase patterns (``tone_signals.phrases``): public challenges, unfollow-shaming,
-  naming and shaming, telling people off, menace, sarcasm, brush-offs;
+  naming and shaming (of people, and of another organisation by @handle or trading
+  name with a call to boycott or warn others), telling people off, menace, sarcasm,
+  brush-offs;
 - weak cues that only count together (``tone_signals.cues``): mock praise ("Genius
   stuff."), scare quotes, eye-roll emoji, "Just a thought.", unasked-for advice; a mix
   of them aimed at people is sarcasm or condescension (MEDIUM);
@@ -33,8 +35,11 @@ key                                default    what it sets
 ``harsh_word_severity``            low        a harsh adjective aimed at nobody ("stupid")
 ``harassment_severity``            high       telling someone off ("grow up", "shut up")
 ``challenge_severity``             high       a public challenge ("if you really cared...")
-``shaming_severity``               high       naming and shaming, unfollow-shaming
-``sarcasm_severity``               medium     sarcasm or mockery ("funny how...", 🙄 at someone)
+``shaming_severity``               high       naming and shaming (of a person, or of another
+                                              organisation with a call to boycott or warn
+                                              others), unfollow-shaming
+``sarcasm_severity``               medium     sarcasm or mockery ("funny how...", 🙄 at someone,
+                                              "another week, another excuse from @Firm")
 ``dismissive_severity``            medium     brushing a complaint off ("not our problem")
 ``condescension_severity``         medium     unasked-for advice with blame ("maybe pay your
                                               rent on time and you wouldn't...")
@@ -112,6 +117,8 @@ MESSAGES = {
     "challenge": "This reads as a public challenge; a reply that offers help leaves the door open.",
     "unfollow_shaming": "Calling out people who unfollowed shames them in public. Let people go quietly; it costs nothing and looks gracious.",
     "name_and_shame": "This names and shames. Raise the problem privately and keep the public post about what you are doing, not about who failed.",
+    "shames_organisation": "This names and shames another organisation in public. Complain to them privately or through the proper channel; a public pile-on can be defamatory and reflects on us.",
+    "mocks_organisation": "This mocks another organisation in public. Say plainly what went wrong and what you are doing about it; sarcasm at a supplier or partner invites a pile-on and reflects on us.",
     "sarcasm": "This may come across as sarcastic. Aimed at a customer, sarcasm reads as mockery to everyone watching; say plainly what you can do.",
     "condescending": "This gives someone advice they did not ask for and blames them in public. Everyone watching reads it as a put-down; offer help instead.",
     "dismissive": "This can sound dismissive. Acknowledge the problem and say what happens next; that leaves the door open.",
@@ -127,6 +134,8 @@ _PHRASE_CODES = {
     "challenge": ("challenge", "challenge_severity"),
     "unfollow": ("unfollow_shaming", "shaming_severity"),
     "shaming": ("name_and_shame", "shaming_severity"),
+    "org_shaming": ("shames_organisation", "shaming_severity"),
+    "org_jibe": ("mocks_organisation", "sarcasm_severity"),
     "sarcasm": ("sarcasm", "sarcasm_severity"),
     "dismissive": ("dismissive", "dismissive_severity"),
     "belittle": ("undirected_insult", "undirected_insult_severity"),

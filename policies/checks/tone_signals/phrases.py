@@ -4,6 +4,12 @@ shaming, telling people off, menace, sarcasm and brush-offs.
 Each pattern family is one compiled regex. The patterns are written for linear-time
 matching (bounded gaps of ``[^.!?\\n]{0,N}``, no nested repetition), so a 100 KB paste
 cannot make them hang.
+
+A pattern runs only when a literal it cannot match without is in the text (see
+``prefilter``); a pattern made of several parts may also list the parts it ``needs``, and
+runs only when every part has a literal in the text. A family may have a guard: a text
+the guard matches gets no hits from that family (a scam warning naming the firm being
+impersonated is not shaming that firm).
 """
 
 from __future__ import annotations
@@ -18,8 +24,151 @@ _A = "['’]?"  # an optional apostrophe, straight or curly
 _YOU = r"(?:you|u|ya|@\w+)"
 _CLAUSE = r"[^.!?\n]"  # anything up to the end of the sentence
 
+# Round 16: another organisation named and shamed. The families above catch a *person*
+# pilloried; these catch a company, landlord, supplier or bus operator pilloried from an
+# organisation's account, by @handle or by trading name, with a call to boycott, share
+# or warn others (family "org_shaming", HIGH by default), or mocked in public without
+# one (family "org_jibe", MEDIUM: "Another week, another excuse from @CityBuses").
+# Each pattern needs a named firm plus either a boycott ("avoid @X") or both a
+# grievance tied to the firm and a call to warn ("@X ... no refund ... RT to warn
+# others"), so the everyday look-alikes stay clean: thanks to a partner by handle with
+# "please share", scam warnings about someone *pretending* to be a firm (see
+# _FAMILY_GUARDS), notices that a partner's service has changed, a contractor
+# appointed, an apology for our own failings (no other firm, no call), and a council's
+# plain enforcement notice ("@QuickSkips has been fined £1,200 for fly-tipping"), which
+# is public record put out through the proper channel. The same notice with "avoid
+# them, share to warn your neighbours" is a pile-on and is held.
+#
+# A whole handle, not the domain of an e-mail address. It starts with the "@" itself (the
+# lookbehind comes after it) so the regex engine can jump from one "@" to the next.
+_HANDLE = r"@(?<![\w.]@)\w{2,}(?!\w)"
+# A registered name: "Kwikprint Ltd", "Hallam & Sons".
+_LEGAL_NAME = r"(?:[\w&'’.-]+\s+){1,4}?(?:ltd|limited|plc|llp|sons)\b"
+# A trading name: one to three words before a trade ("Castleview Estates"), never a
+# generic one ("our cleaning", "rogue builders", "school buses").
+_TRADE_WORDS = (
+    "builders", "roofing", "roofers", "plumbing", "plumbers", "electrical", "electricians", "lettings",
+    "letting agent", "letting agents", "estate agent", "estate agents", "estates", "motors", "removals",
+    "landscaping", "scaffolding", "construction", "developments", "couriers", "logistics", "skip hire", "skips",
+    "glazing", "kitchens", "catering", "valeting", "buses", "coaches", "taxis", "cabs", "energy", "housing",
+)  # fmt: skip
+_GENERIC_WORDS = (
+    "the a an our your their its any all some these those this that such other local cheap rogue doorstep cowboy "
+    "unlicensed unregistered illegal online payday school fake"
+).split()
+_TRADES = "|".join(word.replace(" ", r"\s+") for word in _TRADE_WORDS)
+_TRADE_NAME = rf"(?:(?!(?:{'|'.join(_GENERIC_WORDS)})\b)[\w&'’-]+\s+){{1,3}}?(?:{_TRADES})\b"
+# The same names matched from their last word, for patterns that must not try every word
+# of every post as the start of a name. Each alternative starts with the word itself (so
+# the regex engine skips ahead by its first letter) and then looks back, over words of
+# one length at a time (a look-behind needs a fixed width), for a word before it that is
+# not a generic one.
+_LEGAL_WORDS = ("ltd", "limited", "plc", "llp", "sons")
+_NOT_GENERIC = "".join(rf"(?<!\b{generic} )" for generic in _GENERIC_WORDS)
+
+
+def _by_length(words: tuple[str, ...]) -> list[str]:
+    """``words`` as alternations of words of one length each, shortest first."""
+    lengths = sorted({len(word) for word in words})
+    return ["(?:" + "|".join(word for word in words if len(word) == n) + ")" for n in lengths]
+
+
+_NAME_END = (
+    "(?:"
+    + "|".join(rf"{words}(?<=(?<=[\w.&] ){words})" for words in _by_length(_LEGAL_WORDS))
+    + "|"
+    + "|".join(rf"{words}(?<=(?<=\w ){_NOT_GENERIC}{words})" for words in _by_length(_TRADE_WORDS))
+    + r")\b"
+)
+_FIRM = rf"(?:{_HANDLE}|{_LEGAL_NAME})"
+# The literals a firm cannot be named without, given by hand only for the "@" of a handle
+# (shorter than the prefilter derives); the rest come from the name patterns.
+_FIRM_LITERALS = ("@", *(required_literals(_LEGAL_NAME) or ()))
+_ANY_FIRM = rf"(?:{_HANDLE}|{_LEGAL_NAME}|{_TRADE_NAME})"
+# Avoiding a firm: "steer clear of", "don't book", "never use".
+_BOYCOTT = (
+    rf"(?:avoid|boycott|steer\s+(?:well\s+)?clear\s+of|stay\s+(?:well\s+)?away\s+from|"
+    rf"(?:do\s+not|don{_A}t|never)\s+(?:ever\s+)?(?:use|book|hire|trust|touch|instruct|shop\s+(?:at|with)|"
+    rf"buy\s+from|bank\s+with|rent\s+(?:from|through|with)|deal\s+with|go\s+(?:to|with)|"
+    rf"give\s+(?:your\s+|them\s+your\s+)?(?:money|custom|business|fare)\s+to))"
+)
+# "Don't use @OurTeam to report crime" is a signpost; "avoid @FakeHelpDesk, it isn't
+# us" is a scam warning.
+_NOT_A_FIRM = (
+    rf"(?!\s+(?:to|for)\b)(?![^.!?\n]{{0,60}}\b(?:fake|impersonat|imposter|impostor|pretend|posing|clone|"
+    rf"copycat|spoof|isn{_A}t\s+(?:us|real|genuine|official)|not\s+(?:us|real|genuine|official|the\s+real)))"
+)
+# What the firm did wrong, in words that need no agent ("no refund", "ignoring every
+# call"); not "will never ask for your PIN", "will no longer run", "no excuse for
+# fly-tipping".
+_GRIEVANCE = (
+    rf"(?:\bno\s+(?:refund|reply|replies|response|answer|apology|apologies|call\s*-?back|show)s?\b|"
+    rf"\bno-show|\bzero\s+(?:apologies|replies|response|contact|communication|refunds?)\b|"
+    rf"\bno\s*-?\s*(?:one|body)\s+(?:to\s+)?(?:pick(?:s|ing)?\s+up|answer(?:s|ing)?|repl(?:y|ies|ying)|call(?:s|ing)?\s+back)\b|"
+    rf"\bignor(?:ed|ing|es)\s+(?:every|all|our|my|their|her|his|repeated|us|them|calls|emails|letters|complaints|"
+    rf"messages|residents|customers|tenants|patients|people|families|requests|the\s+(?:calls|complaints|emails|problem|issue))\b|"
+    rf"\b(?:calls|emails|letters|complaints|messages)\s+(?:ignored|unanswered)\b|"
+    rf"\bnever\s+(?:turn(?:ed|ing)?|show(?:ed|ing)?|came|bother(?:ed|ing)?|repl(?:ied|ying)|answer(?:ed|ing)?|"
+    rf"refund(?:ed|ing)?|return(?:ed|ing)?|call(?:ed|ing)\s+back|finish(?:ed|ing)?|pa(?:id|ying))\b|"
+    rf"\b(?:won{_A}t|wouldn{_A}t|refus(?:ed|es|ing)\s+to|fail(?:ed|s|ing)\s+to|still\s+(?:hasn{_A}t|haven{_A}t|won{_A}t|not))\s+"
+    rf"(?:answer|reply|respond|refund|pay|fix|repair|return|finish|honour|call|pick\s+up|turn\s+up|show\s+up|apologi[sz]e|engage)\b|"
+    rf"\bstill\s+waiting\s+(?:for|on)\s+(?:a|an|any|their|our|the|my)\s+(?:refund|reply|response|apology|answer|call)\b|"
+    rf"\b(?:kept|keeping|pocketed|took|taking)\s+(?:the|our|their|her|his|a|my)\s+(?:\w+\s+)?(?:deposit|money|cash|payment)\b"
+    rf"[^.!?\n]{{0,60}}?\b(?:and|then)\s+(?:ran|vanished|disappeared|went\s+quiet|walked\s+away)\b|"
+    rf"\b(?:kept|pocketed)\s+(?:the|our|their|her|his|a|my)\s+deposit\b|"
+    rf"\b(?:haven{_A}t|hasn{_A}t|have\s+not|has\s+not)\s+been\s+(?:seen|heard\s+from)\s+since\b|"
+    rf"\b(?:ripped|ripping|rips)\s+(?:\w+\s+)?off\b|\bcowboys?\b|"
+    rf"\b(?:lost|losing|loses)\s+(?:\w+\s+){{0,2}}?(?:parcels?|deliveries|files?|deposits?|payments?|paperwork)\b|"
+    rf"\blet\s+(?:us|them|her|him|families|residents|patients|customers|tenants|clients|people)\s+down\b|"
+    rf"\b(?:more|another|yet\s+more|the\s+same\s+old|the\s+usual|lame|feeble|pathetic|endless)\s+excuses?\b|"
+    rf"\b(?:cancell?(?:ed|ing)|cancels)\b[^.!?\n]{{0,30}}?\b(?:with\s+no\s+notice|at\s+the\s+last\s+minute|the\s+night\s+before|again)\b|"
+    rf"\b(?:shambles|useless|incompetent)\b)"
+)
+# What was left behind: only a grievance when the firm is the one leaving it ("for
+# leaving", "by @X", "@X left"), never "the storm has left 300 homes without power".
+_LEFT_EFFECT = (
+    r"(?!no\s*-?\s*one|nobody)[^.!?\n]{0,40}?\b(?:flooded|stranded|without|waiting|"
+    r"in\s+the\s+(?:lurch|cold|dark|rain)|high\s+and\s+dry|out\s+of\s+pocket|unfinished|"
+    r"half[- ](?:finished|done|built)|in\s+a\s+(?:mess|state)|dug\s+up|soaked|ruined)\b"
+)
+# A call to warn others, not to come along: "RT to warn others", "share so nobody else
+# gets caught out", "make sure your friends know", "tell everyone you know".
+_WARN_CALL = (
+    rf"(?:\b(?:rt|retweet|re-?post|share|boost|pass\s+(?:this|it)\s+on)\b[^.!?\n]{{0,40}}?"
+    rf"\b(?:to\s+warn|so\s+(?:that\s+)?(?:nobody|no\s*-?\s*one|no\s+other|others|other\s+\w+|every(?:one|body)|"
+    rf"every\s+\w+|the\s+whole\s+\w+|people|your\s+\w+)\b|before\s+(?:they|it)\b)|"
+    rf"\bwarn\s+(?:others|everyone|everybody|your\s+\w+|friends|family|people|anyone|other\s+\w+)\b|"
+    rf"\bmake\s+sure\s+(?:your\s+\w+|all\s+your\s+\w+|every(?:one|body)|people|others|other\s+\w+)\s+(?:\w+\s+)?knows?\b|"
+    rf"\btell\s+(?:your\s+(?:friends|family|mates|neighbours|neighbors)|every(?:one|body)(?:\s+you\s+know)?|all\s+your\s+\w+|people)\b|"
+    rf"\b(?:don{_A}t|do\s+not)\s+(?:let\s+(?:them|it)\s+happen\s+to\s+you|get\s+(?:caught|stung|ripped|burned|burnt|taken\s+in))\b|"
+    rf"\b(?:you{_A}ve|you\s+have)\s+been\s+warned\b|\bto\s+avoid\s+(?:them|him|her|@\w+)\b|\bpass\s+it\s+on\b|"
+    rf"\bspread\s+the\s+word\b|\byou\s+know\s+what\s+to\s+do\b|"
+    rf"\btake\s+(?:your|their)\s+(?:custom|business|money|prescriptions?)\s+elsewhere\b|#boycott\w*)"
+)
+# What a mock thank-you thanks a firm for: "for losing our payroll file", "whose 'next
+# day delivery' has now taken seven weeks" (not "for ignoring the rain").
+_FOR_FAILING = (
+    rf"(?:\bfor\s+(?:(?:yet\s+again|once\s+again|again|so\s+kindly|kindly)\s+)?(?:leaving\s+{_LEFT_EFFECT}|"
+    rf"ignoring\s+(?:every|all|our|my|their|repeated|us|them|calls|emails|letters|complaints|messages)\b|"
+    rf"losing\s+(?:\w+\s+){{0,2}}?(?:parcels?|deliveries|files?|deposits?|payments?|paperwork|bookings?)\b|"
+    rf"never\s+(?:turning|showing|replying|answering|bothering|refunding|returning|calling)\b|"
+    rf"(?:failing|refusing)\s+to\s+(?:answer|reply|respond|refund|pay|fix|repair|return|honour|turn\s+up|show\s+up)\b|"
+    rf"cancell?ing\b[^.!?\n]{{0,30}}?\b(?:with\s+no\s+notice|at\s+the\s+last\s+minute|the\s+night\s+before|again)\b|"
+    rf"keeping\s+(?:us|them|everyone|patients|customers|residents|passengers|tenants)\s+waiting\b|"
+    rf"taking\s+(?:\w+\s+){{0,2}}(?:weeks|months|years)\b|(?:wrecking|ruining)\b)|"
+    rf"\bwhose\b[^.!?\n]{{0,60}}?\b(?:has|have)\s+(?:now\s+|already\s+)?taken\s+(?:\w+\s+){{0,2}}(?:weeks|months|years)\b)"
+)
+# A scam or rogue-trader warning names the firm being impersonated, or the name a
+# crook gives; that is not a pile-on against a firm.
+_IMPERSONATION = (
+    r"\b(?:pretend(?:ing|s)?\s+to\s+be|posing\s+as|claim(?:ing|s)?\s+to\s+be|impersonat\w*|imposters?|impostors?|"
+    r"spoof\w*|phishing|copycat|cloned|fake\s+(?:accounts?|profiles?|pages?|texts?|emails?|websites?|sites?)|"
+    r"(?:is|are|it{_A}s)\s+a\s+scam|scam\s+(?:texts?|calls?|emails?|messages?|warning|alert)|"
+    r"calling\s+(?:themselves|himself|herself)|rogue\s+traders?|doorstep\s+(?:crime|traders?|callers?))\b"
+).replace("{_A}", _A)
+
 # (family, pattern). Families map to a code, a severity and a message in tone.py.
-_PATTERNS: dict[str, list[str]] = {
+_PATTERNS: dict[str, list[str | tuple[str, tuple[str | tuple[str, ...], ...]]]] = {
     # "If @council really cared, they'd come out and answer." (the seed's example)
     "challenge": [
         # Round 8: dares to critics. "if you think you could run a practice of 9,800
@@ -365,7 +514,88 @@ _PATTERNS: dict[str, list[str]] = {
         r"\b(?:are|is)\s+(?:honestly\s+|literally\s+|absolutely\s+|just\s+|genuinely\s+|seriously\s+)?the\s+(?:\S+\s+)?worst\s*(?:[.!]|$)",
         r"\bf[-'’*]?in[g'’]?\b(?=\s+(?:worst|idiots?|useless|joke|nightmare|annoying))",
     ],
+    # Round 16: another organisation named and shamed (see _HANDLE and the notes there).
+    "org_shaming": [
+        # "Avoid @BrightSparkEnergy.", "Steer clear of Kwikprint Ltd.", "Never use @PackItCouriers."
+        (rf"\b{_BOYCOTT}\s+{_FIRM}{_NOT_A_FIRM}", (_FIRM_LITERALS,)),
+        rf"\bgive\s+{_FIRM}\s+a\s+(?:wide\s+)?berth\b",
+        # A bare trading name also needs a grievance or a call ("Avoid Castleview Estates.
+        # Deposits held for months and calls ignored."): "never use school buses" is advice.
+        (rf"\b{_BOYCOTT}\s+{_TRADE_NAME}[^\n]{{0,200}}?(?:{_GRIEVANCE}|{_WARN_CALL})", (_BOYCOTT, _TRADES)),
+        rf"\bgive\s+{_TRADE_NAME}\s+a\s+(?:wide\s+)?berth\b[^\n]{{0,200}}?(?:{_GRIEVANCE}|{_WARN_CALL})",
+        # The firm named first, then "avoid them" and a call to warn: "We've fined @QuickSkips
+        # £1,200 for fly-tipping. Avoid them, and share to warn your neighbours."
+        *(
+            (
+                rf"{firm}{_NOT_A_FIRM}[^\n]{{0,200}}?\b(?:avoid|boycott|steer\s+(?:well\s+)?clear\s+of|"
+                rf"stay\s+(?:well\s+)?away\s+from|(?:do\s+not|don{_A}t|never)\s+(?:use|book|hire|trust))\s+them\b"
+                rf"[^\n]{{0,60}}?{_WARN_CALL}",
+                needs,
+            )
+            for firm, needs in ((_HANDLE, (_WARN_CALL,)), (_NAME_END, (_NAME_END, _WARN_CALL)))
+        ),
+        # "If you're thinking of hiring @EventHireDirect for your fundraiser, don't."
+        rf"\bif\s+you{_A}re\s+(?:thinking\s+(?:of|about)|considering|planning\s+on|about\s+to)\s+(?:using|hiring|"
+        rf"booking|instructing|going\s+with|buying\s+from|renting\s+(?:from|through))\s+{_ANY_FIRM}"
+        rf"[^.!?\n]{{0,60}}?[,:;—–-]\s*(?:don{_A}t|do\s+not|think\s+(?:again|twice))\b",
+        # The firm, what it did wrong in the same sentence, then a call to warn: "@QuickFix
+        # for leaving a kitchen flooded and ignoring every call. Please share so nobody else
+        # gets caught out." Written once from a handle (the engine jumps from "@" to "@")
+        # and once from the last word of a name, each run only when every part is there.
+        *(
+            (
+                rf"{firm}(?>[^.!?\n]{{0,150}}?{_GRIEVANCE}|[^.!?\n]{{0,80}}?\b(?:for|after|by)\s+leaving\s+{_LEFT_EFFECT}|"
+                rf"(?:,?\s+(?:who|which|that|have|has|had|just|also|then|again|now))*\s+(?:left|leaves)\s+{_LEFT_EFFECT})"
+                rf"[^\n]{{0,250}}?{_WARN_CALL}",
+                needs,
+            )
+            for firm, needs in ((_HANDLE, (_WARN_CALL,)), (_NAME_END, (_NAME_END, _WARN_CALL)))
+        ),
+        # The grievance first, pinned on the firm: "left stranded for three hours by
+        # @MedRide ... Share this so other families know."
+        (
+            rf"{_GRIEVANCE}(?>[^.!?\n]{{0,40}}?\b(?:by|from|off)\s+{_FIRM}){_NOT_A_FIRM}[^\n]{{0,200}}?{_WARN_CALL}",
+            (_GRIEVANCE, _FIRM_LITERALS, _WARN_CALL),
+        ),
+        (
+            rf"\b(?:left|leaving)\s+{_LEFT_EFFECT}(?>[^.!?\n]{{0,40}}?\b(?:by|from|off)\s+{_FIRM}){_NOT_A_FIRM}"
+            rf"[^\n]{{0,200}}?{_WARN_CALL}",
+            (_LEFT_EFFECT, _FIRM_LITERALS, _WARN_CALL),
+        ),
+        # Naming while pretending not to: "We won't be naming the letting agent... oh
+        # wait, it's @HomeLetNorth."
+        rf"\b(?:we|i)\s+(?:won{_A}t|will\s+not|would\s+never|wouldn{_A}t|aren{_A}t\s+going\s+to|are\s+not\s+going\s+to|"
+        rf"can{_A}t|shan{_A}t)\s+(?:be\s+)?(?:nam(?:e|ing)|say(?:ing)?\s+who)\b(?>[^\n]{{0,100}}?"
+        rf"(?:\boh\s+wait\b|\bcough\b|\brhymes\s+with\b|\b(?:starts|begins)\s+with\b))[^.!?\n]{{0,40}}?"
+        rf"(?:{_HANDLE}|{_NAME_END})",
+        rf"\boh\s+wait\W{{0,4}}(?:it{_A}s|it\s+is|that{_A}s|they{_A}re)\s+{_ANY_FIRM}",
+    ],
+    # Mocking another organisation without a call to warn: sarcasm (MEDIUM).
+    "org_jibe": [
+        # "Another week, another excuse from @CityBuses." ("Another day, another donation
+        # from @Tesco" is thanks.)
+        rf"\b(?:another\s+\w+\s*[,.…—–-]*\s+another|yet\s+another)\s+(?:[\w-]+\s+){{0,2}}?(?:excuse|delay|"
+        rf"cancell?ation|no-?show|broken\s+promise|let-?down|fob-?off|shambles|failure|outage|breakdown|mess)s?\s+"
+        rf"(?:from|by|courtesy\s+of|thanks\s+to|off)\s+{_ANY_FIRM}",
+        # Mock thanks: "Thanks again to @SwiftPay for losing our payroll file."
+        (
+            rf"\b(?:shout-?\s?outs?|thanks|thank\s+you|cheers|hats\s+off|well\s+done|top\s+marks|(?:a\s+)?(?:big\s+|huge\s+)?"
+            rf"round\s+of\s+applause|special\s+mention|kudos|congratulations|congrats)(?:\s+(?:again|once\s+again|yet\s+again|"
+            rf"as\s+ever|as\s+always))?(?:\s+(?:to|for))?\s+{_ANY_FIRM},?\s+{_FOR_FAILING}",
+            (_FOR_FAILING,),
+        ),
+        # "Ashamed of @GreenwayMotors? We are." ("never be ashamed of them", of scars, is kind.)
+        rf"\bashamed\s+of\s+(?:{_FIRM}|them\s*\?\s*(?:we|i)\s+(?:are|am)\b)",
+        rf"\b(?:naming|mentioning)\s+no\s+names\b[^\n]{{0,80}}?{_HANDLE}",
+        rf"\bno\s+names\s+mentioned\b[^\n]{{0,80}}?{_HANDLE}",
+    ],
 }
+
+
+# Families that do not apply to a text this matches, whatever their patterns find: a scam
+# warning names the firm being impersonated, and that is not shaming the firm. Searched
+# at most once per text, and only when one of the family's patterns has matched.
+_FAMILY_GUARDS: dict[str, str] = {"org_shaming": _IMPERSONATION, "org_jibe": _IMPERSONATION}
 
 
 @dataclass(frozen=True, slots=True)
@@ -381,6 +611,11 @@ class _Pattern:
     regex: re.Pattern[str]
     word_start: bool
     literals: tuple[str, ...] | None  # one of these must be in the text (prefilter)
+    # Parts the pattern cannot match without, each as its own set of literals (also
+    # worked out from the pattern text): one literal of *every* set must be in the text
+    # too. A pattern built of three parts ("@firm ... grievance ... call to warn") would
+    # otherwise run on every post with the commonest part's literal in it.
+    needs: tuple[tuple[str, ...], ...] = ()
 
 
 @functools.cache
@@ -393,16 +628,44 @@ def _compiled() -> list[_Pattern]:
     """
     compiled = []
     for family, patterns in _PATTERNS.items():
-        for pattern in patterns:
+        for entry in patterns:
+            pattern, parts = (entry, ()) if isinstance(entry, str) else entry
             word_start = pattern.startswith(r"\b")
             body = pattern[2:] if word_start else pattern
-            compiled.append(_Pattern(family, re.compile(body, re.MULTILINE), word_start, required_literals(body)))
+            needs = tuple(
+                literals for part in parts if (literals := part if isinstance(part, tuple) else required_literals(part))
+            )
+            compiled.append(
+                _Pattern(family, re.compile(body, re.MULTILINE), word_start, required_literals(body), needs)
+            )
     return compiled
 
 
 @functools.cache
-def _gate() -> Gate:
-    return Gate([pattern.literals for pattern in _compiled()])
+def _guards() -> dict[str, re.Pattern[str]]:
+    return {family: re.compile(pattern) for family, pattern in _FAMILY_GUARDS.items()}
+
+
+@functools.cache
+def _gate() -> tuple[Gate, tuple[tuple[int, ...], ...]]:
+    """One gate over every pattern's literals and then every set of its ``needs``, and
+    for each pattern the indices of its ``needs`` sets in that gate."""
+    compiled = _compiled()
+    sets: list[tuple[str, ...] | None] = [pattern.literals for pattern in compiled]
+    owned: list[tuple[int, ...]] = []
+    for pattern in compiled:
+        owned.append(tuple(range(len(sets), len(sets) + len(pattern.needs))))
+        sets.extend(pattern.needs)
+    return Gate(sets), tuple(owned)
+
+
+def _candidates(lowered: str) -> list[int]:
+    """Indices of the patterns that could match ``lowered``, by their literals (one scan)."""
+    gate, owned = _gate()
+    found = gate.candidates(lowered)
+    count = len(owned)
+    present = set(found)
+    return [index for index in found if index < count and all(i in present for i in owned[index])]
 
 
 def lower_same_length(text: str) -> str:
@@ -423,10 +686,17 @@ def find_phrases(text: str) -> list[PhraseHit]:
     lowered = lower_same_length(text)
     hits = []
     patterns = _compiled()
-    for index in _gate().candidates(lowered):
+    guarded: dict[str, bool] = {}
+    for index in _candidates(lowered):
         pattern = patterns[index]
         for match in pattern.regex.finditer(lowered):
             if pattern.word_start and not _starts_word(lowered, match.start()):
                 continue
+            guard = _guards().get(pattern.family)
+            if guard is not None:  # searched once, and only for a text a guarded family matched
+                if pattern.family not in guarded:
+                    guarded[pattern.family] = guard.search(lowered) is not None
+                if guarded[pattern.family]:
+                    break
             hits.append(PhraseHit(pattern.family, match.start(), match.end()))
     return sorted(hits, key=lambda h: h.start)
