@@ -107,26 +107,29 @@ def bench_sizes() -> dict[int, tuple[float, float, float]]:
 
 STARTUP_CODE = """
 import resource, time
-started = time.perf_counter()
+started, cpu_started = time.perf_counter(), time.process_time()
 from policies.checks.base import AccountContext
 from policies.engine import assess, default_policy
 from policies.packs import PACK_KINDS
 for kind in PACK_KINDS:
     default_policy(kind)
 assess("Mrs Patel came in at 3pm about her arrears, bit.ly/x @someone", account=AccountContext(network="x", handle="@us"))
-elapsed = time.perf_counter() - started
-print(elapsed, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu_started
+print(elapsed, cpu, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
 
 
-def bench_startup() -> tuple[float, float]:
-    times, peaks = [], []
+def bench_startup() -> tuple[float, float, float]:
+    """Median wall time, CPU time and peak memory of a fresh process's start-up. On a
+    shared machine the wall time includes waiting for a core; the CPU time does not."""
+    times, cpus, peaks = [], [], []
     for _run in range(RUNS):
         done = subprocess.run([sys.executable, "-c", STARTUP_CODE], capture_output=True, text=True, cwd=ROOT, check=True)
-        elapsed, peak_kb = done.stdout.split()
+        elapsed, cpu, peak_kb = done.stdout.split()
         times.append(float(elapsed))
+        cpus.append(float(cpu))
         peaks.append(int(peak_kb) / 1024)
-    return statistics.median(times), statistics.median(peaks)
+    return statistics.median(times), statistics.median(cpus), statistics.median(peaks)
 
 
 def main() -> None:
@@ -140,8 +143,8 @@ def main() -> None:
     ratio = results[500][0] / results[10][0]
     print(f"  500/10 rules p50 ratio: {ratio:.2f}   (target <= 2)")
     print("  targets at 200 rules: p50 <= 5 ms, p99 <= 20 ms")
-    startup, peak = bench_startup()
-    print(f"start-up (import, all eight packs, first assess): {startup:.2f} s   (target < 1 s)")
+    startup, startup_cpu, peak = bench_startup()
+    print(f"start-up (import, all eight packs, first assess): {startup:.2f} s   (CPU {startup_cpu:.2f} s; target < 1 s)")
     print(f"peak resident memory of that process:             {peak:.0f} MB   (target < 200 MB)")
     own_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak resident memory of this benchmark process:   {own_peak:.0f} MB")

@@ -52,7 +52,10 @@ def _load(kind: str) -> dict[str, Any]:
         raise UnknownPack(f"no starter pack for {kind!r}: use one of {', '.join(PACK_KINDS)}")
     path = PACKS_DIR / f"{kind}.yaml"
     try:
-        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+        # libyaml's loader where PyYAML was built with it (the wheels are): the same
+        # documents, read about ten times faster, which is most of loading eight packs.
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        document = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)  # noqa: S506 (a safe loader)
     except yaml.YAMLError as error:
         raise PolicyError([PolicyProblem(path.name, "document", f"not valid YAML: {error}")]) from None
     if not isinstance(document, dict):

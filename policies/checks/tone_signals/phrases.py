@@ -605,10 +605,15 @@ class PhraseHit:
     end: int
 
 
+@functools.cache
+def _regex(body: str) -> re.Pattern[str]:
+    return re.compile(body, re.MULTILINE)
+
+
 @dataclass(frozen=True, slots=True)
 class _Pattern:
     family: str
-    regex: re.Pattern[str]
+    body: str  # compiled on first use (``regex``): most posts need only a few patterns
     word_start: bool
     literals: tuple[str, ...] | None  # one of these must be in the text (prefilter)
     # Parts the pattern cannot match without, each as its own set of literals (also
@@ -617,6 +622,10 @@ class _Pattern:
     # otherwise run on every post with the commonest part's literal in it.
     needs: tuple[tuple[str, ...], ...] = ()
 
+    @property
+    def regex(self) -> re.Pattern[str]:
+        return _regex(self.body)
+
 
 @functools.cache
 def _compiled() -> list[_Pattern]:
@@ -624,7 +633,9 @@ def _compiled() -> list[_Pattern]:
 
     A leading ``\\b`` is checked by hand after the match instead of in the regex: a
     pattern that begins with a literal word lets the regex engine jump straight to that
-    word, about fifty times faster than trying every position.
+    word, about fifty times faster than trying every position. Each regex is compiled
+    the first time the prefilter lets a post through to it, not here: compiling all of
+    them was a fifth of the engine's start-up, and most are never needed by most posts.
     """
     compiled = []
     for family, patterns in _PATTERNS.items():
@@ -636,7 +647,7 @@ def _compiled() -> list[_Pattern]:
                 literals for part in parts if (literals := part if isinstance(part, tuple) else required_literals(part))
             )
             compiled.append(
-                _Pattern(family, re.compile(body, re.MULTILINE), word_start, required_literals(body), needs)
+                _Pattern(family, body, word_start, required_literals(body), needs)
             )
     return compiled
 
