@@ -300,7 +300,11 @@ _PATTERNS: dict[str, list[str | tuple[str, tuple[str | tuple[str, ...], ...]]]] 
         # "To the man who shouted at our cashiers ...: we have you on CCTV." A thank-you
         # to "the lady who handed in a purse" has none of these endings.
         rf"\bto\s+the\s+(?:man|woman|gentleman|lady|couple|driver|person|bloke|guy|lad|customer|family|group|owner|pair)\s+(?:[\w&-]+\s+){{0,6}}?who\b[^\n]{{0,200}}?\b(?:we\s+have\s+(?:you\s+on\s+)?(?:cctv|footage|camera)|we{_A}ve\s+got\s+(?:you|your)|you\s+know\s+who\s+you\s+are|(?:won{_A}t|will\s+not)\s+be\s+welcome|passed\s+(?:on\s+)?to\s+the\s+police|post\s+the\s+(?:footage|video|photos?))",
-        r"\bshare\b[^.!?\n]{0,30}\bso\s+(?:every(?:one|body)|the\s+whole\s+\w+|people|all\s+\w+)\s+knows?\b",
+        # Round 16: "We've got her on CCTV. Share so everyone knows." is a hunt only after
+        # a wrong or a camera; "Please share so everyone knows the library is closed on
+        # Monday" is a notice, and the commonest way to end one.
+        r"\b(?:cctv|footage|camera|recogni[sz]e|stole|nicked|shoplift\w*|thie(?:f|ves)|culprit|caught|offender)\b"
+        r"[^\n]{0,250}?\bshare\b[^.!?\n]{0,30}\bso\s+(?:every(?:one|body)|the\s+whole\s+\w+|people|all\s+\w+)\s+knows?\b",
         r"\bshouldn{_A}t\s+be\s+(?:hard|difficult|too\s+hard)\s+to\s+(?:spot|find|miss|recogni[sz]e)\b".replace("{_A}", _A),
         rf"\bdon{_A}t\s+be\s+like\s+(?:him|her|them|this\s+\w+|that\s+\w+|these\s+\w+|those\s+\w+)\b",
         # "Someone round here knows him, so share this."
