@@ -16,7 +16,8 @@ Signals, each a ``Finding`` with a span into ``ctx.text``:
   name with a call to boycott or warn others), telling people off, menace, sarcasm,
   brush-offs;
 - weak cues that only count together (``tone_signals.cues``): mock praise ("Genius
-  stuff."), scare quotes, eye-roll emoji, "Just a thought.", unasked-for advice; a mix
+  stuff."), faux praise for a folly ("...riding the wrong way. Genuinely impressive."),
+  scare quotes, eye-roll emoji, "Just a thought.", unasked-for advice; a mix
   of them aimed at people is sarcasm or condescension (MEDIUM);
 - a classifier trained on TweetEval offensive tweets (``tone_signals.classifier``): a
   signal for hostility the lists miss, never enough alone for more than MEDIUM.
@@ -42,7 +43,8 @@ key                                default    what it sets
                                               "another week, another excuse from @Firm")
 ``dismissive_severity``            medium     brushing a complaint off ("not our problem")
 ``condescension_severity``         medium     unasked-for advice with blame ("maybe pay your
-                                              rent on time and you wouldn't...")
+                                              rent on time and you wouldn't..."); talking down
+                                              ("however much you've convinced yourself")
 ``model_medium_threshold``         0.90       classifier probability for a MEDIUM finding
 ``model_low_threshold``            0.70       classifier probability for a LOW finding
 ``model_boost_threshold``          0.50       probability above which two weak cues
@@ -121,6 +123,7 @@ MESSAGES = {
     "mocks_organisation": "This mocks another organisation in public. Say plainly what went wrong and what you are doing about it; sarcasm at a supplier or partner invites a pile-on and reflects on us.",
     "sarcasm": "This may come across as sarcastic. Aimed at a customer, sarcasm reads as mockery to everyone watching; say plainly what you can do.",
     "condescending": "This gives someone advice they did not ask for and blames them in public. Everyone watching reads it as a put-down; offer help instead.",
+    "talks_down": "This talks down to the people it is about. Everyone watching reads it as a put-down; say plainly what is true and what you can do.",
     "dismissive": "This can sound dismissive. Acknowledge the problem and say what happens next; that leaves the door open.",
     "hostile_overall": "Taken as a whole this reads as hostile. Read it as the person it is about would, and try a warmer opening.",
     "edgy_overall": "This may read as sharp. A warmer word or two would help it land as intended.",
@@ -138,6 +141,7 @@ _PHRASE_CODES = {
     "org_jibe": ("mocks_organisation", "sarcasm_severity"),
     "sarcasm": ("sarcasm", "sarcasm_severity"),
     "dismissive": ("dismissive", "dismissive_severity"),
+    "talk_down": ("talks_down", "condescension_severity"),
     "belittle": ("undirected_insult", "undirected_insult_severity"),
 }
 # Emoji that turn a remark into an eye-roll or a jeer.

@@ -44,7 +44,9 @@ _PRAISE = (
     r"(?:insightful|helpful|inspiring|inspired|impressive|clever|mature|classy|charming|original|useful|"
     r"constructive|genius|brilliant|lovely|fantastic|marvellous|delightful|productive|thoughtful|"
     r"grown[- ]up|stellar|wonderful|smart|priceless|heroic|responsible|considerate|sensible|"
-    r"enlightening|educational|legend|top\s+work|good\s+work|great\s+work|nice\s+work|well\s+played)"
+    r"enlightening|educational|legend|top\s+work|good\s+work|great\s+work|nice\s+work|well\s+played|"
+    # Round 16: the tag after a mock award ("Groundbreaking stuff.").
+    r"groundbreaking|ground-breaking|revolutionary|earth-shattering|riveting)"
 )
 _MOCK_NOUN = r"(?:stuff|work|move|effort|behaviour|advice|idea|thinking|reasoning|logic|contribution|input|research|plan|spirit|example|attitude)"
 _MOCK_TAIL = r"(?:honestly|really|everyone|folks|all|guys|people|there|as\s+ever|as\s+always|truly|thanks)"
@@ -156,6 +158,10 @@ _CUES: dict[str, list[str]] = {
         rf"{_OPEN}no\s+judge?ment(?:\s+(?:here|at\s+all))?{_CLOSE_OR_EMOJI}",
         # "saw nothing, heard nothing": a street's silence mocked.
         r"\b(?:saw|seen|heard|knew)\s+nothing,?\s+(?:and\s+)?(?:saw|heard|knew|said)\s+nothing\b",
+        # Round 16: a virtue credited to someone as a tag of its own, "Real commitment 👏".
+        # Praise after a feat, mock after a folly (``folly``, see ``mockery``).
+        rf"{_OPEN}(?:real|true|such|sheer|total|now\s+that{_A}s|that{_A}s)\s+(?:commitment|dedication|devotion|"
+        rf"determination|talent|ingenuity|initiative|forward\s+planning|problem-solving){_CLOSE_OR_EMOJI}",
     ],
     # Praise that is nearly always mock when it stands alone ("Classy."): counts twice.
     "sneer": [
@@ -185,6 +191,38 @@ _CUES: dict[str, list[str]] = {
         # "We'll see whether she's still laughing at 3am."
         rf"\bwe{_A}ll\s+see\s+(?:whether|if)\s+(?:he|she|they|you){_A}(?:s|re)?(?:\s+(?:is|are))?\s+still\s+[a-z]+ing\b",
     ],
+    # Round 16: a mock award. "Pulitzer in the post, surely." A finisher's medal really
+    # is in the post; one that is "surely" in the post, or a Nobel, is not.
+    "award": [
+        r"\b(?:pulitzer|nobel|knighthood|oscar|bafta|medal|trophy|award|gold\s+star)(?:\s+prize)?s?\s+(?:is\s+|are\s+)?"
+        r"(?:in\s+the\s+post|incoming|on\s+(?:its|their|the)\s+way|beckons|pending)\s*,?\s+surely\b",
+        r"\b(?:pulitzer|nobel|knighthood)(?:\s+prize)?\s+(?:is\s+)?(?:in\s+the\s+post|incoming|beckons|surely)\b",
+    ],
+    # Round 16: what faux praise is aimed at, a folly or a misdeed by the person praised:
+    # riding the wrong way, parking on the pavement, queuing forty minutes to tell us
+    # they prefer the app, "today's discovery that" the obvious is true. It makes a
+    # praise tag ("Genuinely impressive.", "Real commitment 👏") mock; see ``mockery``.
+    "folly": [
+        r"\bwrong\s+(?:way\s+(?:down|up|along|round|around|on|onto|through|into|over)|side\s+of\s+the\s+road)\b",
+        r"\bno\s+sense\s+of\s+(?:self-?preservation|direction|shame|danger|urgency|timing)\b",
+        r"\b(?:with\s+no|without\s+(?:any\s+)?)\s*(?:lights|helmet|insurance|licence|seatbelt)\b",
+        r"\b(?:queued|queuing|queueing|waited|waiting|sat\s+on\s+hold|stood\s+in\s+line)\b[^.!?\n]{0,80}?\bto\s+(?:tell|inform|let)\s+us\s+"
+        r"(?:know\s+)?(?:that\s+)?(?:they|he|she)\s+(?:prefer|preferred|don|didn|do\s+not|never|hate|won|wouldn|can|would\s+rather)",
+        rf"\bon\s+(?:today|this\s+(?:week|morning|month)|yesterday|last\s+night){_A}s\s+(?:[a-z-]+\s+)?(?:discovery|revelation|"
+        r"realisation|realization)\s+that\b",
+        r"\bfor\s+(?:somehow\s+|successfully\s+|finally\s+)?managing\s+to\s+(?:lose|lock|break|miss|forget|ignore|crash|reverse|"
+        r"get\s+(?:stuck|lost)|set\s+fire|flood|delete|block|misread|park\s+(?:on|across|in))\b",
+        r"\bpark(?:ed|ing|s)?\s+(?:[\w-]+\s+){0,3}?(?:on\s+the\s+pavement|across\s+(?:two|three|four|both|several)\s+|"
+        r"in\s+(?:the|a|our)\s+(?:disabled|ambulance|blue\s+badge|parent\s+and\s+child)\s+|on\s+(?:the\s+)?(?:zig-?zags|double\s+yellow))",
+        r",\s+apparently,\s",
+    ],
+    # Someone dealing with the folly: "well done to the officers who stopped a driver
+    # going the wrong way" praises the officers. With one of these the folly is not the
+    # praised person's own.
+    "enforce": [
+        r"\b(?:stopped|caught|arrested|detained|pulled\s+over|seized|charged|fined|ticketed|reported|spotted|nabbed|"
+        r"prosecuted|cautioned|towed|clamped|rescued|helped|saved|cleared|cleaned|tidied|fixed|tracked\s+down)\b",
+    ],
     "critic": [
         r"\b(?:cllr|councillor|columnist|reporter|editor|journalist|correspondent|headline|front\s+page|mp|minister)s?\b",
     ],
@@ -199,6 +237,8 @@ _CUES: dict[str, list[str]] = {
     # 🙄 always; 🙃 (found as "smirk") only when aimed at people, see ``mockery``.
     "eyeroll": ["[\U0001f644\U0001f643]"],
     "aside": [
+        # Round 16: "PSA 🙃 ..." opening a post or a sentence (counts only with a jibe).
+        r"(?:^|[.!?\n]\s*)psa\b",
         r"\bjust\s+(?:a\s+thought|saying|so\s+(?:you|u)\s+know|sayin{_A})\b".replace("{_A}", _A),
         r"\bfood\s+for\s+thought\b",
         # Round 13: "#JustSaying"; "Our cancellation policy is on the website, for the curious."
@@ -333,6 +373,15 @@ def mockery(cues: list[Cue]) -> list[Cue]:
         # "Thank you to Cllr Patel for joining our night shift... She's very welcome on
         # our street count any time" is thanks.
         return [c for c in cues if c.kind in ("dare", "quote")]
+    if grouped.get("folly") and (mocking or grouped.get("award")) and not grouped.get("enforce"):
+        # Faux praise for a folly (round 16): "Another cyclist riding the wrong way ...
+        # Genuinely impressive." The same tag after a feat ("volunteers out at 7am in the
+        # rain, real commitment 👏") has no folly and stays praise; officers praised for
+        # stopping the cyclist have an ``enforce`` cue.
+        return [c for c in cues if c.kind in ("folly", "mock", "sneer", "award")]
+    if grouped.get("award") and mocking:
+        # "Groundbreaking stuff. Pulitzer in the post, surely."
+        return [c for c in cues if c.kind in ("award", "mock", "sneer")]
     if not mocking and not grouped.get("jeer"):
         return []  # quotes and asides alone are how people report and sign off
     if score >= 3 or (score >= 2 and aimed) or (aimed and grouped.get("gripe") and (mocking or grouped.get("jeer"))):

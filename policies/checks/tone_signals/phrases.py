@@ -483,10 +483,25 @@ _PATTERNS: dict[str, list[str | tuple[str, tuple[str | tuple[str, ...], ...]]]] 
         rf"\b(?:we{_A}re|we\s+are)\s+(?:\w+,?\s+)?not\s+mind[- ]?readers\b",
         r"\b(?:shop|bank|go|look|take\s+(?:your|their)\s+(?:business|custom|money))\s+elsewhere\s*[?.!]",
         # "Shouting at our receptionists won't get your son seen any faster."
-        rf"\b(?:shouting|yelling|screaming|swearing|moaning|whinging|complaining|ranting|kicking\s+off|being\s+rude|(?:tweeting|posting|writing|typing|messaging)\s+(?:us\s+)?in\s+(?:all\s+)?(?:capitals|caps|capital\s+letters)|(?:calling|ringing|phoning|emailing|messaging)\s+(?:us\s+)?(?:\d+|\w+)\s+times|(?:tagging|chasing|tweeting|calling|ringing|phoning|emailing|messaging|mentioning)\s+(?:[\w'’-]+\s+){{0,4}}?(?:\d+|\w+)\s+times\s+(?:a|an|per|every)\s+(?:day|hour|week|morning|night))\b{_CLAUSE}{{0,60}}\b(?:won{_A}t|will\s+not|doesn{_A}t|does\s+not|isn{_A}t\s+going\s+to)\s+(?:get|make|help|speed|change|fix|bring|move)\b",
+        rf"\b(?:shouting|yelling|screaming|swearing|moaning|whinging|complaining|ranting|kicking\s+off|being\s+rude|(?:tweeting|posting|writing|typing|messaging)\s+(?:us\s+)?in\s+(?:all\s+)?(?:capitals|caps|capital\s+letters)|(?:calling|ringing|phoning|emailing|messaging)\s+(?:us\s+)?(?:\d+|\w+)\s+times|(?:all\s+)?(?:capitals|caps|capital\s+letters|exclamation\s+marks)|(?:tagging|chasing|tweeting|calling|ringing|phoning|emailing|messaging|mentioning)\s+(?:[\w'’-]+\s+){{0,4}}?(?:\d+|\w+)\s+times\s+(?:a|an|per|every)\s+(?:day|hour|week|morning|night))\b{_CLAUSE}{{0,60}}\b(?:won{_A}t|will\s+not|doesn{_A}t|does\s+not|isn{_A}t\s+going\s+to)\s+(?:get|make|help|speed|change|fix|bring|move)\b",
         rf"\bwon{_A}t\s+(?:get|fix|sort|speed)\b{_CLAUSE}{{0,40}}\bany\s+(?:faster|quicker|sooner)\b",
         r"\bafter\s+the\s+way\s+(?:you|u|he|she|they)\s+(?:spoke|talked|treated|behaved|acted|shouted|spoke\s+to)\b",
         r"\byour\s+(?:refund|claim|return|complaint|application|appeal)\s+was\s+(?:refused|rejected|declined|denied|turned\s+down)\s+because\b",
+    ],
+    # Round 16: talking down to the public: "Every winter the same half-dozen people tell
+    # us the flu jab 'gives you the flu'. Every winter they're wrong." "A hangover is not
+    # an emergency, however much you've convinced yourself otherwise." Myth-busting says
+    # what is true; it does not tell the same people, again, that they are wrong.
+    "talk_down": [
+        (
+            rf"\bthe\s+same\s+(?:[\w-]+\s+){{0,2}}?(?:people|folk|folks|faces|few|voices|crowd|commenters|callers|customers|"
+            rf"patients|residents|members|parents|drivers)\b[^\n]{{0,200}}?\b(?:they|you){_A}(?:re|\s+are)\s+"
+            rf"(?:still\s+|always\s+|just\s+|simply\s+|all\s+|plain\s+)?(?:wrong|mistaken)\b",
+            (("same",),),
+        ),
+        rf"\b(?:however|no\s+matter\s+how)\s+much\s+(?:you|they|he|she|people|some\s+people)(?:{_A}ve|\s+have|{_A}d|\s+had|"
+        rf"\s+may\s+have|\s+might\s+have)?\s+(?:convinced|persuaded|kidded|kidding|fooled|fooling|told)\s+"
+        rf"(?:yoursel(?:f|ves)|themsel(?:f|ves)|himself|herself)\b",
     ],
     # Belittling the public with no one named: "frankly, thick", "keyboard experts".
     "belittle": [
