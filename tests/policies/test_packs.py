@@ -62,10 +62,6 @@ KNOWN_DISAGREEMENTS = {
     "charity-ex-026": "labelled high, assessed block (identifiers)",
     "charity-ex-029": "labelled block, assessed high (tone)",
     "charity-ex-030": "labelled high, assessed block (identifiers)",
-    # The retrained net (holdout5 joined) scores this plain witness appeal 0.54, over its
-    # cross-validated 0.51: a harmless post held for a look, kept rather than hand-lift
-    # the threshold and let more unseen risky posts through.
-    "police-pack-02": "labelled low, assessed medium (identifiers risk_model net)",
     "police-ex-017": "labelled block, assessed high (identifiers, lexicon, tone)",
     "police-ex-018": "labelled high, assessed block (customer_privacy, identifiers)",
     "police-ex-020": "labelled medium, assessed high (tone)",
