@@ -7,24 +7,22 @@ from __future__ import annotations
 import pytest
 
 from policies.checks import customer_privacy, identifiers, tone
-from policies.checks.base import CheckContext, Severity
+from policies.checks.base import Severity
 from policies.checks.mentions import looks_like_organisation
 from policies.recognisers.contact import find_contact
+from tests.policies.checking import highest
 
 
 def ident(text: str, kind: str) -> Severity:
-    ctx = CheckContext(text=text, original=text, org_kind=kind, settings={"risk_model": False})
-    return max((f.severity for f in identifiers.run(ctx)), default=Severity.INFO)
+    return highest(identifiers, text, org_kind=kind, risk_model=False)
 
 
 def tone_top(text: str) -> Severity:
-    findings = tone.run(CheckContext(text=text, original=text, settings={"risk_model": False}))
-    return max((f.severity for f in findings), default=Severity.INFO)
+    return highest(tone, text, risk_model=False)
 
 
 def privacy(text: str) -> Severity:
-    ctx = CheckContext(text=text, original=text, settings={})
-    return max((f.severity for f in customer_privacy.run(ctx)), default=Severity.INFO)
+    return highest(customer_privacy, text)
 
 
 # --- harmless families: stay auto-approvable -------------------------------------------
