@@ -207,7 +207,10 @@ def test_a_long_sarcastic_post_is_held_and_warm_short_ones_are_not() -> None:
     sarcastic = ("Huge congratulations to everyone who parked across the dropped kerb outside the surgery again "
                  "this week. Truly inspiring. We'll explain what a dropped kerb is for one more time, slowly, "
                  "for those at the back.")
-    assert _net_findings(sarcastic)
+    # The net reads it at the long-post threshold. (Since round 16 a rule also holds it,
+    # parking across a dropped kerb being a folly, and the net then adds no finding of
+    # its own, so the net is asked directly.)
+    assert risk_model.net_fires(sarcastic, "tone", {})
     for warm in ("Thank you, you absolute legend!", "I think the photo shows a client's face; could we check we have consent?",
                  "Lovely to see so many of you at the fun run. Thank you all for coming!"):
         assert _net_findings(warm) == []

@@ -49,6 +49,10 @@ RISKY = [
     ("retail", "x", "Congratulations to the customer who queued 20 minutes at till 4 to tell us they never shop "
      "here. Such devotion 👏"),
     ("charity", "instagram", "PSA 🙃 'Donations' does not mean your broken hoover. Thanks."),
+    ("council", "facebook", "Round of applause for the driver who parked across the dropped kerb on Lansdown again "
+     "this morning. Such dedication 👏"),
+    ("nhs", "x", "Special mention to whoever parked in the ambulance bay at Stroud General for an hour this morning. "
+     "Real commitment."),
 ]
 
 # (org_kind, platform, text): the same surface, aimed at a feat or plain information.
@@ -92,6 +96,9 @@ HARMLESS = [
 # Praise for the people who dealt with a folly: not sarcasm. (Held elsewhere: the
 # identifiers net reads a roads story as an incident report, so only tone is checked.)
 TONE_QUIET = [
+    # Praise for clearing what drivers park across; the identification net holds it, tone must not.
+    ("council", "facebook", "Round of applause for the residents of Lansdown who cleared the dropped kerbs of snow "
+     "before 8am so buggies and wheelchairs could get through. Such dedication 👏"),
     ("police", "x", "Well done to our roads policing team, who stopped a lorry going the wrong way on the motorway. "
      "Genuinely impressive work."),
     ("police", "facebook", "Special mention to our PCSOs, who spotted cars parked on the pavement outside the school "

@@ -213,7 +213,9 @@ _CUES: dict[str, list[str]] = {
         r"\bfor\s+(?:somehow\s+|successfully\s+|finally\s+)?managing\s+to\s+(?:lose|lock|break|miss|forget|ignore|crash|reverse|"
         r"get\s+(?:stuck|lost)|set\s+fire|flood|delete|block|misread|park\s+(?:on|across|in))\b",
         r"\bpark(?:ed|ing|s)?\s+(?:[\w-]+\s+){0,3}?(?:on\s+the\s+pavement|across\s+(?:two|three|four|both|several)\s+|"
-        r"in\s+(?:the|a|our)\s+(?:disabled|ambulance|blue\s+badge|parent\s+and\s+child)\s+|on\s+(?:the\s+)?(?:zig-?zags|double\s+yellow))",
+        r"across\s+(?:(?:the|a|our|someone['’]s|their|his|her)\s+)?(?:[\w-]+\s+)?(?:dropped\s+kerbs?|driveways?|drives?|entrances?|gates?|crossings?)\b|"
+        r"in\s+(?:the|a|our)\s+(?:disabled|ambulance|blue\s+badge|parent\s+and\s+child|cycle\s+lane|bus\s+(?:stop|lane))\b|"
+        r"on\s+(?:the\s+)?(?:zig-?zags|double\s+yellow))",
         r",\s+apparently,\s",
     ],
     # Someone dealing with the folly: "well done to the officers who stopped a driver
