@@ -17,7 +17,7 @@ up; finding the repeats with sets rather than counting every gram costs 22% less
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Iterable, Mapping
 
 Weights = Mapping[str, tuple[float, float, float]]
@@ -56,6 +56,11 @@ def _factors(count: int) -> tuple[float, float, float]:
     return tf * tf - count, tf - count, 1.0 - count
 
 
+# Drafts shorter than this are summed afresh (resuming would save little); the states
+# of this many recent drafts are kept (tens of KB each), enough for many people typing at once.
+_MIN_PREFIX = 8
+_PREFIXES_KEPT = 64
+
 _FACTORS = [(0.0, 0.0, 0.0), (0.0, 0.0, 0.0)] + [_factors(count) for count in range(2, 64)]
 
 
@@ -70,7 +75,7 @@ class KnownGrams:
     (a pasted essay of unseen words cannot grow it without end).
     """
 
-    __slots__ = ("_weights", "_sizes", "_last_counts_once", "_limit", "_by_word")
+    __slots__ = ("_weights", "_sizes", "_last_counts_once", "_limit", "_by_word", "_prefixes")
 
     def __init__(self, weights: Weights, sizes: Iterable[int], *, last_counts_once: bool = False,
                  limit: int = 50_000) -> None:
@@ -79,6 +84,9 @@ class KnownGrams:
         self._last_counts_once = last_counts_once
         self._limit = limit
         self._by_word: dict[str, tuple[frozenset[str], tuple[str, ...], float, float, float]] = {}
+        # all-but-the-last words of recent drafts -> the running state after them
+        self._prefixes: OrderedDict[tuple[str, ...], tuple[frozenset[str], tuple[str, ...], float, float, float]] = (
+            OrderedDict())
 
     def _of(self, word: str) -> tuple[frozenset[str], tuple[str, ...], float, float, float]:
         """The word's known grams (as a set, and each further occurrence of one within
@@ -108,12 +116,40 @@ class KnownGrams:
     def sums(self, words: Iterable[str]) -> tuple[float, float, float]:
         """Over the known grams of ``words`` (already normalised): the sum of IDF squared
         x TF squared (the squared norm), of the first weight x TF, and of the second
-        weight x TF (or once per gram), where TF is 1 + log(count)."""
+        weight x TF (or once per gram), where TF is 1 + log(count).
+
+        Someone typing changes the last word or starts a new one, so the running state
+        (grams seen, repeats, sums) after all but the last word is remembered and an
+        earlier draft's is resumed when it is this draft's all-but-last or
+        all-but-two words: the same additions in the same order, so the same answer to
+        the last bit, for the cost of the last word or two."""
+        words = words if isinstance(words, list) else list(words)
+        total = len(words)
+        prefixes = self._prefixes
+        resumed = None
+        done = 0
+        if total > _MIN_PREFIX:
+            for done in (total - 1, total - 2):
+                key = tuple(words[:done])
+                resumed = prefixes.get(key)
+                if resumed is not None:
+                    prefixes.move_to_end(key)
+                    break
+        if resumed is None:
+            done = 0
+            seen: set[str] = set()
+            repeats: list[str] = []  # each occurrence of a gram after its first
+            squares = first = second = 0.0
+        else:
+            frozen_seen, frozen_repeats, squares, first, second = resumed
+            seen, repeats = set(frozen_seen), list(frozen_repeats)
         by_word = self._by_word
-        seen: set[str] = set()
-        repeats: list[str] = []  # each occurrence of a gram after its first
-        squares = first = second = 0.0
-        for word in words:
+        for index in range(done, total):
+            if index == total - 1 and index > _MIN_PREFIX and index != done:
+                prefixes[tuple(words[:index])] = (frozenset(seen), tuple(repeats), squares, first, second)
+                if len(prefixes) > _PREFIXES_KEPT:
+                    prefixes.popitem(last=False)
+            word = words[index]
             entry = by_word.get(word)
             if entry is None:
                 entry = self._of(word)

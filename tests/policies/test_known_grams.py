@@ -67,3 +67,44 @@ def test_memory_starts_afresh_past_its_limit() -> None:
         grams.sums([word])
     assert len(grams._by_word) <= 3
     assert grams.sums(["a9"]) == (1.0, 1.0, 1.0)
+
+
+def _typed(text: str) -> list[str]:
+    """Every draft someone typing ``text`` sends: each prefix, letter by letter."""
+    return [text[:end] for end in range(1, len(text) + 1)]
+
+
+@pytest.mark.parametrize("net", ["safety", "tone"])
+def test_resuming_a_typed_draft_gives_exactly_the_fresh_sums(net: str) -> None:
+    """The state after all but the last word or two is resumed from an earlier draft;
+    the additions are the same and in the same order, so the answer is identical (not
+    merely close) to summing afresh."""
+    if net == "safety":
+        weights = risk_model.model().char
+        resuming = KnownGrams(weights, risk_model.CHAR_SIZES)
+        to_words = lambda text: risk_model.normalise(text).split()  # noqa: E731
+    else:
+        weights = classifier.model().char
+        resuming = KnownGrams(weights, range(2, 6), last_counts_once=True)
+        to_words = lambda text: features.words(features.normalise(text))  # noqa: E731
+    draft = TEXTS[6] + " Thanks again, the the team at the branch. " + TEXTS[7]
+    drafts = _typed(draft)
+    # Edits that are not typing at the end: a word changed in the middle, a deletion.
+    drafts += [draft.replace("husband", "wife"), draft[: len(draft) // 2], draft.replace("lovely ", "")]
+    resumed_any = False
+    for text in drafts:
+        words = to_words(text)
+        fresh = KnownGrams(weights, resuming._sizes, last_counts_once=resuming._last_counts_once).sums(words)
+        resumed_any |= len(words) > 9 and tuple(words[:-1]) in resuming._prefixes
+        assert resuming.sums(words) == fresh, text
+    assert resumed_any
+
+
+def test_only_so_many_typed_drafts_are_remembered() -> None:
+    from policies.recognisers import known_grams
+
+    grams = KnownGrams({" a": (1.0, 1.0, 1.0), "a ": (1.0, 1.0, 1.0)}, (2,))
+    for n in range(known_grams._PREFIXES_KEPT * 2):
+        words = [f"w{n}"] + ["a"] * 12
+        assert grams.sums(words) == KnownGrams(grams._weights, (2,)).sums(words)
+    assert len(grams._prefixes) == known_grams._PREFIXES_KEPT

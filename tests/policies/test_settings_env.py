@@ -85,3 +85,16 @@ def test_postgresql_prepares_repeated_queries_unless_turned_off():
     assert _database_options(url) == "[('prepare_threshold', 5), ('server_side_binding', True)]"
     assert _database_options(url | {"DB_PREPARED": "false"}) == "[]"
     assert "prepare_threshold" not in _database_options({})  # SQLite has no prepared statements to keep
+
+
+def test_the_wsgi_application_starts_with_the_engine_loaded_and_frozen():
+    """A worker loads the nets and patterns before its first request (not during the
+    first live check someone waits for) and keeps them out of later collections."""
+    code = ("import gc, config.wsgi\n"
+            "from policies.recognisers import risk_model\n"
+            "from policies.checks.tone_signals import classifier\n"
+            "print(risk_model.model.cache_info().currsize, classifier.model.cache_info().currsize, gc.get_freeze_count() > 1000)")
+    env = {**os.environ, "DEBUG": "true", "DJANGO_SETTINGS_MODULE": "config.settings"}
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["1", "1", "True"]
