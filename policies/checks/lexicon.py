@@ -10,6 +10,7 @@ boundary on its word side.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -25,11 +26,13 @@ _SEPARATOR_RUN = re.compile(f"[{re.escape(_SPACE + _OTHER_SEPARATORS)}]+")
 _NEEDS_FOLDING = re.compile(f"[{re.escape(_OTHER_SEPARATORS)}]|  ")
 
 
-def match_form(text: str) -> tuple[str, list[int] | None]:
+@functools.lru_cache(maxsize=8)
+def match_form(text: str) -> tuple[str, tuple[int, ...] | None]:
     """Lower-case ``text`` and fold separator runs to one space.
 
-    Returns the folded text and, when its length differs from ``text``, a list mapping
+    Returns the folded text and, when its length differs from ``text``, a tuple mapping
     each folded position to its position in ``text`` (plus one entry for the end).
+    Remembered for the last few texts: the lexicon and windows checks both read a draft.
     """
     lowered = text.lower()
     if len(lowered) != len(text):  # e.g. "İ" lower-cases to two characters
@@ -49,7 +52,7 @@ def match_form(text: str) -> tuple[str, list[int] | None]:
     out.append(lowered[done:])
     positions.extend(range(done, len(lowered)))
     positions.append(len(text))
-    return "".join(out), positions
+    return "".join(out), tuple(positions)
 
 
 def term_key(term: str) -> str:

@@ -85,7 +85,7 @@ def _match_form_by_hand(text: str) -> tuple[str, list[int] | None]:
         positions.append(index)
     if not changed:
         return lowered, None
-    return "".join(out), [*positions, len(text)]
+    return "".join(out), (*positions, len(text))
 
 
 def test_match_form_folds_like_the_character_by_character_reference() -> None:
