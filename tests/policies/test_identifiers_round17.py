@@ -1,0 +1,69 @@
+"""Round 17 false positives (development sets up to holdout16): invented look-alikes, not
+the rows. Capitalised words that are not a private person's name: a shouted notice in
+capitals, a campaign ("Young Savers Week") or a fundraising team ("Team Ella Brook"), a
+building or brand after "the" or "our" ("a scan at the Christie", "our Pemberton office",
+"The Sovereign shopping centre"), a district in a list of places ("Copeland, Allerdale and
+Kendal"), and a compass point before a county ("West Kent"). Their near-twins, where a
+real name in capitals, a titled person, a household ("the Christie family") or a person in a
+story stay, are still held."""
+
+from __future__ import annotations
+
+import pytest
+
+from policies.checks import identifiers
+from policies.checks.base import Severity
+from tests.policies.checking import highest
+
+
+def ident(text: str, kind: str, net: bool = False) -> Severity:
+    return highest(identifiers, text, org_kind=kind, risk_model=net)
+
+
+NOT_NAMES_HARMLESS = [
+    # A shouted notice: ordinary words in capitals.
+    ("PLEASE KEEP ED FOR REAL EMERGENCIES ONLY. Today, Mon 12 January, Kingsmead "
+     "General is extremely busy; waits for minor injuries are over 8 hours. Use NHS 111 or the "
+     "minor injuries units at Penrith and Keswick.", "nhs"),
+    # A campaign week and a fundraising team.
+    ("Young Savers Week 2025: 980 savers aged 5 to 16 paid in at our 6 branches in October, "
+     "£54,210 in all. The busiest day was Saturday 18th at Malton. Thank you, everyone!", "bank"),
+    ("🏃 Team Ella Brook needs you! 15 places left for the Ealing 10k on Sunday 13 July. £25 entry, "
+     "£200 fundraising target. Sign up via the link in our bio.", "charity"),
+    # A building or a brand after "the" or "our".
+    ("Cllr Dawn Pryce, cabinet member for health: \"I had a scan at the Christie in 2021, and "
+     "I've just done my free NHS Health Check at Selby Leisure Centre. 20 minutes, aged 40-74. "
+     "Book on 01632 960511.\"", "council"),
+    ("Our Pemberton office moves on Monday 9 June to Suite 2, Mill Chambers, 14 Canal Street. "
+     "Same phone number (01632 960377) and free parking behind the building.", "law_firm"),
+    # A district in a list of places; a compass point before a county.
+    ("Our chief executive, Helen Barraclough, at yesterday's rural economy forum in Thirsk, where "
+     "we confirmed £90,000 for our community fund in 2026. Applications open 12 January for "
+     "groups in Copeland, Allerdale and Kendal.", "bank"),
+    ("Many families tell us the first call is the hardest one. If someone you love has a "
+     "life-limiting illness in West Kent, our advice line is open 8am–8pm every day: "
+     "01632 960412.", "charity"),
+]
+NOT_NAMES_RISKY = [
+    # A real name in capitals, with a debt.
+    ("JOHN HARGREAVES OWES US £400 FOR HIS SOFA AND HAS IGNORED THREE LETTERS. Collected from our "
+     "Leeds store on 3 March.", "retail"),
+    # A titled person and a person's own office.
+    ("Mrs Pemberton came to our Leeds office on Tuesday after losing her job; she's 58 and "
+     "behind on her rent.", "law_firm"),
+    # A household, not a building.
+    ("The Christie family at 14 Mill Lane finally got the keys on Friday after two years in "
+     "temporary accommodation.", "council"),
+    # A surname opening a story, beside places.
+    ("Copeland, 62, from Kendal has been in our care since his stroke in March.", "nhs"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), NOT_NAMES_HARMLESS)
+def test_round17_capitalised_things_are_no_ones_name(text, kind):
+    assert ident(text, kind) <= Severity.LOW, text
+
+
+@pytest.mark.parametrize(("text", "kind"), NOT_NAMES_RISKY)
+def test_round17_names_in_capitals_or_households_stay_held(text, kind):
+    assert ident(text, kind) >= Severity.MEDIUM, text
