@@ -27,7 +27,7 @@ _TITLES = frozenset(
     """mr mrs ms miss mx dr prof professor sir dame lord lady cllr councillor rev revd
     reverend father sister brother judge justice pc dc ds di dci dsi sgt sergeant
     inspector constable officer nurse aunt auntie uncle nan grandma grandad nanna
-    baroness baron master madam mme mlle herr frau pd""".split()
+    baroness baron master madam mme mlle herr frau pd insp supt det ch""".split()
 )
 _ORG_WORDS = frozenset(
     """court courts council ministry office authority ltd limited plc llp inc hospital

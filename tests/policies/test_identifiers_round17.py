@@ -67,3 +67,42 @@ def test_round17_capitalised_things_are_no_ones_name(text, kind):
 @pytest.mark.parametrize(("text", "kind"), NOT_NAMES_RISKY)
 def test_round17_names_in_capitals_or_households_stay_held(text, kind):
     assert ident(text, kind) >= Severity.MEDIUM, text
+
+
+# A named colleague or office-holder, or the author, describing themselves ("I'm a mum of
+# three", "in my early 30s"), a colleague by a short police rank ("Insp"), by "manager of
+# our ... branch" or "has been made a partner": no third person is described. A client
+# quoted without a name, a regular at our branch, someone "made homeless", a client quoted by
+# the therapist and a person the officer describes after her own detail stay held.
+SELF_HARMLESS = [
+    ('Insp Carys Mowbray: "I grew up on the Moorside estate, I\'m a mum of three, and I\'ve policed '
+     'Halton for 14 years. From Mon 2 Feb my officers will be on foot in Widnes town centre every '
+     'evening until 10pm. Come and say hello."', "police"),
+    ("I started counselling myself in my early 30s, after my mum died. That is my story to tell, "
+     "and it is why I do this work.", "therapy"),
+    ("Delighted to announce that Oskar Brennan has been made a partner in our Hexham office. Oskar "
+     "joined us as a trainee in 2013 and now leads our agricultural tenancy work. Congratulations, "
+     "Oskar!", "law_firm"),
+]
+SELF_RISKY = [
+    ('"I\'m a mum of three and I\'ve been sleeping in my car since March," one of the women at our '
+     'drop-in told us this morning.', "charity"),
+    ('"I\'m a widower, 81, and nobody has visited since March." Heard at our Tuesday lunch club in '
+     'Ashby this morning.', "charity"),
+    ("Meet Dave, a regular at our Minehead branch, who is 82 and has just cleared his overdraft.", "bank"),
+    ("Tom Ashworth has been made homeless after his landlord sold the flat; he's 58 and sleeping at "
+     "his sister's in Hexham.", "council"),
+    ('My 4pm client said "I\'m a dad of two and I\'m drowning." Some sessions stay with you.', "therapy"),
+    ('Insp Carys Mowbray: "I am a mum of three myself. The woman we helped on the Moorside estate '
+     'last night, 34, had been sleeping in her car since March."', "police"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), SELF_HARMLESS)
+def test_round17_speaker_describing_themselves_is_no_third_person(text, kind):
+    assert ident(text, kind) <= Severity.LOW, text
+
+
+@pytest.mark.parametrize(("text", "kind"), SELF_RISKY)
+def test_round17_someone_else_described_stays_held(text, kind):
+    assert ident(text, kind) >= Severity.MEDIUM, text
