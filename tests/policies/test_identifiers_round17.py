@@ -106,3 +106,31 @@ def test_round17_speaker_describing_themselves_is_no_third_person(text, kind):
 @pytest.mark.parametrize(("text", "kind"), SELF_RISKY)
 def test_round17_someone_else_described_stays_held(text, kind):
     assert ident(text, kind) >= Severity.MEDIUM, text
+
+
+# "every surveyor, barrister and court usher we worked with": a report's thanks to the many
+# professionals worked with, not a client. "the family we worked with" and "we worked with a
+# young mum" are particular clients and stay held.
+WORKED_WITH_HARMLESS = [
+    ("Our housing team's 2025 in numbers: 312 new clients across three offices; most aged 25–44; "
+     "41 evictions stopped at the Taunton county court; average time to a repair order down from 9 "
+     "months to 6. Thank you to every surveyor, barrister and court usher we worked with.", "law_firm"),
+]
+WORKED_WITH_RISKY = [
+    ("Thank you to the family we worked with at Taunton county court on Tuesday: a mum of two, 29, "
+     "who kept her home.", "law_firm"),
+    ("Every Tuesday since March we worked with a young mum, 19, from the Priory estate who was "
+     "facing eviction.", "law_firm"),
+    ("All through the spring we worked with a retired teacher in Wellington facing possession "
+     "proceedings.", "law_firm"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), WORKED_WITH_HARMLESS)
+def test_round17_every_professional_worked_with_is_no_client(text, kind):
+    assert ident(text, kind) <= Severity.LOW, text
+
+
+@pytest.mark.parametrize(("text", "kind"), WORKED_WITH_RISKY)
+def test_round17_a_client_worked_with_stays_held(text, kind):
+    assert ident(text, kind) >= Severity.MEDIUM, text
