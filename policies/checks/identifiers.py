@@ -363,6 +363,11 @@ def run(ctx: CheckContext) -> list[Finding]:
         people = []
     staff_spans = [s for s in names if set(text[s.start : s.end].split()) <= staff]
     private_names = [s for s in names if s not in staff_spans]
+    if not private_names and not cues.client:
+        # Round 17: "I'm a dad of two", "I went to therapy myself in my late 20s": the
+        # speaker describing themselves -- the author, or a colleague or office-holder
+        # quoted by name -- is not a third person. An unattributed quote may be a client's.
+        people = [p for p in people if not _self_described(text, p, bool(staff_spans))]
     pronoun = unnamed_pronoun_person(text, bool(names))
     # "Meet Biscuit! 3-year-old Staffie cross ... He's been with us since January": in an
     # animal's profile, "he" is the animal.
@@ -414,6 +419,8 @@ def run(ctx: CheckContext) -> list[Finding]:
         # thing ("our sourdough starter is called Glenys. She is 3"), and no one else is
         # described, an age told of "he"/"she" is theirs.
         ages = [s for s in ages if not _pronoun_age(text, s)]
+    if not private_names and not cues.client:
+        ages = [s for s in ages if not _self_described(text, s, bool(staff_spans))]
     specific_age = not profile and bool(ages)
     by_role = [s for s in by_role if not near_staff(s)]
     # "A caller asked why we don't come out to every shoplifting report": the asker of a
@@ -715,6 +722,22 @@ _NAMES_STATISTIC_BEFORE = quick(
 _SHARED_STORY_BEFORE = quick(r"\b(?:share|sharing|tell|telling)\s+$", re.IGNORECASE)
 _PRONOUN_AGE = re.compile(r"(?:he|she)(?:['’]s|\s+is|\s+turns|\s+turned)\b", re.IGNORECASE)
 _PRONOUN_RIGHT_BEFORE = re.compile(r"\b(?:he|she)(?:['’]s|\s+is|\s+was)?\s+$", re.IGNORECASE)
+
+
+_SELF_BEFORE = re.compile(
+    r"\b(?:I['’]m|I\s+am|I\s+was|I['’]ve\s+been|I\s+have\s+been|in\s+my|since\s+my|when\s+I\s+was)\s+$",
+    re.IGNORECASE,
+)
+_QUOTE_MARKS = re.compile(r"[\"“”]|(?<!\w)['‘]|['’](?!\w)")
+
+
+def _self_described(text: str, span: Span, speaker_named: bool) -> bool:
+    """"I'm a dad of two", "in my late 20s": the speaker's own detail, when the speaker is
+    the author (outside quotation marks) or a named colleague or office-holder."""
+    if not _SELF_BEFORE.search(text[max(0, span.start - 20) : span.start]):
+        return False
+    inside_quote = len(_QUOTE_MARKS.findall(text[: span.start])) % 2 == 1
+    return speaker_named or not inside_quote
 
 
 def _pronoun_age(text: str, span: Span) -> bool:

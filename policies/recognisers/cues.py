@@ -68,6 +68,12 @@ def _compound_or_thing(text: str, start: int, end: int) -> bool:
         return True
     if text[start:end].lower().endswith(" with") and _TOPIC_AFTER.match(text, end):
         return True  # Round 16: "has been working with trauma using EMDR": a specialism
+    if (text[start:end].lower().endswith(" with") and _NO_OBJECT_AFTER.match(text, end)
+            and _EVERY_BEFORE.search(text[max(0, start - 80) : start])):
+        # Round 17: "thank you to every mediator and barrister we worked with": the people
+        # worked with are the "every ..." before it, many of them ("we worked with a young
+        # mum" has its own object and stays a client).
+        return True
     if _IDIOM_AFTER.match(text, end):
         return True  # "the leaflet came in handy": a thing that was useful, not a visitor
     return bool(_THING_ARRIVED_BEFORE.search(text[max(0, start - 30) : start]))
@@ -83,4 +89,6 @@ _TOPIC_AFTER = re.compile(
     r"veterans|men|women)\b(?![^.!?\n]{0,40}\b(?:who|whose)\b)",
     re.IGNORECASE,
 )
+_NO_OBJECT_AFTER = re.compile(r"\s*(?:[.!?,;:)\n]|$|(?:this|last|in|over|during|across)\b)", re.IGNORECASE)
+_EVERY_BEFORE = re.compile(r"\b(?:every|all|each)\s+(?:of\s+the\s+)?[^.!?\n]{0,70}$", re.IGNORECASE)
 _IDIOM_AFTER = re.compile(r"\s+(?:handy|useful|helpful)\b", re.IGNORECASE)

@@ -79,6 +79,8 @@ _STAFF_CUE = re.compile(
        specialist|expert|practitioner|caseworker|worker)s?\b)
     | (?i:\b(?:joins?|joined|has\s+joined|appointed|promoted|qualified|retires?|retiring|
        said|says|spoke|speaking|will\s+speak|opens|opened|gave\s+evidence|awarded|welcome|
+       # Round 17: "Priya Lindqvist has been made a partner".
+       made\s+(?:a\s+|an\s+)?(?:partner|director|associate|head|manager|chair|trustee|fellow|sergeant|inspector)|
        chat\s+to|speak\s+to|ask\s+for|contact|call)\b)
     | (?i:\bhas\s+(?:led|managed|run|driven|worked|volunteered|served|coached|taught|
        nursed)\b[^.!?\n]{0,40}\bour\b)
@@ -273,7 +275,8 @@ _ROLE_RIGHT_BEFORE = re.compile(
 _OFFICIAL = (
     r"(?:Cllr|Councillor|PC|PCSO|DC|DS|DI|DCI|Supt|PCC|MP|MEP|Mayor|"
     # Round 13: police ranks are office-holders speaking in their role.
-    r"(?:Chief\s+|Detective\s+)?(?:Inspector|Insp|Sgt|Sergeant|Superintendent|Constable)|"
+    # Round 17: and their short forms, "Ch Insp", "Det Sgt", "Ch Supt".
+    r"(?:Chief\s+|Detective\s+|Ch\.?\s+|Det\.?\s+)?(?:Inspector|Insp|Sgt|Sergeant|Superintendent|Supt|Constable)|"
     r"Minister|Secretary\s+of\s+State|Sir|Dame|Lord|Baroness|Professor|Prof|PD)\.?"
 )
 _OFFICIAL_TITLE = re.compile(_OFFICIAL + r"\s")
@@ -423,6 +426,8 @@ _MEMBERSHIP = re.compile(
     # Long service: "retires this Friday", "40 years at the counter", "heads our team".
     rf"|\b(?:retires|retiring|has\s+retired|is\s+retiring)\b"
     rf"|\b(?:heads|leads|runs|manages|will\s+be\s+leading|be\s+leading)\s+our\b"
+    # Round 17: "Meet Tamsin, manager of our Minehead branch", "nurse at our Truro clinic".
+    rf"|\b(?:{_TEAM_ROLES})\s+(?:of|at|in|for)\s+our\b"
     # Round 15: "Meet Priya, our new Head of Programmes".
     rf"|\bour\s+(?:new\s+|newest\s+)?(?:deputy\s+|assistant\s+)?head\s+of\b"
     # "dispensing at our Broadstairs branch since 1987": years of service at one of ours.

@@ -27,7 +27,7 @@ _TITLES = frozenset(
     """mr mrs ms miss mx dr prof professor sir dame lord lady cllr councillor rev revd
     reverend father sister brother judge justice pc dc ds di dci dsi sgt sergeant
     inspector constable officer nurse aunt auntie uncle nan grandma grandad nanna
-    baroness baron master madam mme mlle herr frau pd""".split()
+    baroness baron master madam mme mlle herr frau pd insp supt det ch""".split()
 )
 _ORG_WORDS = frozenset(
     """court courts council ministry office authority ltd limited plc llp inc hospital
@@ -47,7 +47,9 @@ _ORG_WORDS = frozenset(
 # a place, never a person, even after a first name or surname: "the Employment Rights
 # Bill", "Porter Brook Law", "the Albert Halls", "Swansea Marina", "Eden Fells".
 _NON_PERSON_LAST = frozenset(
-    """bill act acts halls marina fells reservoir harbour pier beach valley""".split()
+    """bill act acts halls marina fells reservoir harbour pier beach valley"""
+    # Round 17: a campaign or event, "Junior Savers Week", "Pride Month", "Winter Appeal".
+    """ week weekend fortnight month appeal challenge marathon""".split()
 )
 # "Jude Law" is a person; "Porter Brook Law" is a firm.
 # Festivals and greetings: "Easter opening", "Merry Christmas from everyone".
@@ -56,7 +58,8 @@ _FESTIVALS = frozenset(
     ramadan vaisakhi passover lent advent pentecost whitsun hogmanay boxing day eve good friday
     holi navratri""".split()
 )
-_ORG_FIRST = frozenset("ministry department court university bank office house".split())
+# Round 17: "Team Lea Side", "Team Harbour": a fundraising team, not a person.
+_ORG_FIRST = frozenset("ministry department court university bank office house team".split())
 _STREET_WORDS = frozenset(
     """road rd street st lane ln avenue ave close drive dr way crescent place square
     gardens terrace grove hill row walk mews rise parade boulevard estate
@@ -124,7 +127,8 @@ def find_proper_nouns(text: str, folded: str) -> list[Span]:
         while tokens:
             word = fold(text[tokens[0][0] : tokens[0][1]]).strip(".")
             if word in _DETERMINERS or word in _WELSH_OPENERS or (initial and word in common and word not in _TITLES
-                                        and not (word in names and len(tokens) > 1)):
+                                        and not (word in names and len(tokens) > 1)
+                                        and not (word == "team" and len(tokens) > 1)):
                 tokens.pop(0)
                 initial = False
                 continue
@@ -138,11 +142,28 @@ def find_proper_nouns(text: str, folded: str) -> list[Span]:
             continue
         if text[max(0, tokens[0][0] - 1) : tokens[0][0]] == "#":
             continue  # a hashtag is a topic, not a person or place
-        for part in _split_at_connectors(text, tokens, place_spans):
+        parts = _split_at_connectors(text, tokens, place_spans)
+        if len(tokens) >= 3 and all(text[s:e].isupper() for s, e in tokens):
+            # Round 17: a shouted sentence ("PLEASE ONLY COME TO ED IF IT IS A LIFE-THREATENING
+            # EMERGENCY") is ordinary words in capitals: only the runs of words that are
+            # not ordinary ones can be names ("JOHN SMITH OWES US" keeps "JOHN SMITH").
+            parts = _uncommon_runs(text, tokens, common)
+        for part in parts:
             span = _classify(text, part, initial and part[0] == tokens[0], names, lasts, common, place_spans)
             if span:
                 spans.append(span)
     return spans
+
+
+def _uncommon_runs(text: str, tokens: list[tuple[int, int]], common: frozenset[str]) -> list[list[tuple[int, int]]]:
+    runs: list[list[tuple[int, int]]] = [[]]
+    for s, e in tokens:
+        word = fold(text[s:e]).strip(".")
+        if word in common or word in _DETERMINERS or regex.fullmatch(_CONNECTORS, word):
+            runs.append([])
+        else:
+            runs[-1].append((s, e))
+    return [r for r in runs if r]
 
 
 _MONTHS = frozenset("January February March April May June July August September October November December".split())
@@ -226,6 +247,12 @@ def _classify(
     if prev in _TITLES and _previous_word(text, start)[:1].isupper():
         return Span(start, end, "name", "title and name")
     last = words[-1]
+    if len(words) > 1 and words[0] in _COMPASS and _covered(tokens[1][0], end, place_spans):
+        return Span(start, end, "place", "place")  # Round 17: "East Kent", "North Somerset"
+    if _FACILITY_AFTER.match(text, end):
+        # Round 17: "our Pennington office", "The Bridges shopping centre": the name of a
+        # building or a branch, not of a person ("Mr Smith's office" has its possessive).
+        return Span(start, end, "place", "place")
     if all(w in _FESTIVALS for w in words) and (last in _FESTIVALS - {"merry", "happy", "new", "good"}):
         return None  # "Easter", "Merry Christmas", "Eid Mubarak": a season, not a person
     if len(words) > 1 and last in _NON_PERSON_LAST or len(words) > 2 and last == "law":
@@ -240,6 +267,10 @@ def _classify(
         if ps <= start and end <= pe or (start <= ps and pe <= end and pe - ps >= (end - start) / 2):
             if initial and len(words) == 1 and words[0] in common:
                 return None
+            if len(words) == 1 and words[0] in names and _PERSON_FOLLOWS.match(text, end):
+                # Round 17: "Barry has now sorted 2,000 tins": a first name that is also a
+                # town, doing what people do.
+                return Span(start, end, "name", "name")
             if not initial and len(words) == 1 and words[0] in common and prev not in _LOCATIVE:
                 return Span(start, end, "proper_noun", "capitalised word", weak=True)
             return Span(start, end, "place", "place")
@@ -271,6 +302,13 @@ def _classify(
                 return Span(start, end, "name", "name")
             return Span(start, end, "proper_noun", "capitalised word", weak=True)
         if word in lasts and word not in common:
+            if after_article and not _HOUSEHOLD_AFTER.match(text, end):
+                # Round 17: "a bypass at the Freeman", "your nearest Boots": a surname after
+                # an article is a building or a brand ("the Patel family" stays a household).
+                return Span(start, end, "proper_noun", "capitalised word", weak=True)
+            if _in_place_list(text, start, end, place_spans):
+                # Round 17: "groups in Craven, Richmondshire and Harrogate district".
+                return Span(start, end, "place", "place")
             if initial and _plural_of_common(word, common):
                 # Round 15: "Sessions cancelled late are charged", "Crews are stood down":
                 # a surname that is also an ordinary plural, opening a sentence, is the noun.
@@ -282,6 +320,30 @@ def _classify(
             return Span(start, end, "name", "surname")
         return Span(start, end, "proper_noun", "capitalised word", weak=word in common)
     return Span(start, end, "proper_noun", "capitalised words")
+
+
+_COMPASS = frozenset("north south east west mid central greater upper lower inner outer".split())
+_FACILITY_AFTER = regex.compile(
+    r"[ \t]+(?:[a-z]+[ \t]+)?(?:office|offices|branch|branches|store|shop|centre|center|clinic|surgery|depot|"
+    r"site|hub|library|campus|practice|station|market|leisure\s+centre)\b"
+)
+_HOUSEHOLD_AFTER = regex.compile(r"['’]?s?[ \t]+(?:family|families|household|twins|brothers|sisters|boys|girls|kids|children)\b")
+_LIST_NEXT = regex.compile(r"(?:,[ \t]+(?:and[ \t]+|&[ \t]+)?|[ \t]+(?:and|&|or)[ \t]+)(\p{Lu}[\p{L}'’-]*)")
+_LIST_PREV = regex.compile(r"(\p{Lu}[\p{L}'’-]*)(?:,[ \t]+(?:and[ \t]+|&[ \t]+)?|[ \t]+(?:and|&|or)[ \t]+)$")
+
+
+def _in_place_list(text: str, start: int, end: int, place_spans: list[tuple[int, int]]) -> bool:
+    """Whether a lone capitalised word sits in a list beside a known place ("Craven,
+    Richmondshire and Harrogate", "Hawes and Grassington")."""
+    m = _LIST_NEXT.match(text, end)
+    if m and _covered(m.start(1), m.end(1), place_spans) or m and _LIST_NEXT.match(text, m.end(1)) and \
+            _covered(_LIST_NEXT.match(text, m.end(1)).start(1), _LIST_NEXT.match(text, m.end(1)).end(1), place_spans):
+        return True
+    p = _LIST_PREV.search(text[max(0, start - 40) : start])
+    if p:
+        offset = max(0, start - 40)
+        return _covered(offset + p.start(1), offset + p.end(1), place_spans)
+    return False
 
 
 def _plural_of_common(word: str, common: frozenset[str]) -> bool:
