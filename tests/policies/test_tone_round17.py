@@ -1,0 +1,76 @@
+"""Round 17 (development sets up to holdout16): risky drafts the tone check let through,
+and their harmless twins. Invented look-alikes, not the rows.
+
+The rules are tested without the trained net (``risk_model=False``): the net is retrained
+after each round, and these families must be held by the rules alone.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from policies.checks import tone
+from policies.checks.base import Severity
+from tests.policies.checking import highest
+
+
+def tone_of(text: str, kind: str) -> Severity:
+    return highest(tone, text, org_kind=kind, risk_model=False)
+
+
+# A civil but aggressive public challenge to a critic group (a page's admins, a campaign,
+# an association): its refusals to meet are counted in public, or it is told it criticises
+# from behind a logo.
+SNUB_RISKY = [
+    ("The organisers of the 'Keep Tetbury Green' group have now turned down four invitations to meet "
+     "our planning team. Our door stays open.", "council"),
+    ("Still no word from the admins of the Save Ely Market page on our offer to meet. That's the third "
+     "invitation this month.", "council"),
+    ("@HarbourResidentsAssoc has declined every invitation to meet us about the marina plans. If the "
+     "association wants answers, they know where we are.", "council"),
+    ("The moderators of the Bootle Community Watch group still haven't accepted our invitation to a "
+     "sit-down about response times.", "police"),
+    ("Whoever runs the 'Stop the Clinic Closure' page has had several letters from our chief executive. "
+     "Put your own names to it and come and talk to us.", "nhs"),
+    ("To the committee of the Wyke Traders' Association: the case for free parking is better made across "
+     "a table than from behind a Facebook page.", "council"),
+    ("We note the campaign group behind the Stroud Against the Bypass page has yet to take up our offer "
+     "of a meeting. Three invitations and counting.", "council"),
+    ("Two invitations, no reply. The people running the Lyme Bay Watch page know where our office is, "
+     "and the chair is still warm.", "law_firm"),
+    ("Criticism is always easier from a sofa than across a table. Our offer to the page admins stands.", "charity"),
+]
+# The same groups invited, thanked, corrected politely or told of enforcement.
+SNUB_HARMLESS = [
+    ("We've invited the organisers of the Save Ely Market campaign to meet our regeneration team on "
+     "Tuesday 4 March at the Corn Exchange. The meeting is public and minutes will be published.", "council"),
+    ("Thank you to the admins of the Tetbury Community Noticeboard page for sharing our road closure "
+     "updates all winter. You've helped hundreds of people plan their journeys 💚", "council"),
+    ("Thank you to @HarbourResidentsAssoc for a really useful meeting about the marina plans last night. "
+     "Notes are on our website, and our offer of a follow-up visit stands.", "council"),
+    ("Wyke Skips Ltd has been fined £2,400 at Bradford Magistrates' Court for dumping waste on Tong Lane. "
+     "Report fly-tipping online at bradford.gov.uk/flytipping.", "council"),
+    ("@SaveElyMarket Thanks for sharing this. One small correction: the consultation closes on 14 March, "
+     "not 4 March, so there's still time to have your say.", "council"),
+    ("Many tenants still haven't taken up our offer of a free energy check. Book yours on 01632 960123 "
+     "before the end of March.", "council"),
+    ("We've sent invitations to all 40 residents' associations in the district for the budget "
+     "consultation. If your group hasn't had one, email us and we'll send it on.", "council"),
+    ("Thanks to the admins of the Bootle Community Watch Facebook group for hosting our Q&A last night. "
+     "We answered 43 questions; the full list is pinned on their page.", "police"),
+    ("The chair of the Friends of Pittville Park has accepted our invitation to join the steering group. "
+     "Welcome aboard!", "council"),
+    ("Our Christmas lunch is on 20 December at the Guildhall. That's three invitations now sent to every "
+     "care home in town, and there's still room for more guests 🎄", "charity"),
+    ("Our volunteers serve teas from behind the counter at the Guildhall every Saturday, 10am to 2pm.", "charity"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), SNUB_RISKY)
+def test_round17_critic_group_challenged_in_public_is_held(text, kind):
+    assert tone_of(text, kind) >= Severity.MEDIUM, text
+
+
+@pytest.mark.parametrize(("text", "kind"), SNUB_HARMLESS)
+def test_round17_critic_group_invited_or_thanked_stays_low(text, kind):
+    assert tone_of(text, kind) <= Severity.LOW, text
