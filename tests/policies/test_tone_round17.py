@@ -74,3 +74,36 @@ def test_round17_critic_group_challenged_in_public_is_held(text, kind):
 @pytest.mark.parametrize(("text", "kind"), SNUB_HARMLESS)
 def test_round17_critic_group_invited_or_thanked_stays_low(text, kind):
     assert tone_of(text, kind) <= Severity.LOW, text
+
+
+# A critic's pieces about us counted in public, with a dare to do our hardest shift
+# before the next one. Counting them without a dare, or a visit before a piece was
+# written, is news.
+TALLY_DARE_RISKY = [
+    ("Tom Harker at the Wessex Echo has now written four articles this year about our shop prices. "
+     "Come and spend a Saturday night on our soup run before you write the fifth, Tom.", "charity"),
+    ("Cllr Mark Dyer has tweeted about our bin rounds eleven times this month. He's very welcome on "
+     "our 5am round before he writes another.", "council"),
+    ("The Courier has run three editorials on our A&E waits since January. We'd happily host its "
+     "editor for one night shift before the next headline.", "nhs"),
+]
+TALLY_HARMLESS = [
+    ("The Wessex Echo has now run three stories on our night shelter this winter, thank you! "
+     "Reporters are welcome to spend a night with our volunteers any time.", "charity"),
+    ("Thank you to Amy at the Courier, who spent a night with our gritting crews before writing her "
+     "piece. It's a great read: link below.", "council"),
+    ("Our chief executive has written three blogs this year about the new A&E. Read them before you "
+     "visit the open day on Saturday.", "nhs"),
+    ("Cllr Dyer has tweeted about our bin rounds eleven times this month, and we've answered each "
+     "one: the new timetable starts on Monday.", "council"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), TALLY_DARE_RISKY)
+def test_round17_critic_whose_pieces_are_counted_and_dared_is_held(text, kind):
+    assert tone_of(text, kind) >= Severity.MEDIUM, text
+
+
+@pytest.mark.parametrize(("text", "kind"), TALLY_HARMLESS)
+def test_round17_pieces_counted_without_a_dare_stay_low(text, kind):
+    assert tone_of(text, kind) <= Severity.LOW, text
