@@ -107,3 +107,35 @@ def test_round17_critic_whose_pieces_are_counted_and_dared_is_held(text, kind):
 @pytest.mark.parametrize(("text", "kind"), TALLY_HARMLESS)
 def test_round17_pieces_counted_without_a_dare_stay_low(text, kind):
     assert tone_of(text, kind) <= Severity.LOW, text
+
+
+# The public called gullible or stupid as a group, with no swear word. Defending people
+# from that charge, or describing whom scammers target, is advice.
+GROUP_INSULT_RISKY = [
+    ("The gullible people who keep sending money to 'crypto coaches' are half the reason these scams "
+     "still work.", "bank"),
+    ("Honestly, the clueless customers who still click on these links make our fraud team's job "
+     "impossible.", "bank"),
+    ("Stop blaming TikTok: the thick patients who believe everything on it are the real problem.", "nhs"),
+    ("Online 'life coaches' charging £500 for a weekend are one thing. The gullible ones who keep paying "
+     "them are another.", "therapy"),
+]
+GROUP_INSULT_HARMLESS = [
+    ("It's not only gullible people who get scammed: fraudsters fool doctors, lawyers and bank staff "
+     "too. Take five before you pay.", "bank"),
+    ("Scammers don't target the gullible, they target the busy. If a call feels rushed, hang up and "
+     "ring the number on your card.", "bank"),
+    ("Worried you've been taken in? You're not stupid and you're not alone. Call us any time.", "bank"),
+    ("Online coaches promising to fix trauma in a weekend aren't regulated. If you're looking for help, "
+     "check your therapist is registered with the BACP.", "therapy"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), GROUP_INSULT_RISKY)
+def test_round17_public_called_gullible_as_a_group_is_held(text, kind):
+    assert tone_of(text, kind) >= Severity.MEDIUM, text
+
+
+@pytest.mark.parametrize(("text", "kind"), GROUP_INSULT_HARMLESS)
+def test_round17_defending_people_from_scams_stays_low(text, kind):
+    assert tone_of(text, kind) <= Severity.LOW, text

@@ -555,6 +555,12 @@ _PATTERNS: dict[str, list[str | tuple[str, tuple[str | tuple[str, ...], ...]]]] 
     ],
     # Belittling the public with no one named: "frankly, thick", "keyboard experts".
     "belittle": [
+        # Round 17: the public called gullible or stupid as a group: "the gullible people who
+        # keep buying from them are half the problem". Saying it is "not only gullible
+        # people who get scammed" defends them.
+        r"(?<!\bonly\s)(?<!\bjust\s)(?<!\bnot\s)\b(?:the|these|those|all\s+(?:the|these|those)|some)\s+(?:gullible|stupid|clueless|thick|dim|"
+        r"dense|brainless|idiotic|dopey|dozy|witless|feckless|lazy)\s+(?:people|customers|clients|patients|tenants|residents|"
+        r"members|punters|shoppers|parents|drivers|folk|callers|ones|few)\s+(?:who|that|still|keep)\b",
         r"\b(?:two|2|three|3)\s+brain\s+cells\b",
         # "Maybe ask a grown-up." said to adults.
         r"\b(?:maybe|perhaps)\s+(?:try\s+)?(?:ask(?:ing)?|get(?:ting)?)\s+(?:a|an)\s+(?:grown[- ]?up|adult)\b",
