@@ -139,3 +139,39 @@ def test_round17_public_called_gullible_as_a_group_is_held(text, kind):
 @pytest.mark.parametrize(("text", "kind"), GROUP_INSULT_HARMLESS)
 def test_round17_defending_people_from_scams_stays_low(text, kind):
     assert tone_of(text, kind) <= Severity.LOW, text
+
+
+# Mock reassurance after a complaint about a small inconvenience. The same words cheering
+# runners up a hill, or warm words to someone struggling, have no complaint before them.
+MOCK_REASSURANCE_RISKY = [
+    ("To everyone who complained that our Penrith branch is 'in the middle of nowhere' now: it's moved "
+     "300 metres up the road. We're confident you'll survive the extra stroll.", "bank"),
+    ("Lots of you are up in arms that the click-and-collect desk has moved to the back of the store. "
+     "We're sure you'll all cope with the 40-second walk.", "retail"),
+    ("A few of you have written in about the car park moving to the other side of the hospital. It's "
+     "four minutes on foot. You'll survive.", "nhs"),
+    ("Some of you have been in touch about the shop closing at 4pm on Sundays now. We're sure you'll "
+     "survive the wait until Monday.", "charity"),
+]
+MOCK_REASSURANCE_HARMLESS = [
+    ("Our Penrith branch has moved 300 metres up the road to 14 Market Square. Same team, same hours, "
+     "and step-free access at last.", "bank"),
+    ("the winter coat you'll live in till march is back 🧥 in stores and online now", "retail"),
+    ("Starting therapy can feel daunting. We're confident you'll find the first session easier than you "
+     "expect, and you can stop at any time.", "therapy"),
+    ("Walking the 10k for us on Sunday? We're sure you'll survive the hill at mile 8, and there are "
+     "jelly babies at the top!", "charity"),
+    ("Blisters after your first parkrun? You'll live. Pop some plasters on and come back next week 🏃", "nhs"),
+    ("Grief can feel unbearable. You'll get through this, one day at a time, and you don't have to do "
+     "it alone.", "therapy"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), MOCK_REASSURANCE_RISKY)
+def test_round17_mock_reassurance_after_a_complaint_is_held(text, kind):
+    assert tone_of(text, kind) >= Severity.MEDIUM, text
+
+
+@pytest.mark.parametrize(("text", "kind"), MOCK_REASSURANCE_HARMLESS)
+def test_round17_reassurance_without_a_complaint_stays_low(text, kind):
+    assert tone_of(text, kind) <= Severity.LOW, text

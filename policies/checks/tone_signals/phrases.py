@@ -209,6 +209,12 @@ _SNUBBED_INVITATIONS = [
     r"\bput\s+(?:your|their|his|her)\s+(?:own\s+|real\s+)?names?\s+to\s+(?:it|that|this|them|those)\b",
 ]
 
+# Round 17: people complaining, or written to as complainers, before a jibe at them.
+_COMPLAINED = (
+    r"\b(?:complain\w*|moan\w*|petition\w*|accus\w*|grumbl\w*|whing\w*|outrage\w*|up\s+in\s+arms|"
+    r"(?:some|a\s+few|many|lots|plenty)\s+of\s+you|everyone\s+who|written\s+in|been\s+in\s+touch|asked\s+(?:us\s+)?why)"
+)
+
 # (family, pattern). Families map to a code, a severity and a message in tone.py.
 _PATTERNS: dict[str, list[str | tuple[str, tuple[str | tuple[str, ...], ...]]]] = {
     # "If @council really cared, they'd come out and answer." (the seed's example)
@@ -423,6 +429,15 @@ _PATTERNS: dict[str, list[str | tuple[str, tuple[str | tuple[str, ...], ...]]]] 
     ],
     "sarcasm": [
         r"\bthanks?\s+(?:for|4)\s+nothing\b",
+        # Round 17: mock reassurance about a small inconvenience people complained of: "To
+        # everyone who signed the petition: we've moved 200 metres. We're confident you'll
+        # survive the walk." "You'll live." Only after a complaint: "we're sure you'll survive
+        # the hill at mile 8" cheers runners on, and "you'll get through this" is warm.
+        rf"{_COMPLAINED}[^\n]{{0,300}}?\b(?:we{_A}re|we\s+are|i{_A}m|i\s+am)\s+(?:(?:fairly|pretty|quite|very|reasonably)\s+)?(?:confident|sure|certain)\s+"
+        rf"(?:that\s+)?(?:you|they|everyone|you\s+all|most\s+of\s+you)(?:{_A}ll|\s+will)\s+(?:all\s+)?(?:survive|live\s+through|cope\s+with|get\s+over)\s+"
+        rf"(?:the|an?|that|this|those|these|your|their)\s+(?:extra\s+|short\s+|little\s+|few\s+|\d+\s+)?(?:[\w-]+\s+)?"
+        rf"(?:walk|stroll|wait|queue|trip|journey|detour|diversion|stairs|steps|hill|minutes?|metres|meters|yards|miles?|inconvenience|change)\b",
+        rf"{_COMPLAINED}[^\n]{{0,300}}?[.!?]\s+(?:you{_A}ll|you\s+will|they{_A}ll|they\s+will)\s+(?:survive|live)\s*(?:[.!]|$)",
         # Round 8: mock praise and mock agreement aimed at the public.
         # "It's been down for 40 minutes this whole year. But sure, always."
         r"\bbut\s+sure,?\s+(?:always|never|whatever|every\s+time|all\s+the\s+time)\b",
