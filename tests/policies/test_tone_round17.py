@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from policies.checks import tone
-from policies.checks.base import Severity
+from policies.checks.base import CheckContext, Severity
 from tests.policies.checking import highest
 
 
@@ -175,3 +175,37 @@ def test_round17_mock_reassurance_after_a_complaint_is_held(text, kind):
 @pytest.mark.parametrize(("text", "kind"), MOCK_REASSURANCE_HARMLESS)
 def test_round17_reassurance_without_a_complaint_stays_low(text, kind):
     assert tone_of(text, kind) <= Severity.LOW, text
+
+
+# A mild word disguised with a star, a digit or a symbol was written knowing it would
+# offend: swearing (HIGH), not the slip of a plain "bloody" (MEDIUM).
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Forty bags of rubbish dumped by the bottle bank again. Absolute sh*te behaviour.", "council"),
+        ("People who book and don't turn up are taking the p!ss, frankly.", "nhs"),
+        ("Another 'free' crypto course advert. Utter cr@p, ignore it.", "bank"),
+        ("What the h*ll are people thinking, leaving dogs in hot cars?", "police"),
+    ],
+)
+def test_round17_disguised_mild_swearing_is_profanity(text, kind):
+    findings = tone.run(CheckContext(text=text, original=text, org_kind=kind, settings={"risk_model": False}))
+    assert any(f.code == "profanity" and f.severity >= Severity.HIGH for f in findings), findings
+
+
+def test_round17_plain_mild_swearing_stays_mild():
+    text = "Bloody brilliant turnout at the beach clean this morning, thank you all!"
+    findings = tone.run(CheckContext(text=text, original=text, org_kind="council", settings={"risk_model": False}))
+    assert [f.code for f in findings if f.severity >= Severity.MEDIUM] == ["mild_profanity"], findings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rated 5* by 1,200 customers: our Sunday roast is back from 12pm, £14.50.",
+        "Ward 4B* is now open to visitors 2pm–8pm (*except during protected mealtimes).",
+        "Sh0p local this Saturday! Stalls from 9am on the High Street 🛍️",
+    ],
+)
+def test_round17_stars_and_digits_in_ordinary_words_stay_low(text):
+    assert tone_of(text, "retail") <= Severity.LOW, text
