@@ -29,8 +29,9 @@ key                                default    what it sets
 =================================  =========  ==============================================
 ``slur_severity``                  block      a slur
 ``threat_severity``                block      menace or wishing harm ("we know where you live")
-``profanity_severity``             high       swearing and explicit sexual slang
-``mild_profanity_severity``        medium     mild swearing (crap, bloody, p*ss)
+``profanity_severity``             high       swearing and explicit sexual slang, and mild
+                                              swearing disguised (sh*te, p!ss, h*ll)
+``mild_profanity_severity``        medium     mild swearing (crap, bloody, piss)
 ``insult_severity``                high       name-calling aimed at someone ("you idiot")
 ``undirected_insult_severity``     medium     name-calling aimed at nobody ("entitled idiots")
 ``harsh_word_severity``            low        a harsh adjective aimed at nobody ("stupid")
@@ -131,6 +132,8 @@ MESSAGES = {
 }
 
 _WORD_CODES = {"slur": "slur", "strong": "profanity", "mild": "mild_profanity"}
+# A letter swapped for a symbol or a digit inside a word: how a swear word is disguised.
+_DISGUISED = re.compile(r"[*@$!|#%0-9]")
 _PHRASE_CODES = {
     "threat": ("threat", "threat_severity"),
     "harassment": ("harassment", "harassment_severity"),
@@ -175,10 +178,16 @@ def _finding(code: str, start: int, end: int, severity: Severity) -> Finding:
     return Finding(check=CHECK, code=code, start=start, end=end, severity=severity, message=MESSAGES[code])
 
 
-def _word_findings(scanned: Scan, settings: dict[str, Any]) -> list[Finding]:
+def _word_findings(text: str, scanned: Scan, settings: dict[str, Any]) -> list[Finding]:
     findings = []
     for hit in scanned.hits:
-        if hit.category in _WORD_CODES:
+        if hit.category == "mild" and _DISGUISED.search(text, hit.start, hit.end):
+            # Round 17: a mild word starred out or spelt with symbols ("sh*te", "p!ss",
+            # "cr@p", "h*ll") was written knowing it would offend; the labels and readers
+            # take it as swearing, not as a slip into "bloody".
+            code = "profanity"
+            severity = _severity(settings, "profanity_severity")
+        elif hit.category in _WORD_CODES:
             code = _WORD_CODES[hit.category]
             severity = _severity(settings, f"{code}_severity" if code != "profanity" else "profanity_severity")
         elif hit.directed:
@@ -247,7 +256,7 @@ def run(ctx: CheckContext) -> list[Finding]:
         return []
     settings = ctx.settings or {}
     scanned = scan(text)
-    findings = _word_findings(scanned, settings) + _phrase_findings(text, settings)
+    findings = _word_findings(text, scanned, settings) + _phrase_findings(text, settings)
     findings += _cue_findings(text, settings)
 
     strongest = max((f.severity for f in findings), default=Severity.INFO)

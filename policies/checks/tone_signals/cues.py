@@ -187,7 +187,8 @@ _CUES: dict[str, list[str]] = {
         rf"{_HARDSHIP}[^.!?\n]{{0,60}}?\b(?:would\s+be|is|are|{_A}d\s+be)\s+(?:happy|glad|delighted|pleased)\s+to\s+(?:host|have|welcome)\s+(?:him|her|them)\b",
         # Homework before the next piece: "before the next headline", "before filing".
         r"\bbefore\s+(?:the|your|their|its|his|her)\s+next\s+(?:headline|column|article|piece|story|report|editorial|broadcast)\b",
-        r"\bbefore\s+(?:filing|going\s+to\s+print|(?:you|they|he|she)\s+(?:write|file|print|publish)\s+(?:it|the\s+next|another))\b",
+        r"\bbefore\s+(?:filing|going\s+to\s+print|(?:you|they|he|she)\s+(?:write|writes|file|files|print|prints|publish|publishes)\s+(?:it|the\s+next|another|one\s+more|"
+        r"the\s+(?:second|third|fourth|fifth|sixth|seventh|twelfth|\d+th)))\b",
         # "We'll see whether she's still laughing at 3am."
         rf"\bwe{_A}ll\s+see\s+(?:whether|if)\s+(?:he|she|they|you){_A}(?:s|re)?(?:\s+(?:is|are))?\s+still\s+[a-z]+ing\b",
     ],
@@ -227,6 +228,16 @@ _CUES: dict[str, list[str]] = {
     ],
     "critic": [
         r"\b(?:cllr|councillor|columnist|reporter|editor|journalist|correspondent|headline|front\s+page|mp|minister)s?\b",
+    ],
+    # Round 17: a writer's pieces about us counted in public ("has now written three
+    # pieces this year questioning our pay"): with a dare before the next one (``dare``)
+    # the critic is as plain as one quoted, see ``mockery``.
+    "tally": [
+        r"\b(?:has|have|had)\s+(?:now\s+|already\s+|so\s+far\s+)?(?:written|published|run|filed|posted|tweeted|sent)\s+"
+        r"(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several)\s+|another\s+)(?:[a-z]+\s+)?(?:pieces|articles|columns|stories|"
+        r"editorials|blogs|posts|tweets|reports|letters|op-eds)\b",
+        r"\b(?:written|posted|tweeted|blogged)\s+(?:about\s+(?:us|it|this|our(?:\s+[a-z]+){1,2})\s+)?(?:two|three|four|five|six|seven|eight|"
+        r"nine|ten|eleven|twelve|\d+)\s+times\b",
     ],
     "quote": [
         # A few words in quotes, not introduced as a quotation ("X said: '...'").
@@ -368,13 +379,14 @@ def mockery(cues: list[Cue]) -> list[Cue]:
     aimed = bool(grouped.get("target"))
     if grouped.get("smirk") and aimed:
         score += 1
-    if grouped.get("dare") and (grouped.get("quote") or (grouped.get("critic") and (mocking or grouped.get("jeer")
-                                                                                   or grouped.get("aside")))):
+    named_critic_jibes = grouped.get("critic") and (mocking or grouped.get("jeer") or grouped.get("aside"))
+    if grouped.get("dare") and (grouped.get("quote") or grouped.get("tally") or named_critic_jibes):
         # A critic dared to do our night shift (round 13): with the critic's words quoted
-        # back, or a named critic and another jibe. A named councillor alone is no dare:
+        # back, their pieces counted (round 17), or a named critic and another jibe. A
+        # named councillor alone is no dare:
         # "Thank you to Cllr Patel for joining our night shift... She's very welcome on
         # our street count any time" is thanks.
-        return [c for c in cues if c.kind in ("dare", "quote")]
+        return [c for c in cues if c.kind in ("dare", "quote", "tally")]
     if grouped.get("folly") and (mocking or grouped.get("award")) and not grouped.get("enforce"):
         # Faux praise for a folly (round 16): "Another cyclist riding the wrong way ...
         # Genuinely impressive." The same tag after a feat ("volunteers out at 7am in the

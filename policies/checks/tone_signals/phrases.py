@@ -167,6 +167,54 @@ _IMPERSONATION = (
     r"calling\s+(?:themselves|himself|herself)|rogue\s+traders?|doorstep\s+(?:crime|traders?|callers?))\b"
 ).replace("{_A}", _A)
 
+# Round 17: a critic group's refusals to meet, counted in public (see "challenge").
+_COUNT = r"(?:two|three|four|five|six|seven|several|\d+)"
+_NTH = r"(?:second|third|fourth|fifth|sixth|seventh|2nd|3rd|4th|5th|6th)"
+_INVITES = r"(?:invitations?|invites?)"
+# What the invitation was to: a meeting about the dispute, not a free check or a tour.
+_TO_MEET = (
+    r"(?:of\s+(?:a\s+|an\s+)?(?:[\w-]+\s+)?(?:meeting|sit-?down|debate|face-?to-?face)|"
+    r"to\s+(?:(?:come\s+(?:in\s+|along\s+)?and\s+)?(?:meet|talk|sit\s+down|debate|discuss)|a\s+(?:meeting|sit-?down|debate)))"
+)
+# Who is challenged: a group that criticises us in public, or a handle.
+_CRITIC_GROUP = (
+    r"(?:admins?|administrators?|moderators?|organi[sz]ers?|committee|campaign(?:ers|\s+group)?|action\s+group|"
+    r"page|association|forum|@\w+)"
+)
+_SNUBBED_INVITATIONS = [
+    # "has declined every invitation to meet us", "turned down four offers of a meeting".
+    rf"\b(?:turned\s+down|declined|ignored|refused|rejected|snubbed|passed\s+up|(?:not|never)\s+(?:taken|took)\s+up|"
+    rf"(?:not|never)\s+(?:accepted|answered|responded\s+to|replied\s+to))\s+(?:every|each|all|both|any|several|repeated|"
+    rf"(?:all\s+|our\s+)?{_COUNT}(?:\s+of\s+our)?|our\s+(?:repeated|several|{_NTH}))\s+(?:[\w-]+\s+)?(?:{_INVITES}|offers?)\s+{_TO_MEET}",
+    # The group named as the one holding out: "the admins of the 'X' page still haven't
+    # taken up our offer of a meeting".
+    rf"\b{_CRITIC_GROUP}\b[^.!?\n]{{0,80}}?\b(?:still\s+(?:not|haven{_A}t|hasn{_A}t|have\s+not|has\s+not)|(?:have|has)\s+yet\s+to|yet\s+to|"
+    rf"(?:have|has)\s+never|never)\s+(?:taken|take|took|accept|accepted|answer|answered|respond(?:ed)?\s+to|repl(?:y|ied)\s+to)\s+"
+    rf"(?:up\s+)?(?:our|the|an?|any\s+of\s+our)\s+(?:[\w-]+\s+)?(?:{_INVITES}|offers?)\s+{_TO_MEET}",
+    # The count as a sentence of its own: "That's three invitations now." "Three
+    # invitations and counting." "Two invitations, no reply."
+    rf"(?:^|[.!?]\s+)(?:that{_A}s|that\s+is|this\s+is|it{_A}s)\s+(?:now\s+)?(?:the\s+|our\s+)?(?:{_COUNT}|{_NTH})\s+{_INVITES}"
+    rf"(?:\s+(?:now|this\s+(?:week|month|year)|so\s+far|and\s+counting))?\s*(?:[.!]|$)",
+    rf"\b{_COUNT}\s+{_INVITES}\s*(?:[,—–-]|and|now)?\s*(?:and\s+counting|(?:no|zero|not\s+a\s+single|not\s+one)\s+"
+    rf"(?:reply|replies|response|responses|answer|answers|takers?|acceptances?))\b",
+    # Criticism "from behind a page logo / a keyboard / an anonymous account".
+    r"\bfrom\s+behind\s+(?:a|an|the|their|your|his|her|its|that)\s+(?:[\w'’-]+\s+){0,2}?(?:keyboards?|logos?|pages?|"
+    r"profiles?|avatars?|usernames?|pseudonyms?|anonymous\s+accounts?|fake\s+(?:names?|accounts?)|screen\s+names?|"
+    r"handles?|group\s+names?)\b",
+    r"\b(?:easier|braver|safer|simpler)\b[^.!?\n]{0,80}?\bthan\s+(?:across|around)\s+(?:a|the)\s+table\b",
+    # "The chair is still warm." "We'll keep a chair warm for them."
+    r"\b(?:the|a|that|their|his|her)\s+chair\s+(?:is|remains|stays)\s+(?:still\s+)?warm\b",
+    r"\b(?:keep|kept|keeping)\s+(?:a|the|their|his|her|your)\s+chair\s+warm\b",
+    # "Put your own names to it."
+    r"\bput\s+(?:your|their|his|her)\s+(?:own\s+|real\s+)?names?\s+to\s+(?:it|that|this|them|those)\b",
+]
+
+# Round 17: people complaining, or written to as complainers, before a jibe at them.
+_COMPLAINED = (
+    r"\b(?:complain\w*|moan\w*|petition\w*|accus\w*|grumbl\w*|whing\w*|outrage\w*|up\s+in\s+arms|"
+    r"(?:some|a\s+few|many|lots|plenty)\s+of\s+you|everyone\s+who|written\s+in|been\s+in\s+touch|asked\s+(?:us\s+)?why)"
+)
+
 # (family, pattern). Families map to a code, a severity and a message in tone.py.
 _PATTERNS: dict[str, list[str | tuple[str, tuple[str | tuple[str, ...], ...]]]] = {
     # "If @council really cared, they'd come out and answer." (the seed's example)
@@ -251,6 +299,14 @@ _PATTERNS: dict[str, list[str | tuple[str, tuple[str | tuple[str, ...], ...]]]] 
         rf"rematch|face-?off|showdown|duel|competition|shot|chance)\b|"
         rf"\b(?:let{_A}s|we{_A}ll)\s+see\s+who\s+(?:wins|knows|does|comes|lasts)\b|\bhead[- ]to[- ]head\b|"
         rf"\bup\s+for\s+the\s+challenge\b|\bprove\s+(?:it|us\s+wrong)\b)",
+        # Round 17: a civil public challenge to a critic group (a page's admins, a
+        # campaign, an association): its refusals to meet are counted in public ("has
+        # declined every invitation to meet us", "That's three invitations now", "the
+        # chair is still warm"), or it is told it criticises "from behind a page logo".
+        # An invitation made, accepted or thanked for ("We've invited the organisers to
+        # meet us on Tuesday") keeps nobody's score, and "many tenants haven't taken up
+        # our offer of a free energy check" is a reminder, not a dare.
+        *_SNUBBED_INVITATIONS,
     ],
     # Calling out people who unfollowed: always public shaming from an organisation.
     "unfollow": [
@@ -373,6 +429,15 @@ _PATTERNS: dict[str, list[str | tuple[str, tuple[str | tuple[str, ...], ...]]]] 
     ],
     "sarcasm": [
         r"\bthanks?\s+(?:for|4)\s+nothing\b",
+        # Round 17: mock reassurance about a small inconvenience people complained of: "To
+        # everyone who signed the petition: we've moved 200 metres. We're confident you'll
+        # survive the walk." "You'll live." Only after a complaint: "we're sure you'll survive
+        # the hill at mile 8" cheers runners on, and "you'll get through this" is warm.
+        rf"{_COMPLAINED}[^\n]{{0,300}}?\b(?:we{_A}re|we\s+are|i{_A}m|i\s+am)\s+(?:(?:fairly|pretty|quite|very|reasonably)\s+)?(?:confident|sure|certain)\s+"
+        rf"(?:that\s+)?(?:you|they|everyone|you\s+all|most\s+of\s+you)(?:{_A}ll|\s+will)\s+(?:all\s+)?(?:survive|live\s+through|cope\s+with|get\s+over)\s+"
+        rf"(?:the|an?|that|this|those|these|your|their)\s+(?:extra\s+|short\s+|little\s+|few\s+|\d+\s+)?(?:[\w-]+\s+)?"
+        rf"(?:walk|stroll|wait|queue|trip|journey|detour|diversion|stairs|steps|hill|minutes?|metres|meters|yards|miles?|inconvenience|change)\b",
+        rf"{_COMPLAINED}[^\n]{{0,300}}?[.!?]\s+(?:you{_A}ll|you\s+will|they{_A}ll|they\s+will)\s+(?:survive|live)\s*(?:[.!]|$)",
         # Round 8: mock praise and mock agreement aimed at the public.
         # "It's been down for 40 minutes this whole year. But sure, always."
         r"\bbut\s+sure,?\s+(?:always|never|whatever|every\s+time|all\s+the\s+time)\b",
@@ -505,6 +570,12 @@ _PATTERNS: dict[str, list[str | tuple[str, tuple[str | tuple[str, ...], ...]]]] 
     ],
     # Belittling the public with no one named: "frankly, thick", "keyboard experts".
     "belittle": [
+        # Round 17: the public called gullible or stupid as a group: "the gullible people who
+        # keep buying from them are half the problem". Saying it is "not only gullible
+        # people who get scammed" defends them.
+        r"(?<!\bonly\s)(?<!\bjust\s)(?<!\bnot\s)\b(?:the|these|those|all\s+(?:the|these|those)|some)\s+(?:gullible|stupid|clueless|thick|dim|"
+        r"dense|brainless|idiotic|dopey|dozy|witless|feckless|lazy)\s+(?:people|customers|clients|patients|tenants|residents|"
+        r"members|punters|shoppers|parents|drivers|folk|callers|ones|few)\s+(?:who|that|still|keep)\b",
         r"\b(?:two|2|three|3)\s+brain\s+cells\b",
         # "Maybe ask a grown-up." said to adults.
         r"\b(?:maybe|perhaps)\s+(?:try\s+)?(?:ask(?:ing)?|get(?:ting)?)\s+(?:a|an)\s+(?:grown[- ]?up|adult)\b",
