@@ -3,7 +3,7 @@
 Usage: .venv/bin/python tools/train_risk.py [--out policies/checks/data/risk/model.json.gz]
                                             [--no-lofo] [--compare] [--sweep-tone-floor F,F,...]
 
-Reads only labelled files in this repository (field ``risky`` and ``checks``), twenty
+Reads only labelled files in this repository (field ``risky`` and ``checks``), twenty-one
 sources: tests/data/drafts.jsonl, tests/data/holdout.jsonl, tests/data/holdout2.jsonl,
 tests/data/holdout3.jsonl, tests/data/holdout4.jsonl, tests/data/holdout5.jsonl,
 tests/data/holdout6.jsonl, "train7" (tests/data/train7a.jsonl, train7b.jsonl and
@@ -13,13 +13,14 @@ train7c.jsonl, one source group, so leave-one-file-out leaves all three out toge
 (tests/data/holdout9a.jsonl and holdout9b.jsonl, one group), "holdout10"
 (tests/data/holdout10a.jsonl and holdout10b.jsonl, one group),
 "holdout11", "holdout12" (two files each), "train13" (tests/data/train13a.jsonl and
-train13b.jsonl, one group), "holdout13", "holdout14", "holdout15" (two files each),
+train13b.jsonl, one group), "holdout13", "holdout14", "holdout15", "holdout16" (two files each),
 tests/data/train16.jsonl and policies/packs/examples/*.jsonl. (holdout3, holdout4, holdout5, holdout6, the train7 sets,
 holdout7, holdout8, holdout9, holdout10, holdout11, holdout12, train13, holdout13 and
 holdout14 each joined once its before-tuning figures were recorded: tests/data/README.md,
 "Measurement history"; holdout7 and holdout8 joined in round 8, holdout9 in round 9,
 holdout10 in round 10, holdout11, holdout12 and train13 in round 13, holdout13 and
-holdout14 in round 15, holdout15 in round 16 once holdout16 had been written.
+holdout14 in round 15, holdout15 in round 16 once holdout16 had been written, holdout16
+in round 17 once holdout17 had been written.
 train12 is still not a source: see the README.)
 
 Two nets over the same features (policies/recognisers/risk_model.py, whose analyzers are
@@ -137,6 +138,8 @@ SOURCES = {
     "holdout14": [REPO / "tests/data/holdout14a.jsonl", REPO / "tests/data/holdout14b.jsonl"],
     # Measured once at the end of round 15, released in round 16 after holdout16 was written.
     "holdout15": [REPO / "tests/data/holdout15a.jsonl", REPO / "tests/data/holdout15b.jsonl"],
+    # Measured once at the end of round 16, released in round 17 after holdout17 was written.
+    "holdout16": [REPO / "tests/data/holdout16a.jsonl", REPO / "tests/data/holdout16b.jsonl"],
     # Round 16: notices that end with a share call ("Please share so your neighbours
     # know"), with risky twins (manhunts, shaming): the nets had learnt that a share
     # call alone means a post about a particular person (tests/data/TRAIN16.md).
