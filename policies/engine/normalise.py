@@ -85,7 +85,18 @@ class NormalisedText:
         if start == end:
             position = self.starts[start] if start < length else len(self.original)
             return position, position
-        return self.starts[start], self.ends[end - 1]
+        limit = self.starts[end] if end < length else len(self.original)
+        return self.starts[start], _through_dropped_marks(self.original, self.ends[end - 1], limit)
+
+
+def _through_dropped_marks(original: str, end: int, limit: int) -> int:
+    """Extend ``end`` (up to ``limit``, where the next normalised character comes from)
+    over marks normalisation dropped that belong to the character before them: an emoji's
+    variation selector ("❄" + U+FE0F) or a leftover accent. A span that stopped before them
+    would cut in two a character the author sees as one."""
+    while end < limit and unicodedata.category(original[end]) in ("Mn", "Me"):
+        end += 1
+    return end
 
 
 def _fold(piece: str) -> str:

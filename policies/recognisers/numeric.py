@@ -61,6 +61,18 @@ _BARE_AGE = quick(
     r"(?:(?<=[A-Za-z\u00C0-\u024F])|(?<=[A-Za-z\u00C0-\u024F][’']s)),\s(\d{1,3}),(?=\s)"
     r"|(?<=[A-Za-z])\s\((\d{1,3})\)"
 )
+# ... but a number in brackets after an ordinary lower-case word is a tally ("the most
+# common reason was communication (38), then trust (11)"): an age in brackets follows a
+# name or a word for a person ("Mrs Khan (81)", "a man (38)", "her son (4)").
+_PERSON_BEFORE_BRACKET = quick(
+    r"(?:\b[A-Z][\w’'-]*|\b(?:man|woman|men|women|boy|girl|lad|lass|teen|teenager|youth|child|kid|"
+    r"baby|toddler|infant|son|daughter|mum|mother|dad|father|husband|wife|partner|brother|sister|"
+    r"grandson|granddaughter|gran|granny|grandma|grandmother|grandad|grandfather|nan|pensioner|"
+    r"resident|tenant|client|patient|customer|victim|driver|rider|cyclist|motorcyclist|pedestrian|"
+    r"passenger|defendant|suspect|offender|witness|friend|neighbour|neighbor|person|gentleman|"
+    r"lady|student|pupil|worker|carer|owner|applicant|claimant|twins?|mum-of-\w+|dad-of-\w+|"
+    r"mother-of-\w+|father-of-\w+))\s$"
+)
 _COUNT = quick(
     rf"""
     \b(?:\d[\d,]*|{NUMBER_WORDS}|dozens?\s+of|hundreds\s+of)
@@ -110,6 +122,8 @@ def find_numeric(text: str) -> list[Span]:
         spans.append(Span(m.start(), m.end(), "age", label))
     for m in _BARE_AGE.finditer(text):
         group = 1 if m.group(1) else 2
+        if group == 2 and not _PERSON_BEFORE_BRACKET.search(text[max(0, m.start() - 40) : m.start(group) - 1]):
+            continue
         spans.append(Span(m.start(group), m.end(group), "age", "age"))
     for m in _COUNT.finditer(text):
         noun = m.group(1).lower()
