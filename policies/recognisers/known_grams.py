@@ -16,6 +16,7 @@ up; finding the repeats with sets rather than counting every gram costs 22% less
 
 from __future__ import annotations
 
+import contextlib
 import math
 from collections import Counter, OrderedDict
 from collections.abc import Iterable, Mapping
@@ -133,7 +134,8 @@ class KnownGrams:
                 key = tuple(words[:done])
                 resumed = prefixes.get(key)
                 if resumed is not None:
-                    prefixes.move_to_end(key)
+                    with contextlib.suppress(KeyError):  # another thread may have let it go
+                        prefixes.move_to_end(key)
                     break
         if resumed is None:
             done = 0
@@ -148,7 +150,8 @@ class KnownGrams:
             if index == total - 1 and index > _MIN_PREFIX and index != done:
                 prefixes[tuple(words[:index])] = (frozenset(seen), tuple(repeats), squares, first, second)
                 if len(prefixes) > _PREFIXES_KEPT:
-                    prefixes.popitem(last=False)
+                    with contextlib.suppress(KeyError):  # emptied by another thread meanwhile
+                        prefixes.popitem(last=False)
             word = words[index]
             entry = by_word.get(word)
             if entry is None:

@@ -108,3 +108,32 @@ def test_only_so_many_typed_drafts_are_remembered() -> None:
         words = [f"w{n}"] + ["a"] * 12
         assert grams.sums(words) == KnownGrams(grams._weights, (2,)).sums(words)
     assert len(grams._prefixes) == known_grams._PREFIXES_KEPT
+
+
+def test_people_typing_at_once_on_threads_get_the_fresh_sums(monkeypatch) -> None:
+    """runserver and threaded workers share one KnownGrams: evicting and resuming from
+    several threads at once never fails and never mixes one draft's state into another."""
+    import threading
+
+    from policies.recognisers import known_grams
+
+    monkeypatch.setattr(known_grams, "_PREFIXES_KEPT", 2)  # evict all the time
+    weights = risk_model.model().char
+    shared = KnownGrams(weights, risk_model.CHAR_SIZES)
+    errors: list[BaseException] = []
+
+    def type_out(text: str) -> None:
+        try:
+            for end in range(1, len(text) + 1):
+                words = risk_model.normalise(text[:end]).split()
+                fresh = KnownGrams(weights, risk_model.CHAR_SIZES).sums(words)
+                assert shared.sums(words) == fresh
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=type_out, args=(f"{TEXTS[6]} {n} {TEXTS[7]}",)) for n in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
