@@ -335,15 +335,17 @@ _LIST_PREV = regex.compile(r"(\p{Lu}[\p{L}'’-]*)(?:,[ \t]+(?:and[ \t]+|&[ \t]+
 def _in_place_list(text: str, start: int, end: int, place_spans: list[tuple[int, int]]) -> bool:
     """Whether a lone capitalised word sits in a list beside a known place ("Craven,
     Richmondshire and Harrogate", "Hawes and Grassington")."""
-    m = _LIST_NEXT.match(text, end)
-    if m and _covered(m.start(1), m.end(1), place_spans) or m and _LIST_NEXT.match(text, m.end(1)) and \
-            _covered(_LIST_NEXT.match(text, m.end(1)).start(1), _LIST_NEXT.match(text, m.end(1)).end(1), place_spans):
-        return True
-    p = _LIST_PREV.search(text[max(0, start - 40) : start])
-    if p:
-        offset = max(0, start - 40)
-        return _covered(offset + p.start(1), offset + p.end(1), place_spans)
-    return False
+    following = end
+    for _item in range(2):  # the next item of the list, or the one after it
+        item = _LIST_NEXT.match(text, following)
+        if item is None:
+            break
+        if _covered(item.start(1), item.end(1), place_spans):
+            return True
+        following = item.end(1)
+    offset = max(0, start - 40)
+    before = _LIST_PREV.search(text[offset:start])
+    return bool(before) and _covered(offset + before.start(1), offset + before.end(1), place_spans)
 
 
 def _plural_of_common(word: str, common: frozenset[str]) -> bool:
