@@ -3,7 +3,7 @@
 Usage: .venv/bin/python tools/train_risk.py [--out policies/checks/data/risk/model.json.gz]
                                             [--no-lofo] [--compare] [--sweep-tone-floor F,F,...]
 
-Reads only labelled files in this repository (field ``risky`` and ``checks``), twenty-one
+Reads only labelled files in this repository (field ``risky`` and ``checks``), twenty-two
 sources: tests/data/drafts.jsonl, tests/data/holdout.jsonl, tests/data/holdout2.jsonl,
 tests/data/holdout3.jsonl, tests/data/holdout4.jsonl, tests/data/holdout5.jsonl,
 tests/data/holdout6.jsonl, "train7" (tests/data/train7a.jsonl, train7b.jsonl and
@@ -13,14 +13,14 @@ train7c.jsonl, one source group, so leave-one-file-out leaves all three out toge
 (tests/data/holdout9a.jsonl and holdout9b.jsonl, one group), "holdout10"
 (tests/data/holdout10a.jsonl and holdout10b.jsonl, one group),
 "holdout11", "holdout12" (two files each), "train13" (tests/data/train13a.jsonl and
-train13b.jsonl, one group), "holdout13", "holdout14", "holdout15", "holdout16" (two files each),
+train13b.jsonl, one group), "holdout13", "holdout14", "holdout15", "holdout16", "holdout17" (two files each),
 tests/data/train16.jsonl and policies/packs/examples/*.jsonl. (holdout3, holdout4, holdout5, holdout6, the train7 sets,
 holdout7, holdout8, holdout9, holdout10, holdout11, holdout12, train13, holdout13 and
 holdout14 each joined once its before-tuning figures were recorded: tests/data/README.md,
 "Measurement history"; holdout7 and holdout8 joined in round 8, holdout9 in round 9,
 holdout10 in round 10, holdout11, holdout12 and train13 in round 13, holdout13 and
 holdout14 in round 15, holdout15 in round 16 once holdout16 had been written, holdout16
-in round 17 once holdout17 had been written.
+in round 17 once holdout17 had been written, holdout17 in round 18 once holdout18 had been written.
 train12 is still not a source: see the README.)
 
 Two nets over the same features (policies/recognisers/risk_model.py, whose analyzers are
@@ -68,6 +68,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
 
+from policies.checks import identifiers  # noqa: E402
 from policies.recognisers import risk_model  # noqa: E402
 
 DEFAULT_OUT = REPO / "policies/checks/data/risk/model.json.gz"
@@ -97,7 +98,13 @@ GRID = np.round(np.arange(0.30, 0.951, 0.01), 2)
 # second 0.921 (0.918 before), so the floor moves up to 0.93; left-out figures are the same
 # at 0.92 and 0.93 (5/1556 risky, 1404/1508 harmless auto-approved, measured before the
 # "really do think" rule the raised floor called for; 4/1556 after it), 0.94 lets 7 through.
-FLOORS = {"tone": 0.93, "identification": 0.51}
+# Round 18 (holdout17 joined): the cross-validated identification threshold is 0.51 again,
+# and there the net holds a hand-written look-alike, "Thank you to our porters, who kept
+# going through the night shift in the snow" (0.512). On probabilities from nets trained
+# with each source left out, 0.52 auto-approves the same risky rows as 0.51 (33 of 2300,
+# with the combination clearing of identifiers.py) and 5 more harmless ones (2146 against
+# 2141 of 2268); 0.53 lets 4 more risky rows through. So the floor is 0.52.
+FLOORS = {"tone": 0.93, "identification": 0.52}
 # Round 15 (holdout13 and holdout14 joined): unseen sets keep letting sarcasm through as
 # medium tone (holdout13: 8 of 9 misses; holdout14: 5 of 5), and --sweep-tone-floor shows
 # the floor is what lets it through: on files left out, risky / harmless auto-approved of
@@ -140,6 +147,8 @@ SOURCES = {
     "holdout15": [REPO / "tests/data/holdout15a.jsonl", REPO / "tests/data/holdout15b.jsonl"],
     # Measured once at the end of round 16, released in round 17 after holdout17 was written.
     "holdout16": [REPO / "tests/data/holdout16a.jsonl", REPO / "tests/data/holdout16b.jsonl"],
+    # Measured once at the end of round 17, released in round 18 after holdout18 was written.
+    "holdout17": [REPO / "tests/data/holdout17a.jsonl", REPO / "tests/data/holdout17b.jsonl"],
     # Round 16: notices that end with a share call ("Please share so your neighbours
     # know"), with risky twins (manhunts, shaming): the nets had learnt that a share
     # call alone means a post about a particular person (tests/data/TRAIN16.md).
@@ -164,13 +173,16 @@ def load_rows() -> list[dict]:
     return rows
 
 
-def rules_auto_approved(rows: list[dict]) -> np.ndarray:
-    """Whether the rules alone (nets switched off) auto-approve each row."""
+def rules_auto_approved(rows: list[dict], *, cleared: bool = False) -> np.ndarray:
+    """Whether the rules alone (nets switched off) auto-approve each row; with
+    ``cleared``, as if the identification net cleared every draft (the rows it could
+    release are those this approves and the rules alone do not)."""
     from policies.checks.base import AccountContext
     from policies.engine import assess, default_policy
 
-    original = risk_model.net_fires
+    original, original_clears = risk_model.net_fires, risk_model.net_clears
     risk_model.net_fires = lambda *args, **kwargs: False  # the rules alone
+    risk_model.net_clears = lambda *args, **kwargs: cleared
     try:
         out = []
         for row in rows:
@@ -180,7 +192,7 @@ def rules_auto_approved(rows: list[dict]) -> np.ndarray:
                             org_kind=row["org_kind"])
             out.append(result.auto_approved)
     finally:
-        risk_model.net_fires = original
+        risk_model.net_fires, risk_model.net_clears = original, original_clears
     return np.array(out, dtype=bool)
 
 
@@ -253,6 +265,19 @@ def out_of_fold(rows: list[dict], subset: np.ndarray, mode: str) -> dict[str, np
 
 # Which rows have LONG_WORDS words or more (set by main once the rows are loaded).
 LONG_ROWS: np.ndarray | None = None
+# Which rows the rules hold only by a combination the identification net may clear
+# (policies/checks/identifiers.py, _net_clears; set by main), and the shipped
+# probability under which it does. The combined figures count a cleared row as
+# auto-approved unless a net holds it.
+CLEARABLE: np.ndarray | None = None
+CLEAR_BELOW = float(identifiers.DEFAULTS["risk_model_clear_threshold"])
+
+
+def cleared_by(probs: dict[str, np.ndarray], mask: np.ndarray) -> np.ndarray:
+    """Rows in ``mask`` whose combination the identification net clears."""
+    if CLEARABLE is None or "identification" not in probs:
+        return np.zeros(len(mask), dtype=bool)
+    return CLEARABLE & mask & (np.nan_to_num(probs["identification"], nan=1.0) < CLEAR_BELOW)
 
 
 def held(probs: dict[str, np.ndarray], thresholds: dict[str, float]) -> np.ndarray:
@@ -306,14 +331,17 @@ def print_curve(probs, risky, auto, chosen: dict[str, float]) -> None:
               f"({false / max(1, harmless_auto.sum()):.1%})")
 
 
-def report(label: str, rows, risky, auto, h, mask) -> str:
+def report(label: str, rows, risky, auto, h, mask, cleared=None) -> str:
     r, hm = mask & risky, mask & ~risky
-    combined = auto & ~h
+    cleared = np.zeros(len(mask), dtype=bool) if cleared is None else cleared
+    combined = (auto | cleared) & ~h
     return (f"{label:<14} net alone holds {int((h & r).sum()):>3}/{int(r.sum()):<3} risky, newly holds "
             f"{int((h & auto & hm).sum()):>3}/{int((auto & hm).sum()):<3} rule-approved harmless | "
             f"risky auto-approved: rules {int((auto & r).sum()):>3} -> with net "
-            f"{int((combined & r).sum()):>3} of {int(r.sum()):>3};  harmless auto-approved: rules "
-            f"{int((auto & hm).sum()):>3} -> with net {int((combined & hm).sum()):>3} of {int(hm.sum()):>3}")
+            f"{int((combined & r).sum()):>3} of {int(r.sum()):>3} ({int((cleared & ~h & r).sum())} cleared);  "
+            f"harmless auto-approved: rules "
+            f"{int((auto & hm).sum()):>3} -> with net {int((combined & hm).sum()):>3} of {int(hm.sum()):>3} "
+            f"({int((cleared & ~h & hm).sum())} cleared)")
 
 
 def cross_validate(rows, risky, auto, mode: str, lofo: bool) -> dict[str, float]:
@@ -324,13 +352,15 @@ def cross_validate(rows, risky, auto, mode: str, lofo: bool) -> dict[str, float]
     print_curve(oof, risky, auto, thresholds)
     print(f"  chosen thresholds: {thresholds}")
     h = held(oof, thresholds)
+    cleared = cleared_by(oof, everything)
     for source in SOURCES:
         mask = np.array([r["source"] == source for r in rows])
-        print("  " + report(source, rows, risky, auto, h, mask))
-    print("  " + report("all", rows, risky, auto, h, everything))
+        print("  " + report(source, rows, risky, auto, h, mask, cleared & mask))
+    print("  " + report("all", rows, risky, auto, h, everything, cleared))
     if lofo:
         print(f"  leave-one-file-out ({mode}; thresholds chosen by inner 5-fold CV on the others):")
         total_h = np.zeros(len(rows), dtype=bool)
+        total_cleared = np.zeros(len(rows), dtype=bool)
         for source in SOURCES:
             test = np.array([r["source"] == source for r in rows])
             inner = out_of_fold(rows, ~test, mode)
@@ -340,9 +370,11 @@ def cross_validate(rows, risky, auto, mode: str, lofo: bool) -> dict[str, float]
             for k in probs:
                 full[k][test] = probs[k]
             h_test = held(full, inner_th) & test
+            cleared_test = cleared_by(full, test)
             total_h |= h_test
-            print("  " + report(source, rows, risky, auto, h_test, test) + f"   thresholds {inner_th}")
-        print("  " + report("all (LOFO)", rows, risky, auto, total_h, everything))
+            total_cleared |= cleared_test
+            print("  " + report(source, rows, risky, auto, h_test, test, cleared_test) + f"   thresholds {inner_th}")
+        print("  " + report("all (LOFO)", rows, risky, auto, total_h, everything, total_cleared))
     return thresholds
 
 
@@ -448,6 +480,8 @@ def main() -> int:
                           for r in rows])
     risky = np.array([bool(r["risky"]) for r in rows])
     auto = rules_auto_approved(rows)
+    global CLEARABLE
+    CLEARABLE = rules_auto_approved(rows, cleared=True) & ~auto
     print(f"{len(rows)} labelled rows ({int(risky.sum())} risky); the rules auto-approve "
           f"{int((auto & risky).sum())} risky and {int((auto & ~risky).sum())} harmless")
     if args.sweep_tone_floor:

@@ -164,6 +164,15 @@ def probabilities(text: str) -> dict[str, float]:
     return {name: _sigmoid(score) for name, score in zip(MODELS, scores, strict=True)}
 
 
+def net_clears(text: str, name: str, below: float, settings: dict) -> bool:
+    """Whether the ``name`` net is confident ``text`` is not risky in its way: its
+    probability under ``below`` (0: never). Off with the net (``risk_model`` false) and
+    on drafts too short to read."""
+    if not text or below <= 0 or settings.get("risk_model", True) is False or word_count(text) < MIN_WORDS:
+        return False
+    return probabilities(text)[name] < below
+
+
 @functools.lru_cache(maxsize=256)
 def word_count(text: str) -> int:
     """How many words the nets see in ``text`` (at most ``MAX_CHARS`` of it). Remembered
