@@ -218,10 +218,7 @@ DEFAULTS: dict[str, object] = {
     "risk_model_severity": "medium",
     "risk_model_clear_threshold": 0.10,
 }
-CLEARED_NOTE = (
-    "The learned check reads this draft as about nobody in particular, so it is noted, "
-    "not held: take the details out if it is about someone."
-)
+CLEARED_NOTE = risk_model.CLEARED_NOTE
 NET_MESSAGE = (
     "This reads like a post about one particular person or their dealings with us. Check "
     "nobody could recognise themselves before it goes out."

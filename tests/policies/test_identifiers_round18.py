@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from policies.checks import identifiers
+from policies.checks import customer_privacy, identifiers
 from policies.checks.base import CheckContext, Severity
 from policies.engine.schema import validate_document
 from policies.recognisers import risk_model
@@ -100,3 +100,26 @@ def test_the_clearing_threshold_is_validated_on_save():
     assert (where, field) == ("checks.identifiers", "risk_model_clear_threshold")
     assert "probability from 0 to 1" in message
     validate_document(document(checks={"identifiers": {"risk_model_clear_threshold": 0.2}}))
+
+
+FRAUD_ADVICE = ("Reminder: our staff will never ask you to move your savings to a 'safe account', and we won't ask "
+                "for your full PIN on a call. If in doubt, hang up and ring the number on your card.")
+ARREARS_REPLY = ("@JanInThame Hi Jan, we've checked your account and it's £312 in arrears, which is why your garden "
+                 "bin collection was suspended in May.")
+
+
+def _privacy(text: str, **settings):
+    return customer_privacy.run(CheckContext(text=text, original=text, org_kind="bank", settings=settings))
+
+
+def test_customer_privacy_clears_a_disclosure_the_net_reads_as_about_nobody():
+    # General fraud advice reads to the disclosure rule as "your savings" + a status; the
+    # net scores it 0.12, so a policy that clears below 0.2 shows it at LOW.
+    assert _privacy(FRAUD_ADVICE, risk_model_clear_threshold=0)[0].severity == Severity.HIGH
+    [cleared] = _privacy(FRAUD_ADVICE, risk_model_clear_threshold=0.2)
+    assert cleared.severity == Severity.LOW and risk_model.CLEARED_NOTE in cleared.message
+
+
+def test_customer_privacy_never_clears_a_reply_about_someones_account():
+    [held] = _privacy(ARREARS_REPLY, risk_model_clear_threshold=0.2)
+    assert held.severity == Severity.HIGH and risk_model.CLEARED_NOTE not in held.message
