@@ -116,7 +116,12 @@ FLOORS = {"tone": 0.93, "identification": 0.52}
 # 25 words and 0.75 let through 39 risky and approve 1847 harmless (flat 0.93: 54 / 1852;
 # 15 or 20 words: 38 / 1845; 30 words: 40 / 1847). Chosen by hand, like the floor.
 LONG_WORDS = 25
-LONG_THRESHOLDS = {"tone": 0.75}
+# Round 18 (holdout17 joined, with the combination clearing): on probabilities from nets
+# trained with each source left out, the long threshold at 0.75 / 0.65 / 0.55 auto-approves
+# 33 / 27 / 22 of 2300 risky rows and 2146 / 2141 / 2130 of 2268 harmless ones. Unseen
+# sets keep letting long tone rows through (holdout16-17), so it moves to 0.65: six risky
+# rows for five harmless; 0.55 costs eleven more harmless for five more risky.
+LONG_THRESHOLDS = {"tone": 0.65}
 SOURCES = {
     "drafts": [REPO / "tests/data/drafts.jsonl"],
     "holdout": [REPO / "tests/data/holdout.jsonl"],

@@ -57,7 +57,7 @@ key                                default    what it sets
 ``risk_model_threshold``           0.93       (floor set by the look-alikes in
                                               test_tone.py, see tools/train_risk.py) the net's probability
                                               at which it fires
-``risk_model_long_threshold``      0.75       ... on a post of ``risk_model_long_words`` words
+``risk_model_long_threshold``      0.65       ... on a post of ``risk_model_long_words`` words
                                               or more, where the net has more to read
                                               (the lower of the two applies)
 ``risk_model_long_words``          25         how many words make a post long (0: never)

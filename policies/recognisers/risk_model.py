@@ -242,7 +242,7 @@ def net_fires(text: str, name: str, settings: dict) -> bool:
     identifiers and tone checks set their nets apart.
 
     A post of ``risk_model_long_words`` words or more (shipped: 25) is read at
-    ``risk_model_long_threshold`` where there is one (shipped for tone: 0.75), or the
+    ``risk_model_long_threshold`` where there is one (shipped for tone: 0.65), or the
     ordinary threshold if that is lower. A short post gives the net few n-grams, and
     its probability swings on one or two of them: warm short posts ("Thank you, you
     absolute legend!") score up to 0.93, which is why the ordinary tone threshold is
