@@ -63,6 +63,42 @@ _INFIX_ROOTS = ("fuck", "shit")
 _PREFIX_ROOTS = ("cunt", "wank", "twat", "bollock", "motherf")
 _ROOT_EXCEPTIONS = frozenset({"shiitake", "shitake", "shitterton"})
 
+# Listed words inside everyday British phrases that mean nothing of the kind: a Black
+# Country dish, a cleaning idiom, a glimmer of hope, a species, cigarettes. Each entry is a
+# run of token skeletons; its words are not looked up.
+_INNOCENT_PHRASES = frozenset({
+    ("spick", "and", "span"), ("spic", "and", "span"),
+    ("chink", "of", "light"), ("chink", "of", "hope"), ("chink", "of", "sunlight"),
+    ("chink", "in", "the", "armour"), ("chink", "in", "their", "armour"), ("chink", "in", "our", "armour"),
+    ("chink", "in", "his", "armour"), ("chink", "in", "her", "armour"), ("chink", "in", "its", "armour"),
+    ("homo", "sapiens"), ("homo", "erectus"), ("homo", "neanderthalensis"),
+    ("faggots", "and", "peas"), ("faggots", "peas"), ("faggots", "and", "mushy"), ("faggots", "and", "mash"),
+    ("faggots", "and", "gravy"), ("faggot", "and", "peas"), ("faggots", "mushy"),
+})
+_INNOCENT_STARTS = frozenset(phrase[0] for phrase in _INNOCENT_PHRASES)
+# "fags" next to smoking is cigarettes: "ditch the fags this Stoptober".
+_CIGARETTE_WORDS = frozenset({"fag", "fags"})
+_SMOKING_NEAR = re.compile(r"smok|cigar|stoptober|quit|vap|tobacco|nicotine|lighter|ashtray|packet|puff")
+_SMOKING_WINDOW = 10
+
+
+def _innocent(tokens: list[_Token]) -> set[int]:
+    """Indices of tokens inside an innocent phrase (``_INNOCENT_PHRASES``) or a "fags"
+    among smoking words."""
+    covered: set[int] = set()
+    for index, token in enumerate(tokens):
+        if token.skeleton in _INNOCENT_STARTS:
+            for size in (4, 3, 2):
+                if tuple(t.skeleton for t in tokens[index : index + size]) in _INNOCENT_PHRASES:
+                    covered.update(range(index, index + size))
+                    break
+        elif token.skeleton in _CIGARETTE_WORDS:
+            near = tokens[max(0, index - _SMOKING_WINDOW) : index + _SMOKING_WINDOW + 1]
+            if any(_SMOKING_NEAR.search(t.skeleton) for t in near):
+                covered.add(index)
+    return covered
+
+
 SECOND_PERSON = frozenset(
     {"you", "your", "youre", "yours", "yourself", "yourselves", "ur", "u", "ya", "yer", "ye", "youse", "thou"}
 )
@@ -374,7 +410,7 @@ def scan(text: str) -> Scan:
     lex = lexicon()
     tokens = _tokens(text)
     hits: list[WordHit] = []
-    covered: set[int] = set()
+    covered = _innocent(tokens)
     for index in range(len(tokens)):
         if tokens[index].skeleton not in lex.multi_starts:
             continue
