@@ -28,6 +28,7 @@ AIMED = [
     "Some chink was rude to our staff again.",
     "We don't serve spics here.",
     "Faggots like you aren't welcome.",
+    "Stop smoking on our doorstep, you fags.",
 ]
 
 

@@ -78,13 +78,13 @@ _INNOCENT_PHRASES = frozenset({
 _INNOCENT_STARTS = frozenset(phrase[0] for phrase in _INNOCENT_PHRASES)
 # "fags" next to smoking is cigarettes: "ditch the fags this Stoptober".
 _CIGARETTE_WORDS = frozenset({"fag", "fags"})
-_SMOKING_NEAR = re.compile(r"smok|cigar|stoptober|quit|vap|tobacco|nicotine|lighter|ashtray|packet|puff")
+_SMOKING_NEAR = re.compile(r"smok|cigar|stoptober|vap|tobacco|nicotine|lighter|ashtray|packet")
 _SMOKING_WINDOW = 10
 
 
 def _innocent(tokens: list[_Token]) -> set[int]:
     """Indices of tokens inside an innocent phrase (``_INNOCENT_PHRASES``) or a "fags"
-    among smoking words."""
+    among smoking words and aimed at nobody ("you fags" stays a slur whatever is near)."""
     covered: set[int] = set()
     for index, token in enumerate(tokens):
         if token.skeleton in _INNOCENT_STARTS:
@@ -92,7 +92,7 @@ def _innocent(tokens: list[_Token]) -> set[int]:
                 if tuple(t.skeleton for t in tokens[index : index + size]) in _INNOCENT_PHRASES:
                     covered.update(range(index, index + size))
                     break
-        elif token.skeleton in _CIGARETTE_WORDS:
+        elif token.skeleton in _CIGARETTE_WORDS and not _is_directed(tokens, index):
             near = tokens[max(0, index - _SMOKING_WINDOW) : index + _SMOKING_WINDOW + 1]
             if any(_SMOKING_NEAR.search(t.skeleton) for t in near):
                 covered.add(index)
