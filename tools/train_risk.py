@@ -68,7 +68,6 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
 
-from policies.checks import identifiers  # noqa: E402
 from policies.recognisers import risk_model  # noqa: E402
 
 DEFAULT_OUT = REPO / "policies/checks/data/risk/model.json.gz"
@@ -275,7 +274,7 @@ LONG_ROWS: np.ndarray | None = None
 # probability under which it does. The combined figures count a cleared row as
 # auto-approved unless a net holds it.
 CLEARABLE: np.ndarray | None = None
-CLEAR_BELOW = float(identifiers.DEFAULTS["risk_model_clear_threshold"])
+CLEAR_BELOW = risk_model.CLEAR_THRESHOLD
 
 
 def cleared_by(probs: dict[str, np.ndarray], mask: np.ndarray) -> np.ndarray:

@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import replace
 
 from policies.checks.base import CheckContext, Finding, Severity
 from policies.recognisers import risk_model
@@ -48,7 +47,6 @@ DEFAULTS: dict[str, object] = {
     "unaddressed_severity": "medium",
     "extra_record_words": [],
     "extra_status_words": [],
-    "risk_model_clear_threshold": 0.10,
 }
 
 RECORD_WORDS = (
@@ -408,12 +406,9 @@ def _unless_cleared(ctx: CheckContext, findings: list[Finding]) -> list[Finding]
     clearable = [f for f in findings if f.code == "disclosure" and Severity.MEDIUM <= f.severity <= Severity.HIGH]
     if not clearable:
         return findings
-    settings = ctx.settings or {}
-    threshold = float(settings.get("risk_model_clear_threshold", DEFAULTS["risk_model_clear_threshold"]))  # type: ignore[arg-type]
-    if not risk_model.net_clears(ctx.text, "identification", threshold, settings):
+    if not risk_model.net_clears(ctx.text, "identification", ctx.settings or {}):
         return findings
-    return [replace(f, severity=Severity.LOW, message=f"{f.message} {risk_model.CLEARED_NOTE}") if f in clearable else f
-            for f in findings]
+    return [risk_model.as_cleared(f) if f in clearable else f for f in findings]
 
 
 class _Relative:

@@ -57,7 +57,6 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable
-from dataclasses import replace
 
 from policies.checks.base import CheckContext, Finding, Severity
 from policies.recognisers import find_identifiers, risk_model
@@ -216,9 +215,7 @@ DEFAULTS: dict[str, object] = {
     "reference_alone": "medium",
     "personal_contact": "high",
     "risk_model_severity": "medium",
-    "risk_model_clear_threshold": 0.10,
 }
-CLEARED_NOTE = risk_model.CLEARED_NOTE
 NET_MESSAGE = (
     "This reads like a post about one particular person or their dealings with us. Check "
     "nobody could recognise themselves before it goes out."
@@ -597,7 +594,7 @@ def run(ctx: CheckContext) -> list[Finding]:
     if level >= Severity.MEDIUM or (len(direct) > 1 and level >= Severity.LOW):
         combination = _combination(level, direct + personal_contact, groups, cues, people)
         if cleared:
-            combination = replace(combination, severity=Severity.LOW, message=f"{combination.message} {CLEARED_NOTE}")
+            combination = risk_model.as_cleared(combination)
         findings.append(combination)
     if max((f.severity for f in findings), default=Severity.INFO) <= Severity.LOW:
         findings += _net_findings(ctx)
@@ -618,9 +615,7 @@ def _net_clears(ctx: CheckContext) -> bool:
     for identifiers or customer privacy (tests/data/README.md, round 18). A BLOCK
     combination, and any with a private person's contact details, is never cleared.
     """
-    settings = ctx.settings or {}
-    threshold = settings.get("risk_model_clear_threshold", DEFAULTS["risk_model_clear_threshold"])
-    return risk_model.net_clears(ctx.text, "identification", float(threshold), settings)  # type: ignore[arg-type]
+    return risk_model.net_clears(ctx.text, "identification", ctx.settings or {})
 
 
 def _net_findings(ctx: CheckContext) -> list[Finding]:

@@ -51,11 +51,11 @@ def _combination(findings):
 
 @pytest.mark.parametrize(("kind", "text"), GENERAL)
 def test_a_combination_the_net_reads_as_about_nobody_is_shown_not_held(kind, text):
-    assert risk_model.probabilities(text)["identification"] < identifiers.DEFAULTS["risk_model_clear_threshold"]
+    assert risk_model.probabilities(text)["identification"] < risk_model.CLEAR_THRESHOLD
     findings = _findings(text, kind)
     combination = _combination(findings)
     assert combination.severity == Severity.LOW
-    assert identifiers.CLEARED_NOTE in combination.message
+    assert risk_model.CLEARED_NOTE in combination.message
     # Its details are still there for the author to see, as notes.
     assert max(f.severity for f in findings) == Severity.LOW
     assert all(f.severity == Severity.INFO for f in findings if f.code.startswith("identifier.") and f.kind
@@ -65,7 +65,7 @@ def test_a_combination_the_net_reads_as_about_nobody_is_shown_not_held(kind, tex
 @pytest.mark.parametrize(("kind", "text"), GENERAL)
 def test_the_clearing_is_a_policy_setting_and_zero_turns_it_off(kind, text):
     held = _combination(_findings(text, kind, risk_model_clear_threshold=0))
-    assert held.severity >= Severity.MEDIUM and identifiers.CLEARED_NOTE not in held.message
+    assert held.severity >= Severity.MEDIUM and risk_model.CLEARED_NOTE not in held.message
     # Switching the net off switches its clearing off too.
     assert _combination(_findings(text, kind, risk_model=False)).severity >= Severity.MEDIUM
 
@@ -87,12 +87,12 @@ def test_a_private_phone_number_is_never_cleared(monkeypatch):
     monkeypatch.setattr(risk_model, "net_clears", lambda *args, **kwargs: True)
     text = "Found on the bus from Witney on Monday: a brown wallet. The owner can ring us, or we'll ring 07700 900123."
     findings = _findings(text, "retail")
-    assert identifiers.CLEARED_NOTE not in _combination(findings).message
+    assert risk_model.CLEARED_NOTE not in _combination(findings).message
     assert max(f.severity for f in findings) >= Severity.HIGH
 
 
 def test_too_short_a_draft_is_never_cleared():
-    assert not risk_model.net_clears("a girl, 9", "identification", 0.99, {})
+    assert not risk_model.net_clears("a girl, 9", "identification", {"risk_model_clear_threshold": 0.99})
 
 
 def test_the_clearing_threshold_is_validated_on_save():
