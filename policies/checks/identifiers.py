@@ -798,10 +798,20 @@ def _own_role(text: str, span: Span) -> bool:
     return span.kind == "occupation" and bool(_OWN_ROLE_BEFORE.search(text[max(0, span.start - 30) : span.start]))
 
 
+# Round 19: "A plumber is booked for Thursday", "an electrician will be out to you by
+# Wednesday": a tradesperson sent to do a job for us, not a person the post describes.
+_VISIT_AFTER = re.compile(
+    r"\s+(?:is|has\s+been|was|are|have\s+been)\s+(?:now\s+|already\s+)?(?:booked|coming|due|scheduled|arranged|"
+    r"on\s+(?:the|their|his|her)\s+way)\b|"
+    r"\s+(?:will|should|is\s+going\s+to|are\s+going\s+to)\s+be\s+(?:out|in|round|over|here|there|on\s+site|with\s+(?:us|you))\b",
+    re.IGNORECASE,
+)
+
+
 def _generic_role(text: str, span: Span) -> bool:
     if _SERVICE_USE_BEFORE.search(text[max(0, span.start - 30) : span.start]) or _own_role(text, span):
         return True
-    return bool(_GENERIC_AFTER.match(text, span.end))
+    return bool(_GENERIC_AFTER.match(text, span.end) or _VISIT_AFTER.match(text, span.end))
 
 
 def _sentence_of(text: str, pos: int) -> tuple[int, int]:

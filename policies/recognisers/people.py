@@ -342,7 +342,10 @@ def is_staff_or_official(text: str, span: Span, window: int = 45) -> bool:
 # from our shop every Friday" is a customer: the place must follow the name directly.
 _FROM_OUR_AFTER = re.compile(
     r"\s+from\s+our\s+(?:[\w'’&-]+\s+){0,2}?(?:reception|front\s+desk|team|office|branch|shop|store|depot|"
-    r"kitchen|warehouse|bakery|café|cafe|counter|switchboard)\b(?!\s+(?:customers?|regulars?|clients?))",
+    r"kitchen|warehouse|bakery|café|cafe|counter|switchboard)\b(?!\s+(?:customers?|regulars?|clients?))"
+    # Round 19: "Tom from accounts", "Priya in HR": a department is one of ours.
+    r"|\s+(?:from|in)\s+(?:our\s+|the\s+)?(?:accounts|payroll|finance|(?-i:HR|IT)|marketing|comms|facilities|admin|reception)"
+    r"(?:\s+team)?\b(?!\s+(?:customers?|regulars?|clients?|at\b|with\b))",
     re.IGNORECASE,
 )
 # Someone thanked for teaching, speaking or supervising is a professional in that role.

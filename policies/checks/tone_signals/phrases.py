@@ -259,6 +259,10 @@ _PATTERNS: dict[str, list[str | tuple[str, tuple[str | tuple[str, ...], ...]]]] 
         r"\b(?:say|tell|repeat)\s+(?:it|that|this|so|all\s+that)\s+(?:again\s+)?(?:to\s+(?:them|him|her|us|me|(?:our|the|my)\s+\w+)\s+)?in\s+person\b",
         r"\b(?:come|pop|drop|swing|walk|turn\s+up|head|get)(?:\s+(?:down|along|in|over|round|by|up|here|back))?\s+(?:and|to)\s+(?:say|tell|repeat)\s+(?:it|that|this|so)\b",
         r"\band\s+(?:say|tell|repeat)\s+(?:it|that|this)\s+to\s+(?:our|my|the|his|her|their|them|him|us|me)\b",
+        # Round 19: "Come along and tell them that yourself." The dare is to say it in
+        # person; "come in and tell us it's your birthday" is an offer.
+        r"\b(?:come|pop|drop|swing|walk|turn\s+up|head)\b[^.!?\n]{0,40}?\b(?:say|tell|repeat)\s+(?:(?:them|him|her|us|me|everyone)\s+)?"
+        r"(?:it|that|this|so)\s+(?:yourself|yourselves|(?:them|him|her)selves)\b",
         # "Come to Hebden Bridge and say it on our shop floor": the invitation carries a
         # place, but "say it" back to us is still the dare.
         r"\bcome\s+(?:to|down\s+to|over\s+to|along\s+to|into)\b[^.!?\n]{0,40}\band\s+(?:say|repeat)\s+(?:it|that|this|so)\b",
@@ -429,6 +433,11 @@ _PATTERNS: dict[str, list[str | tuple[str, tuple[str | tuple[str, ...], ...]]]] 
     ],
     "sarcasm": [
         r"\bthanks?\s+(?:for|4)\s+nothing\b",
+        # Round 19: "Counsellor bingo 🎱 'I'm fine.' 'I googled it.'": what the people we
+        # serve say, scored as a game. "Bingo night" and "buzzword bingo" are not about them.
+        r"\b(?:counsell?or|therapist|client|customer|patient|caller|tenant|resident|receptionist|reception|front\s+desk|"
+        r"help\s*desk|call\s+centre|shop\s+floor|checkout|till|bookseller|librarian|pharmacy|pharmacist|"
+        r"duty\s+solicitor|solicitor|gp|nurse|control\s+room|front\s+counter|complaints)\s+bingo\b",
         # Round 17: mock reassurance about a small inconvenience people complained of: "To
         # everyone who signed the petition: we've moved 200 metres. We're confident you'll
         # survive the walk." "You'll live." Only after a complaint: "we're sure you'll survive
@@ -617,8 +626,11 @@ _PATTERNS: dict[str, list[str | tuple[str, tuple[str | tuple[str, ...], ...]]]] 
         # £1,200 for fly-tipping. Avoid them, and share to warn your neighbours."
         *(
             (
-                rf"{firm}{_NOT_A_FIRM}[^\n]{{0,200}}?\b(?:avoid|boycott|steer\s+(?:well\s+)?clear\s+of|"
+                rf"{firm}{_NOT_A_FIRM}[^\n]{{0,200}}?\b(?:(?:avoid|boycott|steer\s+(?:well\s+)?clear\s+of|"
                 rf"stay\s+(?:well\s+)?away\s+from|(?:do\s+not|don{_A}t|never)\s+(?:use|book|hire|trust))\s+them\b"
+                # Round 19: "Please don't give them your money. RT so nobody else gets hurt."
+                rf"|(?:do\s+not|don{_A}t|never)\s+give\s+them\s+(?:your\s+|any\s+(?:of\s+your\s+|more\s+)?|a\s+penny\s+(?:of\s+your\s+)?)?"
+                rf"(?:money|custom|business|cash)\b)"
                 rf"[^\n]{{0,60}}?{_WARN_CALL}",
                 needs,
             )
