@@ -3,7 +3,7 @@
 Usage: .venv/bin/python tools/train_risk.py [--out policies/checks/data/risk/model.json.gz]
                                             [--no-lofo] [--compare] [--sweep-tone-floor F,F,...]
 
-Reads only labelled files in this repository (field ``risky`` and ``checks``), twenty-two
+Reads only labelled files in this repository (field ``risky`` and ``checks``), twenty-three
 sources: tests/data/drafts.jsonl, tests/data/holdout.jsonl, tests/data/holdout2.jsonl,
 tests/data/holdout3.jsonl, tests/data/holdout4.jsonl, tests/data/holdout5.jsonl,
 tests/data/holdout6.jsonl, "train7" (tests/data/train7a.jsonl, train7b.jsonl and
@@ -13,14 +13,15 @@ train7c.jsonl, one source group, so leave-one-file-out leaves all three out toge
 (tests/data/holdout9a.jsonl and holdout9b.jsonl, one group), "holdout10"
 (tests/data/holdout10a.jsonl and holdout10b.jsonl, one group),
 "holdout11", "holdout12" (two files each), "train13" (tests/data/train13a.jsonl and
-train13b.jsonl, one group), "holdout13", "holdout14", "holdout15", "holdout16", "holdout17" (two files each),
+train13b.jsonl, one group), "holdout13", "holdout14", "holdout15", "holdout16", "holdout17", "holdout18" (two files each),
 tests/data/train16.jsonl and policies/packs/examples/*.jsonl. (holdout3, holdout4, holdout5, holdout6, the train7 sets,
 holdout7, holdout8, holdout9, holdout10, holdout11, holdout12, train13, holdout13 and
 holdout14 each joined once its before-tuning figures were recorded: tests/data/README.md,
 "Measurement history"; holdout7 and holdout8 joined in round 8, holdout9 in round 9,
 holdout10 in round 10, holdout11, holdout12 and train13 in round 13, holdout13 and
 holdout14 in round 15, holdout15 in round 16 once holdout16 had been written, holdout16
-in round 17 once holdout17 had been written, holdout17 in round 18 once holdout18 had been written.
+in round 17 once holdout17 had been written, holdout17 in round 18 once holdout18 had been written,
+holdout18 in round 19 once holdout19 had been written.
 train12 is still not a source: see the README.)
 
 Two nets over the same features (policies/recognisers/risk_model.py, whose analyzers are
@@ -103,6 +104,10 @@ GRID = np.round(np.arange(0.30, 0.951, 0.01), 2)
 # with each source left out, 0.52 auto-approves the same risky rows as 0.51 (33 of 2300,
 # with the combination clearing of identifiers.py) and 5 more harmless ones (2146 against
 # 2141 of 2268); 0.53 lets 4 more risky rows through. So the floor is 0.52.
+# Round 19 (holdout18 joined): the net scores the porters' thank-you 0.538, so one peer
+# looks at it (a strict xfail in test_tone_faux_praise.py). Left out by source, 0.52 lets
+# 27 of 2380 risky rows through for 2217 of 2348 harmless; 0.54 would free the porters
+# for 30 and 2223, 0.55 for 33 and 2226. The floor stays at 0.52.
 FLOORS = {"tone": 0.93, "identification": 0.52}
 # Round 15 (holdout13 and holdout14 joined): unseen sets keep letting sarcasm through as
 # medium tone (holdout13: 8 of 9 misses; holdout14: 5 of 5), and --sweep-tone-floor shows
@@ -153,6 +158,8 @@ SOURCES = {
     "holdout16": [REPO / "tests/data/holdout16a.jsonl", REPO / "tests/data/holdout16b.jsonl"],
     # Measured once at the end of round 17, released in round 18 after holdout18 was written.
     "holdout17": [REPO / "tests/data/holdout17a.jsonl", REPO / "tests/data/holdout17b.jsonl"],
+    # Measured once at the end of round 18, released in round 19 after holdout19 was written.
+    "holdout18": [REPO / "tests/data/holdout18a.jsonl", REPO / "tests/data/holdout18b.jsonl"],
     # Round 16: notices that end with a share call ("Please share so your neighbours
     # know"), with risky twins (manhunts, shaming): the nets had learnt that a share
     # call alone means a post about a particular person (tests/data/TRAIN16.md).

