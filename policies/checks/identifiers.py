@@ -800,18 +800,32 @@ def _own_role(text: str, span: Span) -> bool:
 
 # Round 19: "A plumber is booked for Thursday", "an electrician will be out to you by
 # Wednesday": a tradesperson sent to do a job for us, not a person the post describes.
+# Only a trade, right after "a", "an", "the" or "our": "a retired teacher is coming to our
+# group" is still someone, and "a builder is due in court" is not a booking.
+_TRADES = frozenset(
+    "plumber plumbers electrician electricians engineer engineers joiner joiners carpenter carpenters glazier "
+    "glaziers locksmith roofer roofers builder builders decorator decorators technician technicians contractor "
+    "contractors surveyor surveyors scaffolders gardener gardeners cleaner cleaners".split()
+)
+_TRADE_ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the|our)\s+(?:(?:gas|heating|qualified|registered|local)\s+)?$", re.IGNORECASE)
 _VISIT_AFTER = re.compile(
-    r"\s+(?:is|has\s+been|was|are|have\s+been)\s+(?:now\s+|already\s+)?(?:booked|coming|due|scheduled|arranged|"
+    r"\s+(?:is|has\s+been|are|have\s+been)\s+(?:now\s+|already\s+)?(?:booked|coming|scheduled|arranged|"
     r"on\s+(?:the|their|his|her)\s+way)\b|"
     r"\s+(?:will|should|is\s+going\s+to|are\s+going\s+to)\s+be\s+(?:out|in|round|over|here|there|on\s+site|with\s+(?:us|you))\b",
     re.IGNORECASE,
 )
 
 
+def _booked_trade(text: str, span: Span) -> bool:
+    return (text[span.start : span.end].lower() in _TRADES
+            and bool(_TRADE_ARTICLE_BEFORE.search(text[max(0, span.start - 20) : span.start]))
+            and bool(_VISIT_AFTER.match(text, span.end)))
+
+
 def _generic_role(text: str, span: Span) -> bool:
     if _SERVICE_USE_BEFORE.search(text[max(0, span.start - 30) : span.start]) or _own_role(text, span):
         return True
-    return bool(_GENERIC_AFTER.match(text, span.end) or _VISIT_AFTER.match(text, span.end))
+    return bool(_GENERIC_AFTER.match(text, span.end)) or _booked_trade(text, span)
 
 
 def _sentence_of(text: str, pos: int) -> tuple[int, int]:

@@ -28,7 +28,7 @@ TONE_HELD = [
      "High Street on Monday from 4pm. Come along and tell them that yourself.", Severity.MEDIUM),
     ("Receptionist bingo 🎱 'I only need five minutes.' 'I rang earlier.' 'Is the doctor in?' Full house by "
      "Tuesday, every week.", Severity.MEDIUM),
-    ("Customer bingo: 'Do you do discounts?' 'I saw it cheaper online.' 'Just browsing.' House! 😅",
+    ("Checkout bingo: 'Do you do discounts?' 'I saw it cheaper online.' 'Just browsing.' House! 😅",
      Severity.MEDIUM),
 ]
 
@@ -42,6 +42,7 @@ TONE_CLEAN = [
     # Bingo as a game.
     "Bingo night at the community centre on Friday from 7pm: eyes down, all welcome, proceeds to the food bank.",
     "Buzzword bingo at the conference: synergy, journey, going forward. We got a full house by lunch.",
+    "Resident bingo every Tuesday at 2pm in the Tweed Court lounge, and reception bingo night on Friday: all welcome!",
 ]
 
 
@@ -72,6 +73,10 @@ SERVICE_HARMLESS = [
 PERSON_HELD = [
     ("therapy", "A retired plumber in his 70s, who lost his wife in March, told us after his sixth session in the "
                 "Peebles room on Thursday that he had finally slept through the night."),
+    ("police", "A local builder in his 40s from Galashiels is due in court on Monday after the fire at his "
+               "neighbour's house on Ladhope Vale."),
+    ("therapy", "A retired teacher is coming to our Thursday bereavement group for the first time since her "
+                "husband died in March. Say hello if you see her in the Peebles room!"),
     ("retail", "Lovely to see Moira from Hawick back in our Jedburgh shop on Tuesday, three weeks after her hip "
                "operation, buying flowers for her 80th."),
 ]
