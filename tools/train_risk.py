@@ -3,7 +3,7 @@
 Usage: .venv/bin/python tools/train_risk.py [--out policies/checks/data/risk/model.json.gz]
                                             [--no-lofo] [--compare] [--sweep-tone-floor F,F,...]
 
-Reads only labelled files in this repository (field ``risky`` and ``checks``), twenty-three
+Reads only labelled files in this repository (field ``risky`` and ``checks``), twenty-four
 sources: tests/data/drafts.jsonl, tests/data/holdout.jsonl, tests/data/holdout2.jsonl,
 tests/data/holdout3.jsonl, tests/data/holdout4.jsonl, tests/data/holdout5.jsonl,
 tests/data/holdout6.jsonl, "train7" (tests/data/train7a.jsonl, train7b.jsonl and
@@ -13,7 +13,7 @@ train7c.jsonl, one source group, so leave-one-file-out leaves all three out toge
 (tests/data/holdout9a.jsonl and holdout9b.jsonl, one group), "holdout10"
 (tests/data/holdout10a.jsonl and holdout10b.jsonl, one group),
 "holdout11", "holdout12" (two files each), "train13" (tests/data/train13a.jsonl and
-train13b.jsonl, one group), "holdout13", "holdout14", "holdout15", "holdout16", "holdout17", "holdout18" (two files each),
+train13b.jsonl, one group), "holdout13", "holdout14", "holdout15", "holdout16", "holdout17", "holdout18", "holdout19" (two files each),
 tests/data/train16.jsonl and policies/packs/examples/*.jsonl. (holdout3, holdout4, holdout5, holdout6, the train7 sets,
 holdout7, holdout8, holdout9, holdout10, holdout11, holdout12, train13, holdout13 and
 holdout14 each joined once its before-tuning figures were recorded: tests/data/README.md,
@@ -21,7 +21,8 @@ holdout14 each joined once its before-tuning figures were recorded: tests/data/R
 holdout10 in round 10, holdout11, holdout12 and train13 in round 13, holdout13 and
 holdout14 in round 15, holdout15 in round 16 once holdout16 had been written, holdout16
 in round 17 once holdout17 had been written, holdout17 in round 18 once holdout18 had been written,
-holdout18 in round 19 once holdout19 had been written.
+holdout18 in round 19 once holdout19 had been written, holdout19 in round 20 once holdout20
+had been written.
 train12 is still not a source: see the README.)
 
 Two nets over the same features (policies/recognisers/risk_model.py, whose analyzers are
@@ -160,6 +161,8 @@ SOURCES = {
     "holdout17": [REPO / "tests/data/holdout17a.jsonl", REPO / "tests/data/holdout17b.jsonl"],
     # Measured once at the end of round 18, released in round 19 after holdout19 was written.
     "holdout18": [REPO / "tests/data/holdout18a.jsonl", REPO / "tests/data/holdout18b.jsonl"],
+    # Measured once at the end of round 19, released in round 20 after holdout20 was written.
+    "holdout19": [REPO / "tests/data/holdout19a.jsonl", REPO / "tests/data/holdout19b.jsonl"],
     # Round 16: notices that end with a share call ("Please share so your neighbours
     # know"), with risky twins (manhunts, shaming): the nets had learnt that a share
     # call alone means a post about a particular person (tests/data/TRAIN16.md).

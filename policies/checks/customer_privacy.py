@@ -91,6 +91,9 @@ STATUS_WORDS = (
     # Round 10: where a crime report stands.
     "no arrests", "no arrest", "no suspects", "no suspect", "under investigation",
     "being investigated", "with cid", "still open", "still with",
+    # Round 20: whether they came ("your son attended his appointment on Monday"; not
+    # "made it to", which is also how people reach the theatre in time).
+    "attended",
 )
 # Phrases that say the organisation is telling what it knows from its records.
 STRONG_DISCLOSERS = (
@@ -275,6 +278,27 @@ _SERVED_YOU = quick(
     r"|\b(?:coming|come|came)\s+out\s+to\s+(?:see\s+)?you(?:\s+at\s+home)?\b",
     re.IGNORECASE,
 )
+# Round 20: in a reply to one person, what says they are (or were) our client even
+# without thanks: their usual slot or counsellor ("your old Wednesday 6pm slot with
+# Ruth has just come free"), or our service having helped them ("so glad the couples
+# sessions helped you and Lorna"). A reply that thanks them for posting it themselves
+# ("thank you for posting this", "just like you said") only echoes what they told everyone.
+_THEIR_SLOT = quick(
+    r"\byour\s+(?:old|usual|regular|previous|weekly|fortnightly)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:slot|session|appointment|counsellor|therapist|key\s?worker|support\s+worker|case\s?worker|group)s?\b",
+    re.IGNORECASE,
+)
+_HELPED_YOU = quick(
+    r"\b(?:sessions?|counselling|therapy|treatment|appointments?|support\s+group|course\s+of\s+\w+|"
+    r"work\s+(?:we\s+did|we['’]ve\s+done)\s+together|time\s+with\s+us)\s+(?:really\s+|have\s+|has\s+|had\s+)?"
+    r"(?:helped|made\s+(?:such\s+|a\s+real\s+|a\s+)?difference\s+(?:to|for))\s+you\b(?!\s+all\b)",
+    re.IGNORECASE,
+)
+_ECHOED = quick(
+    r"\b(?:thank\s+you|thanks)\s+(?:so\s+much\s+)?for\s+(?:posting|sharing|telling\s+(?:everyone|people))\b"
+    r"|\b(?:just\s+)?(?:like|as)\s+you\s+(?:said|say|posted|wrote|mentioned)\b",
+    re.IGNORECASE,
+)
 _FAREWELL = quick(r"\b(?:retir\w*|colleague|leaving\s+do|new\s+role|farewell|welcome\s+aboard|alumni|volunteer\w*)\b",
                        re.IGNORECASE)
 
@@ -297,7 +321,7 @@ def run(ctx: CheckContext) -> list[Finding]:
     strong = [d for d in disclosers if d.group().lower() in _STRONG_SET]
     kind_handoff = bool(kind_re.search(text))
     findings: list[Finding] = []
-    served = _served_you(text)
+    served = _served_you(text, addressed)
     if served is not None:
         key = "severity" if addressed else "unaddressed_severity"
         findings.append(Finding(
@@ -424,11 +448,18 @@ class _Relative:
         return self._end
 
 
-def _served_you(text: str) -> re.Match[str] | None:
-    """In a thank-you reply, where it says we have been serving this person (see _SERVED_YOU)."""
-    if not _THANKS_REPLY.match(text) or _FAREWELL.search(text):
+def _served_you(text: str, addressed: bool = False) -> re.Match[str] | None:
+    """In a thank-you reply, where it says we have been serving this person (see
+    _SERVED_YOU); in any reply to one person, their usual slot or our service having
+    helped them (_THEIR_SLOT, _HELPED_YOU), unless it echoes what they posted."""
+    if _FAREWELL.search(text):
         return None
-    return _SERVED_YOU.search(text[:2000])
+    head = text[:2000]
+    if _THANKS_REPLY.match(text) and (served := _SERVED_YOU.search(head)):
+        return served
+    if not (addressed or _THANKS_REPLY.match(text)) or _ECHOED.search(head):
+        return None
+    return _THEIR_SLOT.search(head) or _HELPED_YOU.search(head)
 
 
 @functools.cache

@@ -31,8 +31,10 @@ _SERVICE_SHORT = re.compile(r"\b(?:999|111|101|112|116\s?123)\b")
 _OWN_LINE_BEFORE = quick(
     r"(?:\bour\s+(?:[\w-]+\s+){0,3}?(?:line|number|mobile|phone|helpline|textline|text\s+line|whatsapp)"
     r"(?:\s+(?:is|number\s+is))?\s*:?\s*(?:on\s+)?"
-    r"|(?:^|[.!?:\n]\s*|\b(?:or|and|please)\s+|[\U0001f300-\U0001faff]\s*)(?:text|call|ring|phone|whatsapp)"
-    r"(?:\s+(?:us|the\s+team|our\s+team))?(?:\s+(?:on|at))?\s+"
+    # Round 20: "Book on 01632 960418", "Enquiries: 01632 ...": a booking line is ours too.
+    r"|(?:^|[.!?:\n]\s*|\b(?:or|and|please)\s+|[\U0001f300-\U0001faff]\s*)(?:text|call|ring|phone|whatsapp|book|booking|"
+    r"bookings|enquiries|contact\s+us)"
+    r"(?:\s+(?:us|the\s+team|our\s+team))?(?:\s+(?:on|at))?\s*:?\s+"
     # "text CANCEL to 07700 900314", "text the word HELP to": a service's keyword line.
     r"|\btext\s+(?:the\s+word\s+)?['‘\"“]?(?-i:[A-Z]{2,12})['’\"”]?\s+to\s+)$",
     re.IGNORECASE,

@@ -71,6 +71,10 @@ _CUES: dict[str, list[str]] = {
         # "we're flattered, genuinely." "We salute you, truly."
         r",\s+(?:genuinely|truly|sincerely|honestly)\s*(?:[.!]+|$)",
         r"\bclearly\s+in\s+(?:safe|good|capable)\s+hands\b",
+        # Round 20: the public's complaints answered as a list of retorts: "Yes, the A7 is
+        # closed on Friday. Yes, it's the same Friday as ever. No, we didn't ..." (an FAQ
+        # that opens "Yes, ..." once, or a warm "Yes! ... No ...", is not that).
+        r"(?:^|[.!?]\s+)yes,\s[^.!?\n]{3,160}[.!?]\s+yes,\s[^.!?\n]{3,200}[.!?]\s+no,\s",
         r"\bwho\s+(?:clearly|apparently|evidently|obviously)\s+(?:believe|believes|think|thinks|thought|assume|assumes|reckon|reckons)\b",
         # "Lovely to hear." "Good to know." as a sentence of its own.
         rf"{_OPEN}(?:(?:how|so|very)\s+)?(?:lovely|nice|good|great|glad|wonderful)\s+to\s+(?:hear|know|see){_CLOSE}",
@@ -165,6 +169,11 @@ _CUES: dict[str, list[str]] = {
     ],
     # Praise that is nearly always mock when it stands alone ("Classy."): counts twice.
     "sneer": [
+        # Round 20: thanks for helping criminals ("thank you for saving the thieves the
+        # bother of breaking a window") is never thanks.
+        r"\b(?:thank\s+you|thanks|cheers)\s+(?:(?:so|very)\s+much\s+)?(?:for|to\s+(?:the|those|everyone|all))\b[^.!?\n]{0,60}?"
+        r"\b(?:saving|sparing|helping|making\s+(?:it|life|things)\s+(?:so\s+)?easy\s+for)\s+(?:the\s+)?(?:thieves|burglars|criminals|crooks|"
+        r"scammers|fraudsters|vandals|robbers|shoplifters)\b",
         # "Sure you do." "Neither, with respect, are you." "Everyone's an expert."
         rf"(?:{_OPEN}|^@\w+[\s,:]+)(?:sure|yeah|of\s+course)\s+(?:you|they|he|she)\s+(?:do|did|are|were|have|will|would|can|had){_CLOSE_OR_EMOJI}",
         r"\b(?:neither|nor),?\s+(?:with\s+(?:the\s+greatest\s+)?respect,?\s+|bless\s+(?:you|them|him|her),?\s+)?(?:are\s+you|is\s+(?:your|you)|are\s+they|is\s+(?:he|she))\b",
