@@ -58,14 +58,24 @@ def word_diff(old: str, new: str) -> SafeString:
     return mark_safe("".join(out).replace("\n", "<br>"))  # noqa: S308 - built from escaped pieces
 
 
-def findings_for_display(text: str, findings: Sequence[dict], *, min_severity: str = "low") -> list[dict]:
+def findings_for_display(text: str, findings: Sequence[dict], *, min_severity: str = "low",
+                         escalations: Sequence[dict] = ()) -> list[dict]:
     """Findings worth showing, worst first, each with the words it is about (``quotes``)
     and its position in the original list (``index``, matching highlight's ids).
 
     Findings that say the same thing (same check, code, severity and message) are shown
     once, with every passage they are about in ``quotes``: four sarcastic phrases are one
-    piece of advice, not four identical bullets."""
+    piece of advice, not four identical bullets.
+
+    ``escalations`` (the policy's rules that raised the tier because findings combine,
+    as ``{"rule", "tier", "message"}``) come first: a post held at block by a rule must
+    say why even when no single finding is a block."""
     floor = SEVERITY_RANK[min_severity]
+    raised = [
+        {"check": "escalation", "code": e.get("rule", ""), "severity": e["tier"], "message": e.get("message", ""),
+         "start": 0, "end": 0, "index": f"escalation-{n}", "quotes": []}
+        for n, e in enumerate(escalations) if e.get("tier") in SEVERITY_RANK
+    ]
     shown: dict[tuple, dict] = {}
     for index, finding in enumerate(findings):
         if SEVERITY_RANK.get(finding.get("severity"), 0) < floor:
@@ -78,4 +88,4 @@ def findings_for_display(text: str, findings: Sequence[dict], *, min_severity: s
                 shown[key]["quotes"].append(quote)
             continue
         shown[key] = {**finding, "index": index, "quotes": [quote] if quote else []}
-    return sorted(shown.values(), key=lambda f: (-SEVERITY_RANK[f["severity"]], f["start"]))
+    return raised + sorted(shown.values(), key=lambda f: (-SEVERITY_RANK[f["severity"]], f["start"]))

@@ -65,7 +65,7 @@ def post_detail(request, pk: int):
         "status": approval_status(current, approvals),
         "actions": {a.value for a in actions},
         "highlighted": highlight(current.text, current.findings),
-        "findings": findings_for_display(current.text, current.findings),
+        "findings": findings_for_display(current.text, current.findings, escalations=current.escalations),
         "diff": diff,
         "history": history,
         "changes_form": RequestChangesForm(initial={"revision": current.number}),

@@ -325,11 +325,8 @@ def run(ctx: CheckContext) -> list[Finding]:
     if served is not None:
         key = "severity" if addressed else "unaddressed_severity"
         findings.append(Finding(
-            check=CHECK, code="relationship", start=served.start(), end=served.end(),
-            severity=Severity.parse(settings.get(key, DEFAULTS[key])),
-            message=("Thanking someone in public for what we did for them tells everyone they are our client, "
-                     "patient or customer. Thank them warmly without saying what we did or for how long."),
-            kind="disclosure",
+            check=CHECK, code="relationship", start=served[0].start(), end=served[0].end(),
+            severity=Severity.parse(settings.get(key, DEFAULTS[key])), message=served[1], kind="disclosure",
         ))
     first = True
     for sentence in _SENTENCES.finditer(text[:20_000]):
@@ -417,6 +414,10 @@ def run(ctx: CheckContext) -> list[Finding]:
                 kind="disclosure",
             )
         )
+    # One thing said once: where a disclosure covers the same words, it is the finding.
+    disclosed = [f for f in findings if f.code == "disclosure"]
+    findings = [f for f in findings if f.code != "relationship"
+                or not any(d.start < f.end and f.start < d.end for d in disclosed)]
     return _unless_cleared(ctx, findings)
 
 
@@ -448,18 +449,26 @@ class _Relative:
         return self._end
 
 
-def _served_you(text: str, addressed: bool = False) -> re.Match[str] | None:
+_THANKED_MESSAGE = ("Thanking someone in public for what we did for them tells everyone they are our client, "
+                    "patient or customer. Thank them warmly without saying what we did or for how long.")
+_CLIENT_MESSAGE = ("Mentioning this person's usual appointment or counsellor, or that our sessions helped them, "
+                   "tells everyone they are our client. Reply warmly and keep what we do for them private.")
+
+
+def _served_you(text: str, addressed: bool = False) -> tuple[re.Match[str], str] | None:
     """In a thank-you reply, where it says we have been serving this person (see
     _SERVED_YOU); in any reply to one person, their usual slot or our service having
-    helped them (_THEIR_SLOT, _HELPED_YOU), unless it echoes what they posted."""
+    helped them (_THEIR_SLOT, _HELPED_YOU), unless it echoes what they posted. With the
+    message that fits what was said."""
     if _FAREWELL.search(text):
         return None
     head = text[:2000]
     if _THANKS_REPLY.match(text) and (served := _SERVED_YOU.search(head)):
-        return served
+        return served, _THANKED_MESSAGE
     if not (addressed or _THANKS_REPLY.match(text)) or _ECHOED.search(head):
         return None
-    return _THEIR_SLOT.search(head) or _HELPED_YOU.search(head)
+    client = _THEIR_SLOT.search(head) or _HELPED_YOU.search(head)
+    return (client, _CLIENT_MESSAGE) if client else None
 
 
 @functools.cache

@@ -46,3 +46,13 @@ def test_a_reply_that_says_they_are_our_client_is_held(text):
 @pytest.mark.parametrize("text", CLEAN)
 def test_their_twins_are_not(text):
     assert highest(customer_privacy, text, risk_model=False) <= Severity.LOW
+
+
+def test_the_message_says_what_was_said():
+    from policies.checks.base import CheckContext
+
+    text = "@kaz_l Lovely to see you in the café! Your old Monday slot with Priya opens up again in January."
+    findings = customer_privacy.run(CheckContext(text=text, original=text, settings={"risk_model": False}))
+    (finding,) = [f for f in findings if f.severity >= Severity.HIGH]
+    assert text[finding.start:finding.end] == "Your old Monday slot"
+    assert "usual appointment or counsellor" in finding.message and "Thanking" not in finding.message

@@ -35,3 +35,12 @@ def test_findings_below_the_floor_and_spans_outside_the_text_show_no_quote() -> 
 def test_a_repeated_passage_is_quoted_once() -> None:
     shown = findings_for_display("ok ok", [_finding(0, 2), _finding(3, 5)])
     assert shown[0]["quotes"] == ["ok"]
+
+
+def test_a_tier_raised_by_a_policy_rule_says_why_first() -> None:
+    text = "Hi Morag, your usual Thursday appointment is free again."
+    raised = [{"rule": "client-with-health-or-status", "tier": "block", "message": "This points at a client."}]
+    shown = findings_for_display(text, [_finding(0, 8, severity="high", message="A name.", code="name")],
+                                 escalations=raised)
+    assert [(f["severity"], f["message"]) for f in shown] == [("block", "This points at a client."), ("high", "A name.")]
+    assert shown[0]["quotes"] == [] and shown[0]["index"] == "escalation-0"

@@ -51,6 +51,16 @@ def test_live_check_shows_tier_findings_count_and_preview(council, client_for):
     assert not Post.objects.exists()
 
 
+def test_live_check_says_which_policy_rule_raised_the_tier(council, client_for):
+    text = ("Hi Morag! Yes, we're open late on Tuesdays now. Your usual Thursday 5pm appointment with Ewan is "
+            "still there whenever you're ready to come back")
+    response = client_for(council.alice).post(reverse("live_check"), {"accounts": [council.account.pk], "text": text},
+                                              HTTP_HX_REQUEST="true")
+    body = response.content.decode()
+    assert 'tier tier-block' in body
+    assert 'id="finding-escalation-0"' in body and '<strong class="sev-block">Block</strong>' in body
+
+
 def test_live_check_skips_account_ids_that_are_not_numbers(council, client_for):
     response = client_for(council.alice).post(
         reverse("live_check"), {"accounts": ["\u00b9", "9" * 40, str(council.account.pk)], "text": HIGH},
