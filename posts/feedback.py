@@ -51,8 +51,8 @@ def feedback_for(*, account: SocialAccount, text: str, author_id: int | None) ->
         account=account,
         text=text,
         checked=checked,
-        findings=findings_for_display(text, ordered, escalations=[
-            {"rule": e.rule, "tier": e.tier.value, "message": e.message} for e in checked.assessment.escalations]),
+        findings=findings_for_display(text, ordered,
+                                      escalations=[e.as_dict() for e in checked.assessment.escalations]),
         highlighted=highlight(text, ordered),
         count=length.count(text, account.network),
         limit=length.LIMITS.get(account.network),

@@ -85,7 +85,7 @@ def dry_run_start(*, version: PolicyVersion, days: int, by) -> PolicyDryRun:
 def _finding_rows(assessment) -> list[dict]:
     rows = [{"rule": f.rule, "check": f.check, "code": f.code, "severity": f.severity.label, "message": f.message}
             for f in assessment.findings]
-    return rows + [{"rule": e.rule, "tier": e.tier.value, "message": e.message} for e in assessment.escalations]
+    return rows + [e.as_dict() for e in assessment.escalations]
 
 
 class _Tally:

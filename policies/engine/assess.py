@@ -38,7 +38,7 @@ class Assessment:
             "tier": self.tier.value,
             "auto_approved": self.auto_approved,
             "findings": [finding.as_dict() for finding in self.findings],
-            "escalations": [{"rule": e.rule, "tier": e.tier.value, "message": e.message} for e in self.escalations],
+            "escalations": [e.as_dict() for e in self.escalations],
             "policy_version": self.policy_version,
             "policy_hash": self.policy_hash,
             "skipped": list(self.skipped),

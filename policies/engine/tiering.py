@@ -24,6 +24,9 @@ class Escalation:
     tier: Tier
     message: str
 
+    def as_dict(self) -> dict[str, str]:
+        return {"rule": self.rule, "tier": self.tier.value, "message": self.message}
+
 
 def _gap(a: Finding, b: Finding) -> int:
     """Characters between two spans (0 when they touch or overlap)."""
