@@ -455,7 +455,7 @@ _CLIENT_MESSAGE = ("Mentioning this person's usual appointment or counsellor, or
                    "tells everyone they are our client. Reply warmly and keep what we do for them private.")
 
 
-def _served_you(text: str, addressed: bool = False) -> tuple[re.Match[str], str] | None:
+def _served_you(text: str, addressed: bool) -> tuple[re.Match[str], str] | None:
     """In a thank-you reply, where it says we have been serving this person (see
     _SERVED_YOU); in any reply to one person, their usual slot or our service having
     helped them (_THEIR_SLOT, _HELPED_YOU), unless it echoes what they posted. With the
@@ -463,9 +463,10 @@ def _served_you(text: str, addressed: bool = False) -> tuple[re.Match[str], str]
     if _FAREWELL.search(text):
         return None
     head = text[:2000]
-    if _THANKS_REPLY.match(text) and (served := _SERVED_YOU.search(head)):
+    thanks = bool(_THANKS_REPLY.match(text))
+    if thanks and (served := _SERVED_YOU.search(head)):
         return served, _THANKED_MESSAGE
-    if not (addressed or _THANKS_REPLY.match(text)) or _ECHOED.search(head):
+    if not (addressed or thanks) or _ECHOED.search(head):
         return None
     client = _THEIR_SLOT.search(head) or _HELPED_YOU.search(head)
     return (client, _CLIENT_MESSAGE) if client else None

@@ -61,6 +61,15 @@ def test_live_check_says_which_policy_rule_raised_the_tier(council, client_for):
     assert 'id="finding-escalation-0"' in body and '<strong class="sev-block">Block</strong>' in body
 
 
+def test_the_post_page_says_which_policy_rule_raised_the_tier(council, client_for):
+    text = ("Hi Morag! Yes, we're open late on Tuesdays now. Your usual Thursday 5pm appointment with Ewan is "
+            "still there whenever you're ready to come back")
+    post = services.post_create(author=Membership.objects.get(user=council.alice), accounts=[council.account],
+                                text=text)[0]
+    body = client_for(council.alice).get(reverse("post_detail", args=[post.pk])).content.decode()
+    assert '<strong class="sev-block">Block</strong>' in body
+
+
 def test_live_check_skips_account_ids_that_are_not_numbers(council, client_for):
     response = client_for(council.alice).post(
         reverse("live_check"), {"accounts": ["\u00b9", "9" * 40, str(council.account.pk)], "text": HIGH},
