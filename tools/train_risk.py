@@ -3,7 +3,7 @@
 Usage: .venv/bin/python tools/train_risk.py [--out policies/checks/data/risk/model.json.gz]
                                             [--no-lofo] [--compare] [--sweep-tone-floor F,F,...]
 
-Reads only labelled files in this repository (field ``risky`` and ``checks``), twenty-four
+Reads only labelled files in this repository (field ``risky`` and ``checks``), twenty-five
 sources: tests/data/drafts.jsonl, tests/data/holdout.jsonl, tests/data/holdout2.jsonl,
 tests/data/holdout3.jsonl, tests/data/holdout4.jsonl, tests/data/holdout5.jsonl,
 tests/data/holdout6.jsonl, "train7" (tests/data/train7a.jsonl, train7b.jsonl and
@@ -13,7 +13,7 @@ train7c.jsonl, one source group, so leave-one-file-out leaves all three out toge
 (tests/data/holdout9a.jsonl and holdout9b.jsonl, one group), "holdout10"
 (tests/data/holdout10a.jsonl and holdout10b.jsonl, one group),
 "holdout11", "holdout12" (two files each), "train13" (tests/data/train13a.jsonl and
-train13b.jsonl, one group), "holdout13", "holdout14", "holdout15", "holdout16", "holdout17", "holdout18", "holdout19" (two files each),
+train13b.jsonl, one group), "holdout13", "holdout14", "holdout15", "holdout16", "holdout17", "holdout18", "holdout19", "holdout20" (two files each),
 tests/data/train16.jsonl and policies/packs/examples/*.jsonl. (holdout3, holdout4, holdout5, holdout6, the train7 sets,
 holdout7, holdout8, holdout9, holdout10, holdout11, holdout12, train13, holdout13 and
 holdout14 each joined once its before-tuning figures were recorded: tests/data/README.md,
@@ -22,7 +22,7 @@ holdout10 in round 10, holdout11, holdout12 and train13 in round 13, holdout13 a
 holdout14 in round 15, holdout15 in round 16 once holdout16 had been written, holdout16
 in round 17 once holdout17 had been written, holdout17 in round 18 once holdout18 had been written,
 holdout18 in round 19 once holdout19 had been written, holdout19 in round 20 once holdout20
-had been written.
+had been written, holdout20 in round 21 once holdout21 had been written.
 train12 is still not a source: see the README.)
 
 Two nets over the same features (policies/recognisers/risk_model.py, whose analyzers are
@@ -109,7 +109,14 @@ GRID = np.round(np.arange(0.30, 0.951, 0.01), 2)
 # looks at it (a strict xfail in test_tone_faux_praise.py). Left out by source, 0.52 lets
 # 27 of 2380 risky rows through for 2217 of 2348 harmless; 0.54 would free the porters
 # for 30 and 2223, 0.55 for 33 and 2226. The floor stays at 0.52.
-FLOORS = {"tone": 0.93, "identification": 0.52}
+# Round 21 (holdout20 joined): the shipped tone net scores a round-7 look-alike ("We love
+# getting your photos of the gardens, keep them coming 🌸") 0.9325. On probabilities from
+# nets trained with each source left out, a short-post tone floor of 0.93, 0.94 or 0.95
+# auto-approves the same 29 of 2540 risky and 2351 of 2508 harmless rows (0.96: 30 risky),
+# so the floor moves to 0.94. Raising the identification threshold for short posts (the
+# net holds some short notices) was measured too and does not pay: under 25 words, the
+# rows it scores 0.52-0.70 are 77 risky and 12 harmless.
+FLOORS = {"tone": 0.94, "identification": 0.52}
 # Round 15 (holdout13 and holdout14 joined): unseen sets keep letting sarcasm through as
 # medium tone (holdout13: 8 of 9 misses; holdout14: 5 of 5), and --sweep-tone-floor shows
 # the floor is what lets it through: on files left out, risky / harmless auto-approved of
@@ -163,6 +170,8 @@ SOURCES = {
     "holdout18": [REPO / "tests/data/holdout18a.jsonl", REPO / "tests/data/holdout18b.jsonl"],
     # Measured once at the end of round 19, released in round 20 after holdout20 was written.
     "holdout19": [REPO / "tests/data/holdout19a.jsonl", REPO / "tests/data/holdout19b.jsonl"],
+    # Measured once at the end of round 20, released in round 21 after holdout21 was written.
+    "holdout20": [REPO / "tests/data/holdout20a.jsonl", REPO / "tests/data/holdout20b.jsonl"],
     # Round 16: notices that end with a share call ("Please share so your neighbours
     # know"), with risky twins (manhunts, shaming): the nets had learnt that a share
     # call alone means a post about a particular person (tests/data/TRAIN16.md).

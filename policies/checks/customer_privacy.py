@@ -67,6 +67,11 @@ RECORD_WORDS = (
     "offer", "mortgage offer", "vouchers", "fees", "cancellation fees", "care assessment",
     "care package", "priority", "banding", "repair", "repairs", "report", "therapy",
     "counselling", "deadline", "probate", "estate", "valuation", "funds", "item",
+    # Round 21: "the separation agreement is finally signed", in a reply to her.
+    # Not "agreement" or "contract" alone: a council's planning agreements and contracts
+    # are public business.
+    "separation agreement", "tenancy agreement", "custody agreement", "consent order",
+    "settlement", "decree", "lease",
 )
 STATUS_WORDS = (
     "arrears", "in arrears", "overdrawn", "overdue", "unpaid", "outstanding", "owe",
@@ -139,12 +144,12 @@ def _patterns(extra_records: tuple[str, ...], extra_status: tuple[str, ...]) -> 
     the_outcome = re.compile(
         rf"(?:\b(?:the|that|this|those|these)\s+|^\W*(?:@\w+\W+)+)(?:[\w'’£-]+\s+){{0,3}}?(?:{records})(?:\s+(?:delay|hold-up|date|status|payment|request|check))?\s+"
         rf"(?:(?:was|were|has|have|had|is|are|got|went|did)\s+)"
-        rf"(?:(?:been|being|now|not|still|already|currently|just|also|then|all|never|since)\s+){{0,3}}"
+        rf"(?:(?:been|being|now|not|still|already|currently|just|also|then|all|never|since|finally|officially|fully)\s+){{0,3}}"
         # "The report went to the SENCo on 14 May": sent on, in the records' words.
         rf"(?:(?<=went\s)(?:off\s+|out\s+|over\s+)?to\b|"
         # "the referral did go over on the 3rd": an emphatic past, in the records' words.
         rf"(?<=did\s)(?:go|get|come|arrive)(?:\s+(?:over|through|off|out|in))?|"
-        rf"[a-z]{{3,}}ed|taken|given|seen|sent|paid|unpaid|lost|held|put|shut|told|kept|"
+        rf"[a-z]{{3,}}ed|taken|given|seen|sent|paid|unpaid|lost|held|put|shut|told|kept|done|complete|"
         rf"outstanding|overdue|in\s+arrears|overdrawn|back|through|down\s+to|due\s+to|"
         rf"written\s+off|turned\s+down|struck\s+out|final)\b",
         re.IGNORECASE,

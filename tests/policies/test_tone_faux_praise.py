@@ -67,10 +67,10 @@ HARMLESS = [
     # Round 19: the identification net, retrained with holdout18, reads this at 0.538, over
     # its 0.52 threshold, so one peer looks at it. Raising the floor to 0.54 would free it,
     # but left out by source that lets 3 more risky drafts through for 6 more harmless ones.
-    # Round 20 (holdout19 joined): 0.547.
+    # Round 20 (holdout19 joined): 0.547. Round 21 (holdout20 joined): 0.558.
     pytest.param("nhs", "facebook", "Thank you to our porters, who kept going through the night shift in the "
                  "snow. Real dedication 👏",
-                 marks=pytest.mark.xfail(strict=True, reason="held by the identification net at 0.547 (round 20)")),
+                 marks=pytest.mark.xfail(strict=True, reason="held by the identification net at 0.558 (round 21)")),
     ("retail", "instagram", "Our summer window is a 10/10 — bravo to the Guildford team for setting it up "
      "overnight! 👏"),
     ("charity", "linkedin", "Congratulations to our research partners at Leeds on their discovery that a daily "

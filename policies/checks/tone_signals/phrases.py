@@ -219,6 +219,10 @@ _COMPLAINED = (
 _PATTERNS: dict[str, list[str | tuple[str, tuple[str | tuple[str, ...], ...]]]] = {
     # "If @council really cared, they'd come out and answer." (the seed's example)
     "challenge": [
+        # Round 21: a question put in public because it went unanswered in private ("So
+        # we're asking in public", "Three times, no answer").
+        rf"\b(?:we|i)(?:{_A}re|{_A}m|\s+are|\s+am)\s+(?:now\s+)?asking\s+(?:you\s+|them\s+|him\s+|her\s+)?(?:in\s+public|publicly)\b",
+        r"\b(?:two|three|four|five|six|several|\d+)\s+times\W+(?:and\s+)?(?:still\s+)?no\s+(?:answer|reply|response)\b",
         # Round 8: dares to critics. "if you think you could run a practice of 9,800
         # patients better than we do ... Come in and show us how it's done."
         rf"\bcome\s+(?:in\s+|along\s+|down\s+)?and\s+show\s+us\s+how\s+it{_A}s\s+done\b",
@@ -422,7 +426,11 @@ _PATTERNS: dict[str, list[str | tuple[str, tuple[str | tuple[str, ...], ...]]]] 
         r"\bhope\s+(?:you|u|he|she|they)\s+(?:die|dies|rot|burn|get\s+hit)\b",
         r"\b(?:go\s+die|drop\s+dead)\b",
         r"\b(?:rot|burn)\s+in\s+hell\b",
-        rf"\b(?:we|i){_A}(?:ll|\s+will)\s+(?:find|hunt|get|come\s+for)\s+(?:you|u|him|her|them)\b",
+        # Menace ends there (a stop, a comma, an emoji), or goes on to when ("We will find
+        # you, wherever you hide");
+        # "we'll find you a slot" and "we'll get you booked in" are help (round 21).
+        rf"\b(?:we|i){_A}(?:ll|\s+will)\s+(?:find|hunt|get|come\s+for)\s+(?:you|u|him|her|them)"
+        r"(?=\s*(?:[^\w\s(]|$)|\s+(?:wherever|and|eventually|soon|one\s+day|sooner|too|all)\b)",
         r"\bwatch\s+your\s+back\b",
         r"\bwe\s+know\s+(?:who|where)\s+(?:you|u)\b",
         r"\b(?:careful|be\s+careful)\s+what\s+(?:you|u)\s+(?:write|say|post)\b",
@@ -568,6 +576,10 @@ _PATTERNS: dict[str, list[str | tuple[str, tuple[str | tuple[str, ...], ...]]]] 
     # an emergency, however much you've convinced yourself otherwise." Myth-busting says
     # what is true; it does not tell the same people, again, that they are wrong.
     "talk_down": [
+        # Round 21: "Do better." told to the public, as a sentence of its own or an order
+        # ("Do better, or stay home"); four writers' risky rows, no harmless one. "We must
+        # do better" is the organisation's own promise.
+        r"(?:^|[.!?:]\s+|\n)(?:just\s+|please\s+|honestly,?\s+|so\s+|now\s+)?do\s+better\b(?!\s+than)",
         (
             rf"\bthe\s+same\s+(?:[\w-]+\s+){{0,2}}?(?:people|folk|folks|faces|few|voices|crowd|commenters|callers|customers|"
             rf"patients|residents|members|parents|drivers)\b[^\n]{{0,200}}?\b(?:they|you){_A}(?:re|\s+are)\s+"

@@ -142,6 +142,15 @@ _FILLERS = frozenset(
         "dumb",
         "just",
         "being",
+        # Round 21: "you selfish gobsh#te", "you entitled muppets".
+        "selfish",
+        "entitled",
+        "rude",
+        "greedy",
+        "thick",
+        "clueless",
+        "inconsiderate",
+        "thoughtless",
     }
 )
 _AIMING = SECOND_PERSON | {"what", "is", "are", "r", "be", "like", "called", "hey", "oi", "dear"}
