@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from policies.checks import customer_privacy, tone
-from policies.checks.base import Severity
+from policies.checks.base import CheckContext, Severity
 from tests.policies.checking import highest
 
 TONE_HELD = [
@@ -76,3 +76,10 @@ def test_a_reply_saying_where_their_agreement_stands_is_held(text):
 @pytest.mark.parametrize("text", PRIVACY_CLEAN)
 def test_agreements_in_general_are_not(text):
     assert highest(customer_privacy, text, risk_model=False) <= Severity.LOW
+
+
+def test_the_quote_shown_starts_at_the_words():
+    # The author sees the words quoted, not the full stop before them.
+    text = "Eleven trolleys in the canal again.  Do better, all of you."
+    findings = tone.run(CheckContext(text=text, original=text, settings={"risk_model": False}))
+    assert [text[f.start : f.end] for f in findings if f.code == "talks_down"] == ["Do better"]

@@ -576,10 +576,11 @@ _PATTERNS: dict[str, list[str | tuple[str, tuple[str | tuple[str, ...], ...]]]] 
     # an emergency, however much you've convinced yourself otherwise." Myth-busting says
     # what is true; it does not tell the same people, again, that they are wrong.
     "talk_down": [
-        # Round 21: "Do better." told to the public, as a sentence of its own or an order
-        # ("Do better, or stay home"); four writers' risky rows, no harmless one. "We must
-        # do better" is the organisation's own promise.
-        r"(?:^|[.!?:]\s+|\n)(?:just\s+|please\s+|honestly,?\s+|so\s+|now\s+)?do\s+better\b(?!\s+than)",
+        # Round 21: "Do better" told to the public and going on ("Do better, or stay home",
+        # "just do better"; a bare "Do better." is harassment above): four writers' risky
+        # rows, no harmless one. "We must do better" is the organisation's own promise.
+        # The boundary is looked behind for, so the quote shown starts at the words.
+        r"(?:^|(?<=[.!?:]\s)|(?<=[.!?:]\s\s)|(?<=\n))(?:just\s+|please\s+|honestly,?\s+|so\s+|now\s+)?do\s+better\b(?!\s+than)",
         (
             rf"\bthe\s+same\s+(?:[\w-]+\s+){{0,2}}?(?:people|folk|folks|faces|few|voices|crowd|commenters|callers|customers|"
             rf"patients|residents|members|parents|drivers)\b[^\n]{{0,200}}?\b(?:they|you){_A}(?:re|\s+are)\s+"
