@@ -82,4 +82,4 @@ def test_the_quote_shown_starts_at_the_words():
     # The author sees the words quoted, not the full stop before them.
     text = "Eleven trolleys in the canal again.  Do better, all of you."
     findings = tone.run(CheckContext(text=text, original=text, settings={"risk_model": False}))
-    assert [text[f.start : f.end] for f in findings if f.code == "talks_down"] == ["Do better"]
+    assert [text[f.start : f.end] for f in findings if f.code == "harassment"] == ["Do better"]

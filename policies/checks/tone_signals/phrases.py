@@ -407,8 +407,12 @@ _PATTERNS: dict[str, list[str | tuple[str, tuple[str | tuple[str, ...], ...]]]] 
         rf"\b(?:you|u){_A}(?:re|\s+are)\s+(?:just\s+|all\s+|nothing\s+but\s+|a\s+(?:bunch|pack|load|gang)\s+of\s+)?(?:[a-z]+(?:-[a-z]+)?\s+){{0,2}}(?:parasites|leeches|vultures|sharks|cowboys|crooks|chancers|charlatans|frauds|liars|clowns|vermin|scum|scammers|con\s+artists)\b",
         r"\bnot\s+welcome\s+back\b",
         # Round 9: "Do better." as a sentence of its own is a public telling-off; "we
-        # will do better" and "we must do better" own the fault and stay clean.
-        r"(?:^|[.!?:]\s+|@\w+\s+)(?:do|be)\s+better\s*(?:[.!]|$)",
+        # will do better" and "we must do better" own the fault and stay clean. Round 21:
+        # and going on ("Do better, or stay home", "just do better"): four writers'
+        # risky rows, no harmless one. The boundaries are looked around for, so the quote
+        # shown to the author is the words alone.
+        r"(?:^|(?<=[.!?:]\s)|(?<=[.!?:]\s\s)|(?<=\n)|@\w+\s+)(?:just\s+|please\s+|honestly,?\s+|so\s+|now\s+)?"
+        r"(?:do|be)\s+better(?=\s*(?:[.!,;]|$))",
         r"\bdon{_A}t\s+come\s+crying\b".replace("{_A}", _A),
         r"\bdon{_A}t\s+let\s+the\s+door\b".replace("{_A}", _A),
         r"\bgood\s+riddance\b",
@@ -576,11 +580,6 @@ _PATTERNS: dict[str, list[str | tuple[str, tuple[str | tuple[str, ...], ...]]]] 
     # an emergency, however much you've convinced yourself otherwise." Myth-busting says
     # what is true; it does not tell the same people, again, that they are wrong.
     "talk_down": [
-        # Round 21: "Do better" told to the public and going on ("Do better, or stay home",
-        # "just do better"; a bare "Do better." is harassment above): four writers' risky
-        # rows, no harmless one. "We must do better" is the organisation's own promise.
-        # The boundary is looked behind for, so the quote shown starts at the words.
-        r"(?:^|(?<=[.!?:]\s)|(?<=[.!?:]\s\s)|(?<=\n))(?:just\s+|please\s+|honestly,?\s+|so\s+|now\s+)?do\s+better\b(?!\s+than)",
         (
             rf"\bthe\s+same\s+(?:[\w-]+\s+){{0,2}}?(?:people|folk|folks|faces|few|voices|crowd|commenters|callers|customers|"
             rf"patients|residents|members|parents|drivers)\b[^\n]{{0,200}}?\b(?:they|you){_A}(?:re|\s+are)\s+"
