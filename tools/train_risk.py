@@ -3,7 +3,7 @@
 Usage: .venv/bin/python tools/train_risk.py [--out policies/checks/data/risk/model.json.gz]
                                             [--no-lofo] [--compare] [--sweep-tone-floor F,F,...]
 
-Reads only labelled files in this repository (field ``risky`` and ``checks``), twenty-five
+Reads only labelled files in this repository (field ``risky`` and ``checks``), twenty-seven
 sources: tests/data/drafts.jsonl, tests/data/holdout.jsonl, tests/data/holdout2.jsonl,
 tests/data/holdout3.jsonl, tests/data/holdout4.jsonl, tests/data/holdout5.jsonl,
 tests/data/holdout6.jsonl, "train7" (tests/data/train7a.jsonl, train7b.jsonl and
@@ -13,8 +13,8 @@ train7c.jsonl, one source group, so leave-one-file-out leaves all three out toge
 (tests/data/holdout9a.jsonl and holdout9b.jsonl, one group), "holdout10"
 (tests/data/holdout10a.jsonl and holdout10b.jsonl, one group),
 "holdout11", "holdout12" (two files each), "train13" (tests/data/train13a.jsonl and
-train13b.jsonl, one group), "holdout13", "holdout14", "holdout15", "holdout16", "holdout17", "holdout18", "holdout19", "holdout20" (two files each),
-tests/data/train16.jsonl and policies/packs/examples/*.jsonl. (holdout3, holdout4, holdout5, holdout6, the train7 sets,
+train13b.jsonl, one group), "holdout13", "holdout14", "holdout15", "holdout16", "holdout17", "holdout18", "holdout19", "holdout20", "holdout21" (two files each),
+tests/data/train16.jsonl, "train22" (tests/data/train22.jsonl and train22b.jsonl, one group) and policies/packs/examples/*.jsonl. (holdout3, holdout4, holdout5, holdout6, the train7 sets,
 holdout7, holdout8, holdout9, holdout10, holdout11, holdout12, train13, holdout13 and
 holdout14 each joined once its before-tuning figures were recorded: tests/data/README.md,
 "Measurement history"; holdout7 and holdout8 joined in round 8, holdout9 in round 9,
@@ -22,7 +22,8 @@ holdout10 in round 10, holdout11, holdout12 and train13 in round 13, holdout13 a
 holdout14 in round 15, holdout15 in round 16 once holdout16 had been written, holdout16
 in round 17 once holdout17 had been written, holdout17 in round 18 once holdout18 had been written,
 holdout18 in round 19 once holdout19 had been written, holdout19 in round 20 once holdout20
-had been written, holdout20 in round 21 once holdout21 had been written.
+had been written, holdout20 in round 21 once holdout21 had been written, holdout21 (with
+train22) in round 22 once holdout22 had been written.
 train12 is still not a source: see the README.)
 
 Two nets over the same features (policies/recognisers/risk_model.py, whose analyzers are
@@ -172,10 +173,18 @@ SOURCES = {
     "holdout19": [REPO / "tests/data/holdout19a.jsonl", REPO / "tests/data/holdout19b.jsonl"],
     # Measured once at the end of round 20, released in round 21 after holdout21 was written.
     "holdout20": [REPO / "tests/data/holdout20a.jsonl", REPO / "tests/data/holdout20b.jsonl"],
+    # Measured at the start and end of round 21, released in round 22 after holdout22 was written.
+    "holdout21": [REPO / "tests/data/holdout21a.jsonl", REPO / "tests/data/holdout21b.jsonl"],
     # Round 16: notices that end with a share call ("Please share so your neighbours
     # know"), with risky twins (manhunts, shaming): the nets had learnt that a share
     # call alone means a post about a particular person (tests/data/TRAIN16.md).
     "train16": [REPO / "tests/data/train16.jsonl"],
+    # Round 22: short everyday notices (25 words or fewer) with short risky twins in the
+    # same words: nearly every short labelled row was risky, so the identification net
+    # held bin-day changes and "pop in and we'll book you in" (tests/data/TRAIN22.md);
+    # and routine incident notices (a witness appeal with an incident number) with risky
+    # twins, which the net began to hold once holdout21 joined (TRAIN22B.md).
+    "train22": [REPO / "tests/data/train22.jsonl", REPO / "tests/data/train22b.jsonl"],
     "pack_examples": sorted((REPO / "policies/packs/examples").glob("*.jsonl")),
 }
 AT = datetime(2026, 11, 18, 12, 0, tzinfo=UTC)

@@ -72,6 +72,10 @@ RECORD_WORDS = (
     # are public business.
     "separation agreement", "tenancy agreement", "custody agreement", "consent order",
     "settlement", "decree", "lease",
+    # Round 22: a treatment is a health record ("we can see your dialysis finished at
+    # 2.30"), and title deeds are a property file ("the bank released the title deeds").
+    "dialysis", "chemo", "chemotherapy", "radiotherapy", "physio", "physiotherapy",
+    "infusion", "transfusion", "title deeds", "deeds",
 )
 STATUS_WORDS = (
     "arrears", "in arrears", "overdrawn", "overdue", "unpaid", "outstanding", "owe",
@@ -375,6 +379,10 @@ def run(ctx: CheckContext) -> list[Finding]:
                 # it" offers a remedy to anyone affected; it tells nothing from the records.
                 # (The discloser is found in the whole text: its offset is the text's.)
                 anchor = _Relative(discloser, offset)
+            elif record and strong_here and not kind_handoff:
+                # Round 22: "We can see your dialysis finished at 2.30": said from our
+                # records to the person replied to, whatever follows.
+                anchor = record
             elif record and explained:
                 anchor = record  # "your appeal deadline is ..., so you've got until Friday"
             elif bare and status and explained:

@@ -241,6 +241,9 @@ def _classify(
         return None
     if raw[0] in ("St", "St.", "Saint") and len(words) > 1 and prev not in _TITLES:
         return Span(start, end, "place", "place")
+    # Round 22: "Lord Street", "Bishop Road": a title that names a street.
+    if words[0] in _TITLES and len(words) == 2 and words[-1] in _STREET_ONLY:
+        return _street(text, start, end)
     # Title + name: "Mrs Patel", "Dr A. Khan", "Cllr Jones".
     if words[0] in _TITLES and len(words) > 1:
         return Span(start, end, "name", "title and name")
@@ -322,6 +325,8 @@ def _classify(
     return Span(start, end, "proper_noun", "capitalised words")
 
 
+# Street words that are not also surnames ("Mrs Green", "Dr Lane" and "Mr Hill" are people).
+_STREET_ONLY = frozenset("street road avenue crescent terrace boulevard square parade mews".split())
 _COMPASS = frozenset("north south east west mid central greater upper lower inner outer".split())
 _FACILITY_AFTER = regex.compile(
     r"[ \t]+(?:[a-z]+[ \t]+)?(?:office|offices|branch|branches|store|shop|centre|center|clinic|surgery|depot|"

@@ -80,6 +80,16 @@ _TIME = quick(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+# Round 22: a clock time written the British way with a full stop and no am/pm, after a
+# word that says it is a time: "at about 8.15", "from 9.30 until 12.45". Not a price, a
+# rate or a distance ("at 8.15%", "from 4.25 per cent", "by 2.50 miles").
+_DOT_TIME = quick(
+    r"\b(?:at|about|around|from|until|till|til|to|by|before|after|approximately|approx\.?)\s+(?:about\s+|around\s+|roughly\s+)?"
+    r"((?:[01]?\d|2[0-3])\.[0-5]\d)(?![\d.,]?\d)(?!\s*(?:%|per\b|percent|miles?\b|km\b|kg\b|kilos?\b|metres?\b|meters?\b|"
+    r"litres?\b|million\b|billion\b|bn\b|m\b|k\b|mph\b|seconds?\b|secs?\b|minutes?\b|mins?\b|hours?\b|hrs?\b|points?\b|"
+    r"stone\b|st\b|lbs?\b|inches\b|cm\b|mm\b))(?![a-z])",
+    re.IGNORECASE,
+)
 _RELATIVE = quick(
     r"""
     \b(?:today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening|week|weekend|month)|
@@ -145,6 +155,10 @@ def find_temporal(text: str) -> list[Span]:
         spans.append(Span(m.start(), m.end(), "weekday", "day of the week"))
     for m in _TIME.finditer(text):
         spans.append(Span(m.start(), m.end(), "time", "time of day"))
+    for m in _DOT_TIME.finditer(text):
+        if text[max(0, m.start(1) - 1) : m.start(1)] in ("£", "$", "€"):
+            continue
+        spans.append(Span(m.start(1), m.end(1), "time", "time of day"))
     for m in _RELATIVE.finditer(text):
         spans.append(Span(m.start(), m.end(), "time", "relative time"))
     for m in _DURATION.finditer(text):

@@ -67,10 +67,10 @@ HARMLESS = [
     # Round 19: the identification net, retrained with holdout18, reads this at 0.538, over
     # its 0.52 threshold, so one peer looks at it. Raising the floor to 0.54 would free it,
     # but left out by source that lets 3 more risky drafts through for 6 more harmless ones.
-    # Round 20 (holdout19 joined): 0.547. Round 21 (holdout20 joined): 0.558.
-    pytest.param("nhs", "facebook", "Thank you to our porters, who kept going through the night shift in the "
-                 "snow. Real dedication 👏",
-                 marks=pytest.mark.xfail(strict=True, reason="held by the identification net at 0.558 (round 21)")),
+    # Round 20 (holdout19 joined): 0.547. Round 21 (holdout20 joined): 0.558. Round 22
+    # (holdout21 and train22's short notices joined): under the threshold again.
+    ("nhs", "facebook", "Thank you to our porters, who kept going through the night shift in the snow. Real "
+     "dedication 👏"),
     ("retail", "instagram", "Our summer window is a 10/10 — bravo to the Guildford team for setting it up "
      "overnight! 👏"),
     ("charity", "linkedin", "Congratulations to our research partners at Leeds on their discovery that a daily "
@@ -102,8 +102,11 @@ HARMLESS = [
 # identifiers net reads a roads story as an incident report, so only tone is checked.)
 TONE_QUIET = [
     # Praise for clearing what drivers park across; the identification net holds it, tone must not.
-    ("council", "facebook", "Round of applause for the residents of Lansdown who cleared the dropped kerbs of snow "
-     "before 8am so buggies and wheelchairs could get through. Such dedication 👏"),
+    # Round 22 (holdout21 and train22 joined): the tone net scores it 0.652, just over the
+    # long-post threshold of 0.65, so one peer looks at it.
+    pytest.param("council", "facebook", "Round of applause for the residents of Lansdown who cleared the dropped "
+                 "kerbs of snow before 8am so buggies and wheelchairs could get through. Such dedication 👏",
+                 marks=pytest.mark.xfail(strict=True, reason="held by the tone net at 0.652 (round 22)")),
     ("police", "x", "Well done to our roads policing team, who stopped a lorry going the wrong way on the motorway. "
      "Genuinely impressive work."),
     ("police", "facebook", "Special mention to our PCSOs, who spotted cars parked on the pavement outside the school "

@@ -389,6 +389,13 @@ _PATTERNS: dict[str, list[str | tuple[str, tuple[str | tuple[str, ...], ...]]]] 
         r"\bcatch\s+(?:yo?u?rsel(?:f|ves)|yersel(?:f|ves)|yerself|yourselfs)\s+on\b",
         r"\b(?:ya|ye|you|yous|youse|yis)\s+(?:\w+\s+)?(?:eejits?|numpties|numpty|muppets?|bampots?|dafties?|halfwits?|wallopers?)\b",
         r"\bjog\s+on\b",
+        # Round 22: Cockney rhyming slang for an obscene insult, aimed at someone: "only one
+        # merchant banker in this conversation, pal", "you merchant banker". A bank's
+        # "merchant banking team" or "our merchant bankers" is the job.
+        r"\b(?:you|ya|u|a\s+right|a\s+proper|what\s+a|such\s+a|total|complete|absolute|utter)\s+(?:\w+\s+)?"
+        r"merchant\s+bankers?(?=\s*(?:[.!?,]|$))",
+        r"\b(?:one|only\s+one|the\s+only|the\s+real|the\s+biggest)\s+merchant\s+banker\s+(?:here\b|(?:in|on)\s+"
+        r"(?:this|the|that)\s+(?:conversation|thread|room|comments|chat|discussion|argument|exchange)\b)",
         r"\b(?:nobody|no\s+one)\s+(?:cares|asked)\b",
         # "Who asked?" as a retort, not "the client who asked whether...".
         r"(?:^|[.!?]\s+|@\w+\s+)who\s+(?:cares|asked)\s*(?:[.!?]|$)",
@@ -589,6 +596,17 @@ _PATTERNS: dict[str, list[str | tuple[str, tuple[str | tuple[str, ...], ...]]]] 
         rf"\b(?:however|no\s+matter\s+how)\s+much\s+(?:you|they|he|she|people|some\s+people)(?:{_A}ve|\s+have|{_A}d|\s+had|"
         rf"\s+may\s+have|\s+might\s+have)?\s+(?:convinced|persuaded|kidded|kidding|fooled|fooling|told)\s+"
         rf"(?:yoursel(?:f|ves)|themsel(?:f|ves)|himself|herself)\b",
+        # Round 22: the critics addressed as a group, their words held up in quotes: "To
+        # everyone in the comments saying carers 'get paid for it': ...", "Fun fact for
+        # the people who say food banks 'encourage dependency'". Nine risky rows by six
+        # writers and no harmless one; a sentence that thanks them is left alone.
+        r"(?:^|(?<=[.!?:]\s))(?:(?:and\s+|so\s+)?(?:to|for)\s+|(?:quick\s+question|fun\s+fact|(?:a\s+)?(?:reminder|note|tip)|"
+        r"newsflash|news\s+flash|psa)\s+(?:to|for)\s+)?(?:all\s+)?(?:every(?:one|body)|all\s+(?:of\s+)?(?:you|those)|"
+        r"those(?:\s+of\s+you)?|the\s+(?:people|person|folks?|ones|few|commenters))\s+"
+        r"(?:(?:in\s+the\s+comments|on\s+here|online|on\s+(?:facebook|twitter|x))\s+)?"
+        r"(?:who\s+(?:keeps?\s+|still\s+|have\s+been\s+|has\s+been\s+)?(?:says?|said|saying|claims?|claimed|claiming|thinks?|"
+        r"thought|insists?|insisted|moans?|moaned|complains?|complained|tell\s+us|told\s+us|reckons?)|saying|claiming|"
+        r"insisting|moaning|complaining|telling\s+us|reckoning)\b(?![^.!?\n]*\bthank)[^.!?\n]{0,40}?(?=\s['‘\"“])",
     ],
     # Belittling the public with no one named: "frankly, thick", "keyboard experts".
     "belittle": [
