@@ -390,6 +390,9 @@ _LOWER_ADDRESS = regex.compile(
 )
 
 
+_NUMBER_BEFORE = regex.compile(r"\d[\d,.]*[ \t]+$")
+
+
 def find_lowercase_names(text: str) -> list[Span]:
     """Names and places in posts written all in lower case ("siobhan got her keys in stonehouse").
 
@@ -405,7 +408,8 @@ def find_lowercase_names(text: str) -> list[Span]:
     spans = []
     for m in _LOWER_WORD.finditer(text):
         word = m.group()
-        if word in names and word not in common:
+        if word in names and word not in common and not _NUMBER_BEFORE.search(text, max(0, m.start() - 16), m.start()):
+            # Round 22: "they walked 61 miles": after a number, a unit, not Miles.
             spans.append(Span(m.start(), m.end(), "name", "name"))
     for m in _LOWER_ADDRESS.finditer(text):
         spans.append(Span(m.start(), m.end(), "address", "street address"))

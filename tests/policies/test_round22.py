@@ -134,3 +134,8 @@ def test_rhyming_slang_aimed_at_someone_is_held(text):
 )
 def test_the_job_is_not(text):
     assert highest(tone, text, risk_model=False) <= Severity.LOW
+
+
+def test_in_a_lower_case_post_a_unit_after_a_number_is_not_a_name():
+    assert "miles" not in _kinds("they walked 61 miles last week, in the rain.")
+    assert _kinds("siobhan got her keys today, miles helped.")["miles"] == "name"
