@@ -138,4 +138,5 @@ def test_the_job_is_not(text):
 
 def test_in_a_lower_case_post_a_unit_after_a_number_is_not_a_name():
     assert "miles" not in _kinds("they walked 61 miles last week, in the rain.")
+    assert "van" not in _kinds("they don't just sit in the van, they walked 61 miles.")
     assert _kinds("siobhan got her keys today, miles helped.")["miles"] == "name"
