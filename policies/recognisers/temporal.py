@@ -155,9 +155,7 @@ def find_temporal(text: str) -> list[Span]:
         spans.append(Span(m.start(), m.end(), "weekday", "day of the week"))
     for m in _TIME.finditer(text):
         spans.append(Span(m.start(), m.end(), "time", "time of day"))
-    for m in _DOT_TIME.finditer(text):
-        if text[max(0, m.start(1) - 1) : m.start(1)] in ("£", "$", "€"):
-            continue
+    for m in _DOT_TIME.finditer(text):  # a price has its £ between the word and the figure
         spans.append(Span(m.start(1), m.end(1), "time", "time of day"))
     for m in _RELATIVE.finditer(text):
         spans.append(Span(m.start(), m.end(), "time", "relative time"))
