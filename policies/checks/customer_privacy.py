@@ -74,8 +74,9 @@ RECORD_WORDS = (
     "settlement", "decree", "lease",
     # Round 22: a treatment is a health record ("we can see your dialysis finished at
     # 2.30"), and title deeds are a property file ("the bank released the title deeds").
+    # Not "deeds" alone: "your good deeds were spotted" is praise.
     "dialysis", "chemo", "chemotherapy", "radiotherapy", "physio", "physiotherapy",
-    "infusion", "transfusion", "title deeds", "deeds",
+    "infusion", "transfusion", "title deeds", "house deeds", "property deeds",
 )
 STATUS_WORDS = (
     "arrears", "in arrears", "overdrawn", "overdue", "unpaid", "outstanding", "owe",

@@ -61,6 +61,7 @@ PRIVACY_CLEAN = [
     "@jo_k we can see your order in the system, please DM us your postcode and we'll chase it.",
     "@jo_k we can see your point, and we're sorry. Please DM us.",
     "Our new dialysis unit opens in March: 12 stations, free parking for patients.",
+    "@sam_k the deeds were returned to the library, and the chapel exhibition opens on Friday.",
 ]
 
 
