@@ -14,7 +14,7 @@ from __future__ import annotations
 import pytest
 
 from policies.checks import customer_privacy, tone
-from policies.checks.base import Severity
+from policies.checks.base import CheckContext, Severity
 from policies.recognisers.pipeline import find_identifiers
 from tests.policies.checking import highest
 from tools.eval import assess_labelled
@@ -141,3 +141,11 @@ def test_in_a_lower_case_post_a_unit_after_a_number_is_not_a_name():
     assert "miles" not in _kinds("they walked 61 miles last week, in the rain.")
     assert "van" not in _kinds("they don't just sit in the van, they walked 61 miles.")
     assert _kinds("siobhan got her keys today, miles helped.")["miles"] == "name"
+
+
+def test_the_quote_shown_runs_to_the_end_of_their_quoted_words():
+    text = "Fun fact for the people who say our libraries are 'just books': we ran 212 job clubs this year."
+    findings = tone.run(CheckContext(text=text, original=text, settings={"risk_model": False}))
+    assert [text[f.start : f.end] for f in findings if f.code == "talks_down"] == [
+        "Fun fact for the people who say our libraries are 'just books'"
+    ]

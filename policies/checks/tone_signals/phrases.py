@@ -599,14 +599,15 @@ _PATTERNS: dict[str, list[str | tuple[str, tuple[str | tuple[str, ...], ...]]]] 
         # Round 22: the critics addressed as a group, their words held up in quotes: "To
         # everyone in the comments saying carers 'get paid for it': ...", "Fun fact for
         # the people who say food banks 'encourage dependency'". Nine risky rows by six
-        # writers and no harmless one; a sentence that thanks them is left alone.
+        # writers and no harmless one; a sentence that thanks them is left alone. The quote
+        # shown runs to the end of their quoted words.
         r"(?:^|(?<=[.!?:]\s))(?:(?:and\s+|so\s+)?(?:to|for)\s+|(?:quick\s+question|fun\s+fact|(?:a\s+)?(?:reminder|note|tip)|"
         r"newsflash|news\s+flash|psa)\s+(?:to|for)\s+)?(?:all\s+)?(?:every(?:one|body)|all\s+(?:of\s+)?(?:you|those)|"
         r"those(?:\s+of\s+you)?|the\s+(?:people|person|folks?|ones|few|commenters))\s+"
         r"(?:(?:in\s+the\s+comments|on\s+here|online|on\s+(?:facebook|twitter|x))\s+)?"
         r"(?:who\s+(?:keeps?\s+|still\s+|have\s+been\s+|has\s+been\s+)?(?:says?|said|saying|claims?|claimed|claiming|thinks?|"
         r"thought|insists?|insisted|moans?|moaned|complains?|complained|tell\s+us|told\s+us|reckons?)|saying|claiming|"
-        r"insisting|moaning|complaining|telling\s+us|reckoning)\b(?![^.!?\n]*\bthank)[^.!?\n]{0,40}?(?=\s['‘\"“])",
+        r"insisting|moaning|complaining|telling\s+us|reckoning)\b(?![^.!?\n]*\bthank)[^.!?\n]{0,40}?\s['‘\"“](?:[^'’\"”\n]{1,60}['’\"”])?",
     ],
     # Belittling the public with no one named: "frankly, thick", "keyboard experts".
     "belittle": [
