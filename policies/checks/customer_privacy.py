@@ -223,11 +223,18 @@ _SENTENCES = re.compile(r"[^.!?\n]+[.!?\n]*")
 # A clause saying what happened to the person's own record, whatever the noun: "your
 # call was graded", "your mum's place at the day centre was cancelled", "your shed
 # (crime ref ...) has been filed". A past participle after a form of "be"/"have".
+# A feeling or praise is not what happened to a record: "your kids were delighted to meet
+# the gritter drivers", "your cakes were devoured in minutes" (round 22, found in review).
+_WARM_PARTICIPLES = (
+    "delighted|thrilled|excited|pleased|amazed|impressed|chuffed|surprised|overjoyed|touched|honoured|"
+    "honored|blessed|spoiled|spoilt|loved|enjoyed|admired|appreciated|praised|celebrated|devoured|adored|"
+    "treasured|cherished|framed|welcomed|applauded|cheered|inspired|entertained"
+)
 _YOUR_OUTCOME = re.compile(
     r"\byour\b[^.!?\n]{0,60}?\b(?:was|were|has|have|had|is|are|got|"
     r"wasn['’]t|weren['’]t|hasn['’]t|haven['’]t|isn['’]t|aren['’]t|won['’]t\s+be)\s+"
     r"(?:(?:been|being|now|not|still|already|currently|just|also|then|all|never|since)\s+){0,3}"
-    r"(?:[a-z]{3,}ed|taken|given|seen|sent|paid|lost|held|put|shut|told|kept|written\s+off|"
+    rf"(?:(?!(?:{_WARM_PARTICIPLES})\b)[a-z]{{3,}}ed|taken|given|seen|sent|paid|lost|held|put|shut|told|kept|written\s+off|"
     r"turned\s+down|struck\s+out|in\s+arrears|overdrawn|overdue|\d+(?:st|nd|rd|th))\b"
     r"|\byour\b[^.!?\n]{0,60}?\bwent\s+(?:off\s+|out\s+|over\s+)?to\b",
     re.IGNORECASE,

@@ -55,6 +55,7 @@ PRIVACY_HELD = [
     "@jo_k so sorry you waited for the car home on Thursday. We can see your dialysis finished at 2.30 and "
     "the car didn't come till 5.",
     "@dave_r we've checked and your chemo on the Beech unit is now on Wednesdays.",
+    "@sam_k your appointment was moved to Friday and your referral was declined.",
 ]
 
 PRIVACY_CLEAN = [
@@ -62,6 +63,9 @@ PRIVACY_CLEAN = [
     "@jo_k we can see your point, and we're sorry. Please DM us.",
     "Our new dialysis unit opens in March: 12 stations, free parking for patients.",
     "@sam_k the deeds were returned to the library, and the chapel exhibition opens on Friday.",
+    # A feeling or praise is not what happened to a record (found in review).
+    "@sam_k aw, your kids were delighted to meet the gritter drivers!",
+    "@sam_k your cakes were devoured in minutes at the coffee morning 😂",
 ]
 
 
