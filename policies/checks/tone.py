@@ -181,7 +181,9 @@ def _finding(code: str, start: int, end: int, severity: Severity) -> Finding:
 def _word_findings(text: str, scanned: Scan, settings: dict[str, Any]) -> list[Finding]:
     findings = []
     for hit in scanned.hits:
-        if hit.category == "mild" and _DISGUISED.search(text, hit.start, hit.end):
+        if hit.disguised and hit.category not in ("slur", "strong") or (
+            hit.category == "mild" and _DISGUISED.search(text, hit.start, hit.end)
+        ):
             # Round 17: a mild word starred out or spelt with symbols ("sh*te", "p!ss",
             # "cr@p", "h*ll") was written knowing it would offend; the labels and readers
             # take it as swearing, not as a slip into "bloody".

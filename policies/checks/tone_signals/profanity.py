@@ -20,6 +20,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from policies.checks.tone_signals.disguises import decode
+
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "tone"
 
 CATEGORIES = ("slur", "strong", "mild", "insult", "harsh", "ambiguous")
@@ -75,7 +77,14 @@ _INNOCENT_PHRASES = frozenset({
     ("faggots", "and", "peas"), ("faggots", "peas"), ("faggots", "and", "mushy"), ("faggots", "and", "mash"),
     ("faggots", "and", "gravy"), ("faggot", "and", "peas"), ("faggots", "mushy"),
 })
-_INNOCENT_STARTS = frozenset(phrase[0] for phrase in _INNOCENT_PHRASES)
+# Birds: "214 blue tits, 96 great tits". Aimed at someone ("you great tit") they are
+# insults again, so they are innocent only when aimed at nobody.
+_BIRDS = frozenset(
+    (kind, tit)
+    for kind in ("blue", "great", "coal", "marsh", "willow", "crested", "bearded", "longtailed", "penduline")
+    for tit in ("tit", "tits")
+)
+_INNOCENT_STARTS = frozenset(phrase[0] for phrase in _INNOCENT_PHRASES | _BIRDS)
 # "fags" next to smoking is cigarettes: "ditch the fags this Stoptober".
 _CIGARETTE_WORDS = frozenset({"fag", "fags"})
 _SMOKING_NEAR = re.compile(r"smok|cigar|stoptober|vap|tobacco|nicotine|lighter|ashtray|packet")
@@ -89,7 +98,8 @@ def _innocent(tokens: list[_Token]) -> set[int]:
     for index, token in enumerate(tokens):
         if token.skeleton in _INNOCENT_STARTS:
             for size in (4, 3, 2):
-                if tuple(t.skeleton for t in tokens[index : index + size]) in _INNOCENT_PHRASES:
+                phrase = tuple(t.skeleton for t in tokens[index : index + size])
+                if phrase in _INNOCENT_PHRASES or (phrase in _BIRDS and not _is_directed(tokens, index)):
                     covered.update(range(index, index + size))
                     break
         elif token.skeleton in _CIGARETTE_WORDS and not _is_directed(tokens, index):
@@ -166,6 +176,8 @@ class WordHit:
     term: str
     category: str
     directed: bool
+    # Hidden by a code (tone_signals.disguises): the author knew it would offend.
+    disguised: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -348,6 +360,11 @@ def _lookup(raw: str, base: str) -> tuple[str, str] | None:
     return None
 
 
+def _plain_lookup(word: str) -> tuple[str, str] | None:
+    """A decoded word as listed: no leetspeak, no masks (tone_signals.disguises)."""
+    return lexicon().single.get(word)
+
+
 def _is_directed(tokens: list[_Token], index: int) -> bool:
     """Is the word at ``index`` aimed at someone: "you idiot", "what a prat", "@jo is a
     knob", "idiots like you"? A bare word ("a finger prick", "a blue tit") is not."""
@@ -443,5 +460,10 @@ def scan(text: str) -> Scan:
     for hit in _spaced_hits(text, lex):
         if not any(s <= hit.start < e for s, e in seen):
             hits.append(hit)
+            seen.add((hit.start, hit.end))
+    for code in decode(text, _plain_lookup, tokens):
+        if not any(s < code.end and code.start < e for s, e in seen):
+            hits.append(WordHit(code.start, code.end, code.term, code.category, False, disguised=True))
+            seen.add((code.start, code.end))
     ignored = sum(1 for token in tokens if token.skeleton in lex.ignored)
     return Scan(sorted(hits, key=lambda h: h.start), ignored)

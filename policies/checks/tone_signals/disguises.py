@@ -1,0 +1,262 @@
+"""Swear words hidden by a code rather than by a spelling.
+
+``profanity.scan`` reads each token, however it is spelt ("sh1t", "f u c k", Cyrillic
+look-alikes). People who want to swear in public and get away with it also use codes a
+token reader cannot see. Each decoder below turns one code back into plain words, and a
+decoded word counts only when it is on the swear list:
+
+- the NATO spelling alphabet: "Foxtrot Oscar", "Tango Whiskey Alpha Tango";
+- letters written as their names: "bull ess aitch eye tee";
+- an acrostic: the first letters of the lines, read down;
+- upside-down text: "ʇᴉɥs", read by turning the screen round;
+- Pig Latin: "iteshay";
+- a spoonerism: "a shining wit", "a pair of cunning stunts" (first sounds swapped);
+- a word broken across a line with a hyphen: "bell-" / "ends".
+
+Each decoder is gated by a cheap test, so a post with no sign of a code costs a few
+regular-expression searches. A decoded hit is reported over the words that carry the
+code, and is marked ``disguised``: hiding a word shows the author knew it would offend.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from policies.recognisers.gazetteers import common_words
+
+# The decoders need the lexicon only to ask "is this a listed word, and how bad?".
+Lookup = Callable[[str], tuple[str, str] | None]
+
+# Categories a decoded word must have to count. "ambiguous" words (a finger prick, a
+# blue tit) count only where the post itself points at the code.
+_COUNTED = frozenset({"slur", "strong", "mild", "insult"})
+_WITH_HINT = _COUNTED | {"ambiguous", "harsh"}
+# Short codes people spell out that are not words: "Foxtrot Oscar".
+_ACRONYMS = {
+    "fo": ("fuck off", "strong"),
+    "fu": ("fuck you", "strong"),
+    "bs": ("bullshit", "strong"),
+    "ffs": ("for fuck's sake", "mild"),
+    "pos": ("piece of shit", "strong"),
+    "sob": ("son of a bitch", "strong"),
+    "kys": ("kill yourself", "slur"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    start: int
+    end: int
+    term: str
+    category: str
+
+
+_NATO = {
+    "alpha": "a", "alfa": "a", "bravo": "b", "charlie": "c", "delta": "d", "echo": "e",
+    "foxtrot": "f", "golf": "g", "hotel": "h", "india": "i", "juliet": "j", "juliett": "j",
+    "kilo": "k", "lima": "l", "mike": "m", "november": "n", "oscar": "o", "papa": "p",
+    "quebec": "q", "romeo": "r", "sierra": "s", "tango": "t", "uniform": "u",
+    "victor": "v", "whiskey": "w", "whisky": "w", "x-ray": "x", "xray": "x",
+    "yankee": "y", "zulu": "z",
+}
+
+# Letter names. The first group never means anything else in English; the second are
+# everyday words too ("you", "why", "eye"), so a run needs two of the first kind.
+_PLAIN_NAMES = {
+    "aitch": "h", "haitch": "h", "ess": "s", "eff": "f", "ef": "f", "tee": "t", "dee": "d",
+    "cee": "c", "pee": "p", "kay": "k", "em": "m", "en": "n", "zed": "z", "vee": "v",
+    "double-you": "w", "doubleyou": "w", "ar": "r", "ell": "l", "gee": "g", "bee": "b",
+}
+_WORD_NAMES = {
+    "a": "a", "ay": "a", "ee": "e", "eye": "i", "jay": "j", "el": "l", "oh": "o",
+    "queue": "q", "cue": "q", "are": "r", "tea": "t", "you": "u", "ex": "x",
+    "why": "y", "wye": "y", "sea": "c", "see": "c",
+}
+_LETTER_NAMES = _PLAIN_NAMES | _WORD_NAMES
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+# Turned letters of upside-down text generators, mapped back to the letter they turn.
+_TURNED = {
+    "ɐ": "a", "q": "b", "ɔ": "c", "p": "d", "ǝ": "e", "ɟ": "f", "ƃ": "g", "ɓ": "g", "ɥ": "h",
+    "ᴉ": "i", "ı": "i", "ɾ": "j", "ſ": "j", "ʞ": "k", "ꞁ": "l", "ʃ": "l", "l": "l", "ɯ": "m",
+    "u": "n", "o": "o", "d": "p", "b": "q", "ɹ": "r", "s": "s", "ʇ": "t", "n": "u",
+    "ʌ": "v", "ʍ": "w", "x": "x", "ʎ": "y", "z": "z",
+}
+_TURNED_ONLY = "ɐɔǝɟƃɓɥᴉıɾʞꞁɯɹʇʌʍʎ"
+_TURNED_RUN = re.compile(rf"[{_TURNED_ONLY}a-z][{_TURNED_ONLY}a-z ]*[{_TURNED_ONLY}a-z]")
+
+_ACROSTIC_HINT = re.compile(
+    r"\b(?:first\s+letters?|read\s+(?:it\s+|them\s+|the\s+\w+\s+)?(?:down|downwards)|acrostic|"
+    r"initial\s+letters|down\s+the\s+(?:left|side))\b",
+    re.IGNORECASE,
+)
+_SWAP_HINT = re.compile(r"\b(?:swap|switch|spoonerism|first\s+letters)\b", re.IGNORECASE)
+# Spoonerisms aimed at someone: "you are a proper shining wit", "what a pair of ...".
+_AIMING = frozenset("you ya what such pair bunch lot load proper absolute utter complete total right".split())
+_ARTICLES = frozenset({"a", "an", "of"})
+_LINE_START = re.compile(r"^[^A-Za-z\n]*([A-Za-z])", re.MULTILINE)
+_BROKEN_WORD = re.compile(r"\b([A-Za-z]{2,})-[ \t]*\n\s*([A-Za-z]{2,})\b")
+_ONSET = re.compile(r"^(?:qu|[^aeiouy]+)(?=[aeiouy])|^y(?=[aeiou])")
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    start: int
+    end: int
+    skeleton: str
+
+
+class Word(Protocol):
+    """A word of the text: where it is and its skeleton (lower case, inner marks dropped)."""
+
+    start: int
+    end: int
+    skeleton: str
+
+
+def decode(text: str, lookup: Lookup, words: Sequence[Word] | None = None) -> list[Decoded]:
+    """Every listed word hidden in ``text`` by one of the codes above. ``words`` are the
+    text's words if the caller has them (``profanity.scan`` does)."""
+    if words is None:
+        words = [_Word(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text)]
+    found: list[Decoded] = []
+    for decoder in _DECODERS:
+        found.extend(decoder(text, words, lookup))
+    return found
+
+
+def _listed(word: str, lookup: Lookup, allowed: frozenset[str] = _COUNTED) -> tuple[str, str] | None:
+    hit = lookup(word) or _ACRONYMS.get(word)
+    return hit if hit and hit[1] in allowed else None
+
+
+def _runs(words: Sequence[Word], names: dict[str, str]) -> Iterator[list[Word]]:
+    """Runs of two or more consecutive words that are all keys of ``names``."""
+    run: list[Word] = []
+    for word in [*words, None]:
+        if word is not None and word.skeleton in names:
+            if run and word.start - run[-1].end > 3:  # "Tango. Later that day, Oscar"
+                if len(run) >= 2:
+                    yield run
+                run = []
+            run.append(word)
+            continue
+        if len(run) >= 2:
+            yield run
+        run = []
+
+
+def _nato(text: str, words: Sequence[Word], lookup: Lookup) -> Iterator[Decoded]:
+    for run in _runs(words, _NATO):
+        letters = "".join(_NATO[w.skeleton] for w in run)
+        if hit := _listed(letters, lookup):
+            yield Decoded(run[0].start, run[-1].end, *hit)
+
+
+def _letter_names(text: str, words: Sequence[Word], lookup: Lookup) -> Iterator[Decoded]:
+    for run in _runs(words, _LETTER_NAMES):
+        if sum(w.skeleton in _PLAIN_NAMES for w in run) < 2:
+            continue
+        letters = "".join(_LETTER_NAMES[w.skeleton] for w in run)
+        # "bull ess aitch eye tee": the plain first half of a compound before it.
+        index = words.index(run[0])
+        before = words[index - 1] if index else None
+        if before and (hit := _listed(before.skeleton + letters, lookup)):
+            yield Decoded(before.start, run[-1].end, *hit)
+        elif hit := _listed(letters, lookup):
+            yield Decoded(run[0].start, run[-1].end, *hit)
+
+
+def _acrostic(text: str, words: Sequence[Word], lookup: Lookup) -> Iterator[Decoded]:
+    # Only where the post points at it ("now read the first letters down"): a word down
+    # the side of a long list can be chance, and nobody reads it unless told to.
+    if text.count("\n") < 3 or not _ACROSTIC_HINT.search(text):
+        return
+    starts = list(_LINE_START.finditer(text))
+    letters = "".join(m.group(1).lower() for m in starts)
+    for first in range(len(letters)):
+        for last in range(len(letters), first + 3, -1):  # the longest word first
+            hit = _listed(letters[first:last], lookup, _WITH_HINT)
+            if hit:
+                yield Decoded(starts[first].start(1), starts[last - 1].start(1) + 1, *hit)
+                return
+
+
+def _upside_down(text: str, words: Sequence[Word], lookup: Lookup) -> Iterator[Decoded]:
+    if sum(text.count(c) for c in "ʇᴉɥɟɐǝɹʎɯʞʍʌƃ") < 2:
+        return
+    for run in _TURNED_RUN.finditer(text):
+        chunk = run.group()
+        if sum(c in _TURNED_ONLY for c in chunk) < 2:
+            continue
+        turned = "".join(_TURNED.get(c, c) for c in reversed(chunk))
+        for word in turned.split():
+            hit = _listed(word, lookup)
+            if hit:
+                yield Decoded(run.start(), run.end(), *hit)
+                break
+
+
+def _pig_latin(text: str, words: Sequence[Word], lookup: Lookup) -> Iterator[Decoded]:
+    for word in words:
+        if not word.skeleton.endswith("ay") or len(word.skeleton) < 6 or not word.skeleton.isalpha():
+            continue
+        candidates = [word.skeleton[:-3]] if word.skeleton.endswith("way") else []  # "assway"
+        stem = word.skeleton[:-2]
+        # "iteshay" -> "itesh" -> "shite": the consonants at the end go back in front.
+        candidates += [stem[-k:] + stem[:-k] for k in (1, 2, 3) if len(stem) > k]
+        for candidate in candidates:
+            if len(candidate) >= 4 and (hit := _listed(candidate, lookup)):
+                yield Decoded(word.start, word.end, *hit)
+                break
+
+
+def _spoonerism(text: str, words: Sequence[Word], lookup: Lookup) -> Iterator[Decoded]:
+    # Two words whose first sounds, swapped, give a swear word and a real word:
+    # "stunning cunts", "whining shit". Swapping any pair gives a swear word now and then
+    # ("look forward", "door hit", "the whole store"), so the pair must be aimed at
+    # someone ("what a pair of ...", "you ...") or the post must hint at a swap, and the
+    # other half must be an everyday word (five letters or more without a hint).
+    hinted = bool(_SWAP_HINT.search(text))
+    allowed = _COUNTED if hinted else frozenset({"strong", "slur"})
+    everyday = common_words()
+    for index in range(len(words) - 1):
+        if not hinted:
+            back = index - 1
+            while back >= 0 and words[back].skeleton in _ARTICLES:
+                back -= 1
+            if back < 0 or words[back].skeleton not in _AIMING or index - back > 2:
+                continue
+        left, right = words[index], words[index + 1]
+        a, b = left.skeleton, right.skeleton
+        if len(a) < 3 or len(b) < 3 or text[left.end : right.start] != " ":
+            continue
+        onset_a, onset_b = _ONSET.match(a), _ONSET.match(b)
+        if not onset_a or not onset_b or onset_a.group() == onset_b.group():
+            continue
+        first, second = onset_b.group() + a[onset_a.end():], onset_a.group() + b[onset_b.end():]
+        for word, other in ((first, second), (second, first)):
+            # By sound: "shining wit" swaps to "wining", which is said "whining".
+            spoken = {other, "wh" + other[1:]} if other.startswith("w") else {other}
+            if len(word) < 4 or len(other) < (3 if hinted else 5) or not spoken & everyday:
+                continue
+            hit = _listed(word, lookup, allowed)
+            if hit and not lookup(a) and not lookup(b):
+                yield Decoded(left.start, right.end, *hit)
+                break
+
+
+def _broken_across_lines(text: str, words: Sequence[Word], lookup: Lookup) -> Iterator[Decoded]:
+    if "-" not in text or "\n" not in text:
+        return
+    for match in _BROKEN_WORD.finditer(text):
+        joined = (match.group(1) + match.group(2)).lower()
+        hit = _listed(joined, lookup)
+        if hit and not lookup(match.group(1).lower()):
+            yield Decoded(match.start(), match.end(), *hit)
+
+
+_DECODERS = (_nato, _letter_names, _acrostic, _upside_down, _pig_latin, _spoonerism, _broken_across_lines)
