@@ -19,8 +19,6 @@ MINIMUM_EXAMPLES = 30
 # starts to agree fails the run until it is taken off this list. "AUTO-APPROVED" marks
 # the ones that matter most: a risky post the engine would let through.
 KNOWN_DISAGREEMENTS = {
-    "council-pack-07": "labelled medium, assessed high (lexicon, tone)",
-    "council-pack-08": "labelled low, assessed high (tone)",
     "council-ex-015": "labelled block, assessed high (identifiers)",
     "council-ex-018": "labelled block, assessed high (tone)",
     "council-ex-019": "labelled medium, assessed high (tone)",

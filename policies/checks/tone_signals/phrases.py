@@ -143,6 +143,8 @@ _WARN_CALL = (
     rf"\b(?:don{_A}t|do\s+not)\s+(?:let\s+(?:them|it)\s+happen\s+to\s+you|get\s+(?:caught|stung|ripped|burned|burnt|taken\s+in))\b|"
     rf"\b(?:you{_A}ve|you\s+have)\s+been\s+warned\b|\bto\s+avoid\s+(?:them|him|her|@\w+)\b|\bpass\s+it\s+on\b|"
     rf"\bspread\s+the\s+word\b|\byou\s+know\s+what\s+to\s+do\b|"
+    # Round 23: "Share this with anyone in St Clement" after a firm's failings.
+    rf"\bshare\s+(?:this|it)\s+with\s+(?:anyone|anybody|everyone|everybody|your\s+(?:friends|family|neighbours|neighbors))\b|"
     rf"\btake\s+(?:your|their)\s+(?:custom|business|money|prescriptions?)\s+elsewhere\b|#boycott\w*)"
 )
 # What a mock thank-you thanks a firm for: "for losing our payroll file", "whose 'next
@@ -234,7 +236,11 @@ _PATTERNS: dict[str, list[str | tuple[str, tuple[str | tuple[str, ...], ...]]]] 
         rf"wants?|wanted|thinks?|thought|listen(?:s|ed)?|meant|means|understood|understands?|is|are|were|was)\b",
         r"\bcome\s+(?:on\s+)?out\s+(?:here|and|from)\b",
         r"\blet\s+(?:them|him|her)\s+come\b",
-        r"\bcome\s+and\s+(?:answer|face|explain|debate|tell(?!\s+us\b)|do\s+a|run|try)\b",
+        r"\bcome\s+and\s+(?:answer|face|explain|debate|tell(?!\s+us\b)|do\s+a)\b",
+        # Round 23: "come and run a shop for a week", "come and try it before you judge
+        # it" dare a critic; "Come and try a screen reader" is a tech café's invitation.
+        r"\bcome\s+and\s+(?:run|try)\b[^.!?\n]{0,40}?(?:\bfor\s+a\s+(?:day|week|month|shift|night)\b|"
+        r"\bbefore\s+(?:you|u)\b|\byourself\b|\bif\s+(?:you|u)\s+think\b)",
         r"\bstill\s+waiting\s+(?:for|on)\s+(?:a\s+|an\s+|your\s+|the\s+)?(?:reply|response|answer|apology|explanation|you)\b(?!\s*\?)",
         r"\b(?:too|so)\s+(?:scared|afraid|chicken|cowardly|gutless)\b",
         r"\b(?:scared|afraid)\s+to\s+(?:answer|reply|respond|engage|face|debate)\b",
@@ -664,6 +670,17 @@ _PATTERNS: dict[str, list[str | tuple[str, tuple[str | tuple[str, ...], ...]]]] 
                 rf"|(?:do\s+not|don{_A}t|never)\s+give\s+them\s+(?:your\s+|any\s+(?:of\s+your\s+|more\s+)?|a\s+penny\s+(?:of\s+your\s+)?)?"
                 rf"(?:money|custom|business|cash)\b)"
                 rf"[^\n]{{0,60}}?{_WARN_CALL}",
+                needs,
+            )
+            for firm, needs in ((_HANDLE, (_WARN_CALL,)), (_NAME_END, (_NAME_END, _WARN_CALL)))
+        ),
+        # Round 23: a firm to be warned about before signing, then a call to warn others:
+        # "Please talk to us about Querée Home Extensions Ltd before you sign anything. ...
+        # Share this with anyone in St Clement."
+        *(
+            (
+                rf"{firm}{_NOT_A_FIRM}[^.!?\n]{{0,40}}?\bbefore\s+(?:you|u|anyone)\s+(?:sign|book|pay|hire|agree\s+to|"
+                rf"commit\s+to|hand\s+over)\s+(?:anything|a\s+penny|any\s+money|a\s+deposit|up)\b[^\n]{{0,250}}?{_WARN_CALL}",
                 needs,
             )
             for firm, needs in ((_HANDLE, (_WARN_CALL,)), (_NAME_END, (_NAME_END, _WARN_CALL)))
