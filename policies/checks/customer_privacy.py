@@ -316,6 +316,21 @@ _ECHOED = quick(
     r"|\b(?:just\s+)?(?:like|as)\s+you\s+(?:said|say|posted|wrote|mentioned)\b",
     re.IGNORECASE,
 )
+# Round 23: in a reply, what we did to one of their records tells everyone about it:
+# "We've moved your scan at the hospital to the 21st", "glad we could set up the
+# mortgage payment break". Only records that are about the person themselves (health,
+# money owed, a case): "we've moved the collection to Tuesday" is a notice to a street.
+_WE_ACTED = quick(
+    r"\bwe(?:['’]ve|\s+have|['’]d|\s+had|\s+could|\s+were\s+able\s+to|['’]ll|\s+will|\s+can)?\s+"
+    r"(?:now\s+|just\s+|already\s+|finally\s+|also\s+)?(?:moved|rebooked|re-booked|rescheduled|booked|arranged|"
+    r"set\s+up|cancelled|canceled|approved|extended|referred|paused|froze|frozen|reopened|brought\s+forward|"
+    r"put\s+through|restructured|deferred|waived|written\s+off|wrote\s+off)\s+(?:your|the)\s+(?:[\w'’-]+\s+){0,2}?"
+    r"(?:scan|mortgage|loan|appointment|operation|surgery|referral|claim|overdraft|treatment|prescription|"
+    r"application|payment\s+(?:break|holiday|plan)|repayments?|benefits?|assessment|procedure|biopsy|tests?|"
+    r"therapy|counselling|sessions?|tenancy|care\s+package|dialysis|chemo(?:therapy)?|radiotherapy|"
+    r"arrears|debt|fine|case|hearing|visa)\b",
+    re.IGNORECASE,
+)
 _FAREWELL = quick(r"\b(?:retir\w*|colleague|leaving\s+do|new\s+role|farewell|welcome\s+aboard|alumni|volunteer\w*)\b",
                        re.IGNORECASE)
 
@@ -387,6 +402,8 @@ def run(ctx: CheckContext) -> list[Finding]:
                 # it" offers a remedy to anyone affected; it tells nothing from the records.
                 # (The discloser is found in the whole text: its offset is the text's.)
                 anchor = _Relative(discloser, offset)
+            elif acted := _WE_ACTED.search(body):
+                anchor = acted  # "We've moved your scan to the 21st"
             elif record and strong_here and not kind_handoff:
                 # Round 22: "We can see your dialysis finished at 2.30": said from our
                 # records to the person replied to, whatever follows.

@@ -1,0 +1,148 @@
+"""Round 23 (development sets up to holdout22): invented look-alikes, not the rows.
+
+Tone: swear words hidden by a code rather than a spelling (the NATO alphabet, letter
+names, an acrostic, upside-down text, Pig Latin, a spoonerism, a word broken across a
+line); a firm to be warned about "before you sign anything" with a call to share. Birds
+are not swearing, and "come and try" is an invitation unless it dares a critic.
+Customer privacy: in a reply, what we did to one of their records ("We've moved your
+scan to the 21st"). Identifiers: a named person "seeing one of our counsellors". Each
+has an everyday twin that stays as it was.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from policies.checks import customer_privacy, identifiers, tone
+from policies.checks.base import CheckContext, Severity
+from policies.checks.tone_signals.profanity import scan
+from tests.policies.checking import highest
+
+CODED = [
+    # NATO alphabet
+    ("@moan_central Our full reply to your thread: Foxtrot Oscar.", "fuck off"),
+    ("To whoever nicked the planters: you are a right Tango Whiskey Alpha Tango.", "twat"),
+    # Letter names after the plain first half of a compound
+    ("Your claim that we closed the tip to save money is bull ess aitch eye tee.", "bullshit"),
+    # An acrostic the post points at
+    ("Our café rules:\nSit where you like.\nHelp yourself to water.\nIt's cash or card.\n"
+     "Tidy your tray.\n(Read the first letters down, for the gentleman from Tuesday.)", "shit"),
+    # Upside-down text
+    ("Our reply to the review, turned the right way for once: ʇᴉɥs ɟo pɐol ɐ 🙃", "shit"),
+    # Pig Latin
+    ("@the_real_critic your blog about our parking is pure iteshay.", "shite"),
+    # Spoonerisms, aimed or with a hint to swap
+    ("To the drivers blocking the ramp again: what a pair of cunning stunts.", "cunts"),
+    ("To whoever keeps pulling up the bulbs: a proper shining wit. Swap the first letters.", "shit"),
+    # A word broken across a line
+    ("to the people parking on the zig-zags outside the school: absolute bell-\nends.", "bellends"),
+]
+
+
+@pytest.mark.parametrize(("text", "term"), CODED)
+def test_a_swear_word_hidden_by_a_code_is_read(text, term):
+    hits = [h for h in scan(text).hits if h.disguised]
+    assert [h.term for h in hits] == [term]
+    assert highest(tone, text, risk_model=False) >= Severity.HIGH
+
+
+PLAIN = [
+    # NATO words that spell nothing, and the Foreign Office
+    "Call sign Mike Charlie, the lifeboat's new boat, arrives in Oban on Friday.",
+    "Our MP will meet the FO minister about the consular case on Tuesday.",
+    # Letters spoken in a spelling lesson, spelling nothing listed
+    "Spelling bee tip: it's ess tee aitch for 'Sth', but nobody says that out loud.",
+    # Lines whose first letters spell a word, with no hint to read them
+    "Sale today:\nHats £5\nIce creams £2\nTrainers £20\nScarves £4",
+    # A list with a hint, spelling nothing
+    "Read the first letters down for our theme:\nCakes\nArt\nKites\nEggs",
+    # Words that end in -ay
+    "Today, Sunday and Monday the display in the Bay Gallery is free.",
+    # Pairs that swap into a swear word by chance
+    "Thanks to the whole store team, and we look forward to seeing you.",
+    "The door hit the frame in the wind, so mind your fingers. Good luck finding parking!",
+    # A hyphen at a line end that joins nothing listed
+    "Our drop-\nin sessions are back on Thursdays, 10am to noon.",
+    # Birds
+    "This month's birdwatch: 214 blue tits, 96 great tits and a long-tailed tit.",
+    "Build a nest box for coal tits and marsh tits at the visitor centre, Saturday 10am.",
+]
+
+
+@pytest.mark.parametrize("text", PLAIN)
+def test_everyday_text_has_no_code_in_it(text):
+    assert not [h for h in scan(text).hits if h.disguised]
+    assert highest(tone, text, risk_model=False) <= Severity.LOW
+
+
+def test_a_bird_aimed_at_someone_is_not_a_bird():
+    assert not any(h.term.startswith("tit") for h in scan("Saw 12 blue tits today.").hits)
+    assert any(h.term.startswith("tit") for h in scan("@jo you great tits, it's closed.").hits)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Come and run the depot for a week, then tell us it's easy.",
+     "Come and try it before you judge it.",
+     "@ray_p come and do a night shift with us."],
+)
+def test_a_dare_to_come_and_do_the_job_is_a_challenge(text):
+    assert highest(tone, text, risk_model=False) >= Severity.HIGH
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Tech café on Friday: come and try a screen reader or a talking watch.",
+     "Come and run with us: parkrun every Saturday at 9am, all paces welcome.",
+     "Open day: come and try it. Critics very much included."],
+)
+def test_an_invitation_to_come_and_try_is_not(text):
+    assert highest(tone, text, risk_model=False) <= Severity.LOW
+
+
+def test_a_firm_to_be_warned_about_before_signing_with_a_share_call_is_shaming():
+    text = ("Planning a loft conversion? Speak to us about Dunmore Lofts Ltd before you sign anything. "
+            "Five families paid them deposits in the spring and are still waiting. Share this with anyone in Tralee.")
+    assert highest(tone, text, risk_model=False) >= Severity.HIGH
+
+
+def test_advice_to_read_a_contract_before_signing_is_not():
+    text = ("Before you sign anything with a builder, ask for a written quote and check they're insured. "
+            "Share this with anyone planning work this summer.")
+    assert highest(tone, text, risk_model=False) <= Severity.LOW
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["@ann_t sorry the buses let you down. We've moved your scan at the General to the 21st.",
+     "@dai_w thanks for the kind words! Glad we could set up the payment break while you're off work.",
+     "@lee_m we have rescheduled your operation for next month, the ward will call you."],
+)
+def test_a_reply_saying_what_we_did_to_their_record_is_a_disclosure(text):
+    assert highest(customer_privacy, text, risk_model=False) >= Severity.HIGH
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["@ann_t we've moved the collection to Tuesday for the whole street this week.",
+     "@dai_w we can book you an appointment if you DM us your details.",
+     "We've moved the blood clinic to the Hub from Monday: same times."],
+)
+def test_a_notice_or_an_offer_is_not(text):
+    assert highest(customer_privacy, text, risk_model=False) <= Severity.LOW
+
+
+def _identifiers(text: str, org_kind: str) -> Severity:
+    findings = identifiers.run(CheckContext(text=text, original=text, org_kind=org_kind, settings={"risk_model": False}))
+    return max((f.severity for f in findings), default=Severity.INFO)
+
+
+def test_a_named_client_seeing_one_of_our_counsellors_is_held():
+    text = ("Please sponsor Dana Kerr! Dana has been seeing one of our counsellors since her breakdown, "
+            "and on Sunday she's running the Dublin 10k for Pieta.")
+    assert _identifiers(text, "therapy") >= Severity.HIGH
+
+
+def test_a_counsellor_running_for_charity_is_not():
+    text = "Please sponsor our counsellor Dana Kerr! On Sunday she's running the Dublin 10k for Pieta."
+    assert _identifiers(text, "therapy") <= Severity.LOW
