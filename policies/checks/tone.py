@@ -30,7 +30,9 @@ key                                default    what it sets
 ``slur_severity``                  block      a slur
 ``threat_severity``                block      menace or wishing harm ("we know where you live")
 ``profanity_severity``             high       swearing and explicit sexual slang, and mild
-                                              swearing disguised (sh*te, p!ss, h*ll)
+                                              swearing disguised (sh*te, p!ss, h*ll) or
+                                              hidden in a code ("Foxtrot Oscar", a word
+                                              read down the first letters of the lines)
 ``mild_profanity_severity``        medium     mild swearing (crap, bloody, piss)
 ``insult_severity``                high       name-calling aimed at someone ("you idiot")
 ``undirected_insult_severity``     medium     name-calling aimed at nobody ("entitled idiots")
@@ -111,6 +113,7 @@ MODEL_MAX_CHARS = 4000
 MESSAGES = {
     "slur": "This is a slur. It cannot go out from an organisation's account, even quoted or disguised.",
     "profanity": "This is swearing, even with letters swapped or starred out. Readers see the word, not the disguise; say it plainly instead.",
+    "coded_profanity": "This spells out a swear word in code (read down the lines, spelt in letters, swapped or turned over). Readers crack it at once and see the word; say it plainly instead.",
     "mild_profanity": "Mild swearing still jars on an official account; a plainer word keeps attention on your message.",
     "insult": "This calls someone a name. In public an insult makes the sender look worse than its target; describe what happened instead.",
     "undirected_insult": "This is name-calling. Even with no one named, the people it describes will recognise themselves; describe the behaviour instead.",
@@ -181,9 +184,11 @@ def _finding(code: str, start: int, end: int, severity: Severity) -> Finding:
 def _word_findings(text: str, scanned: Scan, settings: dict[str, Any]) -> list[Finding]:
     findings = []
     for hit in scanned.hits:
-        if hit.disguised and hit.category not in ("slur", "strong") or (
-            hit.category == "mild" and _DISGUISED.search(text, hit.start, hit.end)
-        ):
+        if hit.disguised and hit.category != "slur":
+            # Round 23: hidden in a code (tone_signals.disguises): meant, whatever the word.
+            code = "coded_profanity"
+            severity = _severity(settings, "profanity_severity")
+        elif hit.category == "mild" and _DISGUISED.search(text, hit.start, hit.end):
             # Round 17: a mild word starred out or spelt with symbols ("sh*te", "p!ss",
             # "cr@p", "h*ll") was written knowing it would offend; the labels and readers
             # take it as swearing, not as a slip into "bloody".

@@ -43,7 +43,17 @@ CODED = [
 def test_a_swear_word_hidden_by_a_code_is_read(text, term):
     hits = [h for h in scan(text).hits if h.disguised]
     assert [h.term for h in hits] == [term]
-    assert highest(tone, text, risk_model=False) >= Severity.HIGH
+    findings = tone.run(CheckContext(text=text, original=text, settings={"risk_model": False}))
+    coded = [f for f in findings if f.code == "coded_profanity"]
+    assert coded and coded[0].severity >= Severity.HIGH
+    assert "in code" in coded[0].message
+
+
+def test_an_acrostic_is_shown_as_the_lines_that_spell_it():
+    text = CODED[3][0]
+    (finding,) = [f for f in tone.run(CheckContext(text=text, original=text, settings={"risk_model": False}))
+                  if f.code == "coded_profanity"]
+    assert text[finding.start : finding.end] == "Sit where you like.\nHelp yourself to water.\nIt's cash or card.\nTidy your tray."
 
 
 PLAIN = [

@@ -181,7 +181,8 @@ def _acrostic(text: str, words: Sequence[Word], lookup: Lookup) -> Iterator[Deco
         for last in range(len(letters), first + 3, -1):  # the longest word first
             hit = _listed(letters[first:last], lookup, _WITH_HINT)
             if hit:
-                yield Decoded(starts[first].start(1), starts[last - 1].start(1) + 1, *hit)
+                line_end = text.find("\n", starts[last - 1].start(1))
+                yield Decoded(starts[first].start(1), len(text) if line_end < 0 else line_end, *hit)
                 return
 
 
