@@ -17,6 +17,7 @@ _KEYWORD_CODE = quick(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+_POLICE_BEFORE = re.compile(r"\bpolice\s+$", re.IGNORECASE)
 _NO_CODE = re.compile(r"\b(?:[Nn]os?\.|[Nn]o:|#)\s*([A-Za-z]?\d[\w/\-.]*\w|\d)")
 # Public records and the organisation's own numbers, not a person's: "Planning application
 # LA01/2025/0413/F", "Registered charity no. 1098765", "Company number 0412345",
@@ -75,7 +76,9 @@ def find_codes(text: str) -> list[Span]:
         if m.group(1) in _SERVICE_NUMBERS or m.group().upper() == "NHS 24":
             continue  # "NHS 24" is Scotland's health line, not an NHS number
         # Police appeals quote incident and crime numbers for the public to use.
-        public = m.group().lower().startswith(("incident", "crime", "log"))
+        # Round 23: so do "Police reference: 4471" and "Police ref: WP-25-081134".
+        public = m.group().lower().startswith(("incident", "crime", "log")) or bool(
+            _POLICE_BEFORE.search(text, max(0, m.start() - 8), m.start()))
         label = "incident reference" if public else "reference number"
         if not public and _public_record(text, m.start(1)):
             public, label = True, "public record number"

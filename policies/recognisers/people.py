@@ -100,8 +100,18 @@ _PATIENT_ADJECTIVE = quick(r"\b(?:very|so|too|really|incredibly|extremely|ever\s
 
 _ANIMAL_FAMILY = re.compile(rf"\b{ANIMALS}\s+(?:family|couple|mum|mother|dad|father|baby|babies|twins)$", re.IGNORECASE)
 _OF_ANIMALS = re.compile(rf"\s+of\s+(?:[\w'’-]+\s+)?{ANIMALS}s?\b", re.IGNORECASE)
+# Round 23: "A French bulldog and her four puppies were stolen ... The mum is fawn".
+_ANIMAL_YOUNG = quick(r"\b(?:puppies|kittens|lambs|cubs|foals|piglets|ducklings|cygnets|goslings|calves|kids\s+and\s+nannies)\b",
+                      re.IGNORECASE)
 _PER_NOUN = quick(r"\bper\s+[\w'’-]+$", re.IGNORECASE)
 _EACH_BEFORE = quick(r"\b(?:each|every|any|no)\s+$", re.IGNORECASE)
+
+
+_LOST_AND_FOUND = quick(
+    r"\blost\s+(?:property|and\s+found|something)\b|\bhanded\s+in\b|\bwe(?:['’]ve|\s+have)\s+found\b"
+    r"|\b(?:if|is)\s+(?:it|this|that|these|they)(?:['’]s|\s+is|\s+are)?\s+yours\b|\breunite\w*\s+with\s+(?:its|their)\s+owner",
+    re.IGNORECASE,
+)
 
 
 def specific_person_spans(text: str) -> list[Span]:
@@ -114,8 +124,13 @@ def specific_person_spans(text: str) -> list[Span]:
         if _PATIENT_ADJECTIVE.search(m.group()):
             continue
         if ("family" in m.group() or "couple" in m.group() or "mum" in m.group() or "bab" in m.group()
-                or "twins" in m.group()) and (_ANIMAL_FAMILY.search(m.group()) or _OF_ANIMALS.match(text, m.end())):
+                or "twins" in m.group()) and (_ANIMAL_FAMILY.search(m.group()) or _OF_ANIMALS.match(text, m.end())
+                                              or ("mum" in m.group() and _ANIMAL_YOUNG.search(text))):
             # Round 15: "the mallard family have hatched", "a family of swans": animals.
+            continue
+        if text[m.end() : m.end() + 2] in ("'s", "’s") and _LOST_AND_FOUND.search(text):
+            # Round 23: "Lost property: a child's blue scooter, handed in on Tuesday": whose
+            # it is, we do not know; the notice is for its owner to recognise.
             continue
         if _PER_NOUN.search(m.group()) or (m.group()[:3].lower() == "one" and _EACH_BEFORE.search(text[max(0, m.start() - 8) : m.start()])):
             # Round 15: "gave the most per customer", "Each one goes to a woman getting ready

@@ -40,9 +40,16 @@ _ENCOUNTER = re.compile(
     re.IGNORECASE,
 )
 # "Some hearings stay with you", "sessions like that one": reflecting on one encounter.
+# Round 23: not whoever damaged our own building or van ("Someone forced the shutters at
+# our Kilrush Road shop overnight"): a closure notice about our premises describes no
+# client. ("Someone took the collection tin ... here's the CCTV, please share" is a
+# public hunt: the tone check's business.)
 _SOMEONE = quick(
     r"(?<!\bif\s)(?<!\bwhen\s)(?<!\bany\s)\b(?:someone|somebody|a\s+person)\b"
     r"(?:\s+(?:in|at|from|on)\s+(?:our|the|a)\s+[\w'’ -]{1,30}?)?"
+    r"(?!\s+(?:has\s+)?(?:forced|smashed|broke\s+into|jemmied|prised|vandalised|vandalized|damaged|sprayed|kicked\s+in)\s+"
+    r"(?:open\s+)?(?:the|our)\s+(?:[\w'’-]+\s+){0,2}?(?:shutters?|doors?|windows?|locks?|gates?|fences?|"
+    r"shop|office|premises|van|car|depot|building|hut|shed|store|branch|rooms?)\b)"
     r"\s+(?:[a-z]+ed|left|spent|came|sent|brought|gave|told|wrote|rang|bought|took|said|paid|"
     r"won|found|fell|lost|stole|broke|threw|ran|drove|walked)\b",
     re.IGNORECASE,
@@ -108,6 +115,9 @@ _ANIMAL_NAMES = (
     "parrot", "goldfish", "frog", "toad", "bee", "spaniel", "terrier", "labrador", "collie", "lurcher",
     "greyhound", "retriever", "whippet", "poodle", "beagle", "dachshund", "husky", "animal", "pet", "mascot",
     "plant", "cactus", "sourdough starter", "scarecrow", "statue", "robot",
+    # Round 23: "Update on the Ventnor peacock: he has been escorted off the Esplanade".
+    "peacock", "peahen", "pheasant", "hare", "stag", "dolphin", "puffin", "eagle", "stork", "tortoiseshell",
+    "bulldog", "pug", "rottweiler", "dalmatian", "schnauzer", "cockapoo", "labradoodle", "cavapoo", "chihuahua",
 )
 ANIMALS = (
     "(?:" + "|".join(n.replace(" ", r"\s+") for n in _ANIMAL_NAMES) + ")"
@@ -343,6 +353,11 @@ _CALLED = quick(r"\b(?:called|named|christened|known\s+as)\s+([A-Z][\w'’-]+)")
 _CALLED_WORDS = ("called", "named", "christened", "known as")
 
 
+# Round 23: the animal word right before its name: "Shop cat Nettle has claimed the new
+# sack display", "station dog Bramble".
+_ANIMAL_THEN_NAME = re.compile(rf"(?i:\b{ANIMALS})\s+([A-Z][a-z'’-]+)\b(?!\s+[A-Z])")
+
+
 def pet_names(text: str) -> frozenset[str]:
     """Names the post gives an animal or a thing: "Moss the office spaniel", "a plant called
     Gerald"."""
@@ -354,6 +369,8 @@ def pet_names(text: str) -> frozenset[str]:
         m = _NAME_BEFORE_ANIMAL.search(text, max(0, a.start() - 40), a.start())
         if m:
             found.add(m.group(1))
+    for m in _ANIMAL_THEN_NAME.finditer(text):
+        found.add(m.group(1))
     if any(w in text for w in _CALLED_WORDS):
         for m in _CALLED.finditer(text):
             # "... plant is called Gerald": an animal word earlier in the clause.

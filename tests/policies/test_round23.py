@@ -156,3 +156,46 @@ def test_a_named_client_seeing_one_of_our_counsellors_is_held():
 def test_a_counsellor_running_for_charity_is_not():
     text = "Please sponsor our counsellor Dana Kerr! On Sunday she's running the Dublin 10k for Pieta."
     assert _identifiers(text, "therapy") <= Severity.LOW
+
+
+# Harmless rows every earlier writer's detectors held, for one mechanism each (round 23,
+# from development sets: closures after a break-in, lost property, animals).
+NOTICES = [
+    ("retail", "facebook", "Closed today, sorry! Someone forced the shutters at our Mill Street shop overnight. "
+     "Nobody was hurt; we hope to reopen Thursday at 9am."),
+    ("charity", "facebook", "Our Bank Street shop is closed today after a break-in overnight. The till was empty. "
+     "Police ref: GW-25-771204."),
+    ("police", "x", "Lost property: a child's red scooter, handed in at Castle Street station on Monday. "
+     "If it's yours, ring 101 and quote ref 512 of 03/11."),
+    ("retail", "mastodon", "Lost something in our Quay Road store? We've found a child's yellow wellington and a "
+     "pair of glasses this week."),
+    ("retail", "instagram", "Shop cat Pickle has claimed the bird-seed display in Ruthin as her bed. We give up. 🐈"),
+    ("council", "x", "Update on the Conwy peacock: he has been walked off the quay again this week. Drivers, "
+     "take it slowly."),
+]
+
+
+@pytest.mark.parametrize(("kind", "platform", "text"), NOTICES)
+def test_notices_about_our_premises_lost_property_and_animals_are_auto_approved(kind, platform, text):
+    from tools.eval import assess_labelled
+
+    result = assess_labelled(text, kind, platform)
+    assert result.auto_approved, [(f.check, f.code, f.severity) for f in result.findings if f.severity > Severity.LOW]
+
+
+@pytest.mark.parametrize(
+    ("text", "org_kind"),
+    [("@jo_b your police reference 4471 is still open with CID, no arrests yet.", "police"),
+     ("A child's bike was stolen from outside 14 Elm Road on Tuesday afternoon.", "police"),
+     ("Someone came into our Mill Street shop this morning and told us about her diagnosis.", "retail")],
+)
+def test_their_risky_twins_are_still_held(text, org_kind):
+    assert _identifiers(text, org_kind) >= Severity.MEDIUM
+
+
+def test_a_dog_is_a_bitch_only_when_it_is_a_dog():
+    appeal = ("APPEAL: a French bulldog bitch and her three puppies were stolen from a farm near Llanrwst "
+              "overnight on Tuesday. The mum is fawn. Call 101 quoting 55/1204.")
+    assert highest(tone, appeal, risk_model=False) <= Severity.LOW
+    assert _identifiers(appeal, "police") <= Severity.LOW  # the mum is the dog's puppies' mum
+    assert highest(tone, "@jo you absolute bitch", risk_model=False) >= Severity.HIGH

@@ -85,6 +85,12 @@ _BIRDS = frozenset(
     for tit in ("tit", "tits")
 )
 _INNOCENT_STARTS = frozenset(phrase[0] for phrase in _INNOCENT_PHRASES | _BIRDS)
+# Round 23: a female dog, after a breed or "dog": "a French bulldog bitch and her puppies".
+_FEMALE_DOG = frozenset({"bitch", "bitches"})
+_DOG_BEFORE = re.compile(
+    r"(?:dog|terrier|spaniel|labrador|collie|greyhound|whippet|lurcher|retriever|poodle|beagle|dachshund|husky|"
+    r"shepherd|setter|pointer|hound|mastiff|boxer|pug|staffie|staffy|rottweiler|doberman|brood|breeding)$"
+)
 # "fags" next to smoking is cigarettes: "ditch the fags this Stoptober".
 _CIGARETTE_WORDS = frozenset({"fag", "fags"})
 _SMOKING_NEAR = re.compile(r"smok|cigar|stoptober|vap|tobacco|nicotine|lighter|ashtray|packet")
@@ -102,6 +108,9 @@ def _innocent(tokens: list[_Token]) -> set[int]:
                 if phrase in _INNOCENT_PHRASES or (phrase in _BIRDS and not _is_directed(tokens, index)):
                     covered.update(range(index, index + size))
                     break
+        elif (token.skeleton in _FEMALE_DOG and index and _DOG_BEFORE.search(tokens[index - 1].skeleton)
+              and not _is_directed(tokens, index)):
+            covered.add(index)
         elif token.skeleton in _CIGARETTE_WORDS and not _is_directed(tokens, index):
             near = tokens[max(0, index - _SMOKING_WINDOW) : index + _SMOKING_WINDOW + 1]
             if any(_SMOKING_NEAR.search(t.skeleton) for t in near):
