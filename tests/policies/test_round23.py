@@ -199,3 +199,33 @@ def test_a_dog_is_a_bitch_only_when_it_is_a_dog():
     assert highest(tone, appeal, risk_model=False) <= Severity.LOW
     assert _identifiers(appeal, "police") <= Severity.LOW  # the mum is the dog's puppies' mum
     assert highest(tone, "@jo you absolute bitch", risk_model=False) >= Severity.HIGH
+
+
+# Everyday words the tone rules read as hostile (round 23, from development rows held).
+TONE_EVERYDAY = [
+    "Cuppa with a copper at the library on Tuesday, 10am: come and tell PCSO Ali what's bothering you.",
+    "Spring is here: pussy willow by the bunch and trays of pansies at our Hay shop.",
+    "Bike marking at Twatt community hall, Saturday 10am to noon.",
+    "If this sounds familiar, your GP is a good first step, and so are we.",
+    "Write the worry down and tell it you'll deal with it in the morning.",
+    "Our pharmacist will see you in a private room, and you don't have to explain yourself.",
+    "'I love watching the same families grow up,' says our practice nurse of 19 years.",
+]
+TONE_STILL_HELD = [
+    "To whoever keeps dumping mattresses on Bisley Road. Grow up.",
+    "@dan_r grow up, you absolute child.",
+    "Complaining about the queue again? Deal with it.",
+    "@mo_t come and tell that to our crews' faces.",
+    "@mo_t explain yourself: why post our staff's photos?",
+    "If you really cared about the park, you'd come to the meeting.",
+]
+
+
+@pytest.mark.parametrize("text", TONE_EVERYDAY)
+def test_everyday_words_are_not_hostile(text):
+    assert highest(tone, text, risk_model=False) <= Severity.LOW
+
+
+@pytest.mark.parametrize("text", TONE_STILL_HELD)
+def test_the_hostile_forms_are_still_held(text):
+    assert highest(tone, text, risk_model=False) >= Severity.MEDIUM

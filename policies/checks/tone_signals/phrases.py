@@ -233,10 +233,14 @@ _PATTERNS: dict[str, list[str | tuple[str, tuple[str | tuple[str, ...], ...]]]] 
         rf"\bif\s+(?:they|you|he|she)\s+(?:really\s+|truly\s+|actually\s+)?(?:believed|meant|thought)\s+(?:that|it|this|so)\b[^.!?\n]{{0,20}}?(?:they|you|he|she){_A}d\s+(?:come|say|turn\s+up|show\s+up)\b",
         rf"\bwe{_A}(?:ll|\s+will)\s+save\s+(?:them|you|him|her)\s+(?:a\s+seat|the\s+front\s+row|a\s+front[- ]row\s+seat)\b",
         rf"\bif\b{_CLAUSE}{{0,60}}\b(?:really|truly|actually|genuinely|so)\s+(?:cared?|cares|believed?|believes|"
-        rf"wants?|wanted|thinks?|thought|listen(?:s|ed)?|meant|means|understood|understands?|is|are|were|was)\b",
+        rf"wants?|wanted|thinks?|thought|listen(?:s|ed)?|meant|means|understood|understands?|is|are|were|was)\b"
+        # Round 23: "your GP is a good first step, and so are we": "so are" is "also".
+        rf"(?<!\bso\sis)(?<!\bso\sare)(?<!\bso\swas)(?<!\bso\swere)",
         r"\bcome\s+(?:on\s+)?out\s+(?:here|and|from)\b",
         r"\blet\s+(?:them|him|her)\s+come\b",
-        r"\bcome\s+and\s+(?:answer|face|explain|debate|tell(?!\s+us\b)|do\s+a)\b",
+        # Round 23: "come and tell it/that/this" is the dare; "Come and tell PCSO Beth what's
+        # bothering you" is a drop-in.
+        r"\bcome\s+and\s+(?:answer|face|explain|debate|tell(?=\s+(?:(?:them|him|her|me|the\s+\w+)\s+)?(?:it|that|this|so)\b)|do\s+a)\b",
         # Round 23: "come and run a shop for a week", "come and try it before you judge
         # it" dare a critic; "Come and try a screen reader" is a tech café's invitation.
         r"\bcome\s+and\s+(?:run|try)\b[^.!?\n]{0,40}?(?:\bfor\s+a\s+(?:day|week|month|shift|night)\b|"
@@ -249,7 +253,8 @@ _PATTERNS: dict[str, list[str | tuple[str, tuple[str | tuple[str, ...], ...]]]] 
         r"\bstop\s+(?:ignoring|dodging|hiding)\b",
         r"\b(?:i|we)\s+dare\s+(?:you|u|them|@\w+)\b",
         r"\bprove\s+(?:us|me)\s+wrong\b",
-        r"\bexplain\s+yoursel(?:f|ves)\b",
+        # (not "you don't have to explain yourself" at the pharmacy counter)
+        r"(?<!\bto\s)\bexplain\s+yoursel(?:f|ves)\b",
         r"\b(?:man\s+up|grow\s+a\s+(?:pair|spine|backbone))\b",
         r"\bwhat\s+(?:are|r)\s+(?:you|u|they)\s+hiding\b",
         r"\bcat\s+got\s+your\s+tongue\b",
@@ -390,7 +395,10 @@ _PATTERNS: dict[str, list[str | tuple[str, tuple[str | tuple[str, ...], ...]]]] 
         r"\b(?:piss|sod|bugger|p\*ss|f\*+k?|fuck|eff)\s+off\b",
         r"\bget\s+(?:lost|a\s+(?:life|grip|brain|clue|hobby|job))\b",
         r"#getahobby\b|#getalife\b",
-        r"\bgrow\s+up\b",
+        # Told, not described: "Grow up.", ": grow up, you ...", "just grow up"; not "I love
+        # watching the same families grow up" (round 23).
+        r"(?:^|(?<=[.!?:;,\n])|(?<=[.!?:;,\n)]\s)|(?<=\bjust\s)|(?<=\bplease\s)|(?<=\bseriously\s)|(?<=\boh\s)|"
+        r"(?<=\bnow\s)|(?<=\band\s)|(?<=\bso\s)|(?<=\bpal\s)|(?<=\bmate\s))grow\s+up\b",
         # Ulster and Scots telling-off: "catch yourself on", "wise up", "ya eejit".
         r"\bcatch\s+(?:yo?u?rsel(?:f|ves)|yersel(?:f|ves)|yerself|yourselfs)\s+on\b",
         r"\b(?:ya|ye|you|yous|youse|yis)\s+(?:\w+\s+)?(?:eejits?|numpties|numpty|muppets?|bampots?|dafties?|halfwits?|wallopers?)\b",
@@ -573,7 +581,8 @@ _PATTERNS: dict[str, list[str | tuple[str, tuple[str | tuple[str, ...], ...]]]] 
         r"\b(?:calm|chill)\s+(?:down|out)\b",
         r"\bnot\s+(?:our|my)\s+(?:problem|fault|job)\b",
         rf"\bthat{_A}s\s+(?:your|ur)\s+problem\b",
-        r"\bdeal\s+with\s+it\b",
+        # (not "tell it you'll deal with it at 9", "we'll deal with it")
+        r"(?<!\bll\s)(?<!\bwill\s)(?<!\bto\s)(?<!\bcan\s)(?<!\bwe\s)(?<!\bi\s)\bdeal\s+with\s+it\b",
         r"\btough\s+(?:luck|cheese)\b",
         rf"\bdon{_A}t\s+blame\s+us\b",
         rf"\b(?:we|i)\s+don{_A}t\s+accept\s+that\b",

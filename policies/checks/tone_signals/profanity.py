@@ -63,7 +63,8 @@ _LONGEST_SPELT_OUT = 16
 # is prefix-only because of Scunthorpe.
 _INFIX_ROOTS = ("fuck", "shit")
 _PREFIX_ROOTS = ("cunt", "wank", "twat", "bollock", "motherf")
-_ROOT_EXCEPTIONS = frozenset({"shiitake", "shitake", "shitterton"})
+# Place names: Shitterton (Dorset), Twatt (Orkney and Shetland).
+_ROOT_EXCEPTIONS = frozenset({"shiitake", "shitake", "shitterton", "twatt"})
 
 # Listed words inside everyday British phrases that mean nothing of the kind: a Black
 # Country dish, a cleaning idiom, a glimmer of hope, a species, cigarettes. Each entry is a
@@ -73,6 +74,7 @@ _INNOCENT_PHRASES = frozenset({
     ("chink", "of", "light"), ("chink", "of", "hope"), ("chink", "of", "sunlight"),
     ("chink", "in", "the", "armour"), ("chink", "in", "their", "armour"), ("chink", "in", "our", "armour"),
     ("chink", "in", "his", "armour"), ("chink", "in", "her", "armour"), ("chink", "in", "its", "armour"),
+    ("pussy", "willow"), ("pussy", "willows"),
     ("homo", "sapiens"), ("homo", "erectus"), ("homo", "neanderthalensis"),
     ("faggots", "and", "peas"), ("faggots", "peas"), ("faggots", "and", "mushy"), ("faggots", "and", "mash"),
     ("faggots", "and", "gravy"), ("faggot", "and", "peas"), ("faggots", "mushy"),
