@@ -47,9 +47,35 @@ def start_worker(*extra: str) -> subprocess.Popen:
         "CREDENTIALS_KEY": TEST_KEY,
         "LOG_LEVEL": "WARNING",
     }
-    # Its own process group, so SIGKILL reaches the worker and the work-horse it forks.
+    # Its own process group, so SIGKILL reaches the worker (see kill_worker for the horse).
     return subprocess.Popen([sys.executable, "manage.py", "rqworker", "publish", *extra], cwd=ROOT, env=env,
                             start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+
+def _children(pid: int) -> list[int]:
+    """The processes whose parent is ``pid`` (from /proc: no psutil here)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # gone meanwhile
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def kill_worker(worker: subprocess.Popen) -> None:
+    """SIGKILL the worker and the work-horse running its job, as a machine dying would.
+
+    RQ's horse calls setpgrp(), so killing the worker's process group leaves it alive: it
+    would then receive the network's late answer and finish the publish itself, and the
+    recovery this test is about would have nothing to do (a flake seen in CI)."""
+    horses = _children(worker.pid)
+    assert horses, "the worker has no work-horse: is the job still running?"
+    for horse in horses:
+        os.killpg(horse, signal.SIGKILL)
+    os.killpg(worker.pid, signal.SIGKILL)
 
 
 @pytest.fixture
@@ -81,7 +107,7 @@ def test_a_worker_killed_mid_publish_is_recovered_and_the_post_goes_out_once(
         wait_for(lambda: network.received() == 1, what="the post to reach the network")
         attempt = PublishAttempt.objects.get(post=post)
         assert attempt.state == AttemptState.SENDING and attempt.may_exist
-        os.killpg(worker.pid, signal.SIGKILL)  # ...and dies before the answer comes
+        kill_worker(worker)  # ...and dies, with its work-horse, before the answer comes
         worker.wait(timeout=10)
     finally:
         if worker.poll() is None:
