@@ -164,9 +164,25 @@ def _before_postcode(text: str, span: Span) -> bool:
     return bool(_POSTCODE_AFTER.match(text, span.end))
 
 
+# Round 23: a fault logged on a public asset: "the streetlight outside the Spar ... We've
+# logged it (ref SL-20931)", "the pothole on the A698 ... down for repair (ref RD-25-04417)".
+# The job's reference is the lamp's or the road's, not the resident's record (a tenant's
+# "housing repair (ref ...)" names no public asset and stays theirs).
+_ASSET_JOB_BEFORE = quick(
+    r"\b(?:street\s?lights?|lamp\s?posts?|lamps?|potholes?|drains?|gull(?:y|ies)|road\s+signs?|signposts?|benches|bench|"
+    r"bollards?|traffic\s+lights?|pedestrian\s+crossing|pavements?|footpaths?|fly-?tip(?:ping)?|graffiti|bus\s+shelters?|"
+    r"grit\s+bins?|litter\s+bins?|play\s?ground|swings?|fence|railings?)\b"
+    r"[^\n]{0,160}?\b(?:logged|reported|fault|repair|fix(?:ed)?|down\s+for|raised|job)\b[^\n]{0,40}$",
+    re.IGNORECASE,
+)
+
+
 def _item_or_own_reference(text: str, span: Span) -> bool:
-    """Whether a reference number belongs to a found item or to the organisation itself."""
-    return bool(_LOST_PROPERTY.search(text)) or bool(_OWN_REGISTRATION.search(text[max(0, span.start - 120) : span.start]))
+    """Whether a reference number belongs to a found item, to a public asset's fault or to
+    the organisation itself."""
+    before = text[max(0, span.start - 240) : span.start]
+    return (bool(_LOST_PROPERTY.search(text)) or bool(_OWN_REGISTRATION.search(before[-120:]))
+            or bool(_ASSET_JOB_BEFORE.search(before)))
 
 
 # An animal's age: "3-year-old Staffie cross", "8-week-old kittens", "a 12-year-old

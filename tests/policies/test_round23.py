@@ -229,3 +229,19 @@ def test_everyday_words_are_not_hostile(text):
 @pytest.mark.parametrize("text", TONE_STILL_HELD)
 def test_the_hostile_forms_are_still_held(text):
     assert highest(tone, text, risk_model=False) >= Severity.MEDIUM
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Hi Dawn, thanks for letting us know the streetlight outside the Co-op on High Street has been flickering. "
+     "We've logged it (ref SL-40112) and an engineer should be out within five working days.",
+     "Hi Rob, sorry the pothole on the B4391 at Bala burst your tyre. Our roads team have it down for repair "
+     "this week (ref RD-25-1187)."],
+)
+def test_a_fault_reference_for_a_streetlight_or_a_pothole_is_the_asset_s(text):
+    assert _identifiers(text, "council") <= Severity.LOW
+
+
+def test_a_tenant_s_repair_reference_is_still_theirs():
+    text = "@jo_k we've logged your housing repair for the damp in your flat (ref HR-20931), the surveyor will call you."
+    assert _identifiers(text, "council") >= Severity.MEDIUM
