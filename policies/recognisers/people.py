@@ -84,6 +84,8 @@ _STAFF_CUE = re.compile(
        chat\s+to|speak\s+to|ask\s+for|contact|call)\b)
     | (?i:\bhas\s+(?:led|managed|run|driven|worked|volunteered|served|coached|taught|
        nursed)\b[^.!?\n]{0,40}\bour\b)
+    # Round 23: "Sister Niamh Quinn runs our baby feeding clinic on Thursday mornings".
+    | (?i:\b(?:runs|leads|manages|heads|hosts|chairs|coordinates)\s+our\b)
     """,
     re.VERBOSE,
 )
@@ -107,6 +109,10 @@ _PER_NOUN = quick(r"\bper\s+[\w'’-]+$", re.IGNORECASE)
 _EACH_BEFORE = quick(r"\b(?:each|every|any|no)\s+$", re.IGNORECASE)
 
 
+_IMPOSTOR_AFTER = re.compile(
+    r"\s+(?:who\s+)?(?:claims?|claiming|pretends?|pretending|poses|posing|calling\s+(?:themselves|himself|herself))\b",
+    re.IGNORECASE,
+)
 _LOST_AND_FOUND = quick(
     r"\blost\s+(?:property|and\s+found|something)\b|\bhanded\s+in\b|\bwe(?:['’]ve|\s+have)\s+found\b"
     r"|\b(?:if|is)\s+(?:it|this|that|these|they)(?:['’]s|\s+is|\s+are)?\s+yours\b|\breunite\w*\s+with\s+(?:its|their)\s+owner",
@@ -127,6 +133,10 @@ def specific_person_spans(text: str) -> list[Span]:
                 or "twins" in m.group()) and (_ANIMAL_FAMILY.search(m.group()) or _OF_ANIMALS.match(text, m.end())
                                               or ("mum" in m.group() and _ANIMAL_YOUNG.search(text))):
             # Round 15: "the mallard family have hatched", "a family of swans": animals.
+            continue
+        if _IMPOSTOR_AFTER.match(text, m.end()):
+            # Round 23: "A caller claims to be a police officer": how a scam works, told
+            # to warn everyone; the scammer is a role, and their victim is described apart.
             continue
         if text[m.end() : m.end() + 2] in ("'s", "’s") and _LOST_AND_FOUND.search(text):
             # Round 23: "Lost property: a child's blue scooter, handed in on Tuesday": whose

@@ -245,3 +245,18 @@ def test_a_fault_reference_for_a_streetlight_or_a_pothole_is_the_asset_s(text):
 def test_a_tenant_s_repair_reference_is_still_theirs():
     text = "@jo_k we've logged your housing repair for the damp in your flat (ref HR-20931), the surveyor will call you."
     assert _identifiers(text, "council") >= Severity.MEDIUM
+
+
+@pytest.mark.parametrize(
+    ("text", "org_kind"),
+    [("New parent? Sister Aoife Byrne runs our feeding clinic on Tuesday mornings.", "nhs"),
+     ("Scam alert: a caller claims to be from our fraud team and says your card is compromised. "
+      "We will never ask for your PIN. Hang up and ring the number on your card.", "bank")],
+)
+def test_a_nurse_who_runs_our_clinic_and_a_scam_alert_describe_no_client(text, org_kind):
+    assert _identifiers(text, org_kind) <= Severity.LOW
+
+
+def test_the_victim_in_a_scam_story_is_still_described():
+    text = "Mrs Ellis, 84, of Orchard Road lost £4,000 on Tuesday to a caller claiming to be from her bank."
+    assert _identifiers(text, "police") >= Severity.HIGH
