@@ -188,6 +188,12 @@ SOURCES = {
     # and routine incident notices (a witness appeal with an incident number) with risky
     # twins, which the net began to hold once holdout21 joined (TRAIN22B.md).
     "train22": [REPO / "tests/data/train22.jsonl", REPO / "tests/data/train22b.jsonl"],
+    # Not a source: train24 (tests/data/TRAIN24A.md, TRAIN24B.md), 112 posts that mention
+    # people without being about a client and 80 risky twins changed in one detail. Trained
+    # with it (round 23) the identification net held more look-alike notices, not fewer: the
+    # porters' thank-you, police-pack-02's witness appeal and a peacock notice in the tests
+    # went over 0.52, and out of fold the other sources gained 8 harmless rows and lost 1
+    # risky, within fold noise. Its risky twins taught the rules instead (test_round23.py).
     "pack_examples": sorted((REPO / "policies/packs/examples").glob("*.jsonl")),
 }
 AT = datetime(2026, 11, 18, 12, 0, tzinfo=UTC)

@@ -72,6 +72,8 @@ RECORD_WORDS = (
     # are public business.
     "separation agreement", "tenancy agreement", "custody agreement", "consent order",
     "settlement", "decree", "lease",
+    # Round 23 (train24): "Your draft will is ready" (not "will" alone: the verb).
+    "draft will", "new will", "power of attorney", "lasting power of attorney", "deed of variation",
     # Round 22: a treatment is a health record ("we can see your dialysis finished at
     # 2.30"), and title deeds are a property file ("the bank released the title deeds").
     # Not "deeds" alone: "your good deeds were spotted" is praise.
@@ -148,12 +150,14 @@ def _patterns(extra_records: tuple[str, ...], extra_status: tuple[str, ...]) -> 
     # "refund went back to the card": the person's own record without "your".
     the_outcome = re.compile(
         rf"(?:\b(?:the|that|this|those|these)\s+|^\W*(?:@\w+\W+)+)(?:[\w'’£-]+\s+){{0,3}}?(?:{records})(?:\s+(?:delay|hold-up|date|status|payment|request|check))?\s+"
-        rf"(?:(?:was|were|has|have|had|is|are|got|went|did)\s+)"
+        # Round 23 (train24): "the carer's grant finally came through for your mam".
+        rf"(?:(?:finally|now|just|also|already)\s+)?"
+        rf"(?:(?:was|were|has|have|had|is|are|got|went|did|came)\s+)"
         rf"(?:(?:been|being|now|not|still|already|currently|just|also|then|all|never|since|finally|officially|fully)\s+){{0,3}}"
         # "The report went to the SENCo on 14 May": sent on, in the records' words.
         rf"(?:(?<=went\s)(?:off\s+|out\s+|over\s+)?to\b|"
         # "the referral did go over on the 3rd": an emphatic past, in the records' words.
-        rf"(?<=did\s)(?:go|get|come|arrive)(?:\s+(?:over|through|off|out|in))?|"
+        rf"(?<=did\s)(?:go|get|come|arrive)(?:\s+(?:over|through|off|out|in))?|(?<=came\s)through|"
         rf"[a-z]{{3,}}ed|taken|given|seen|sent|paid|unpaid|lost|held|put|shut|told|kept|done|complete|"
         rf"outstanding|overdue|in\s+arrears|overdrawn|back|through|down\s+to|due\s+to|"
         rf"written\s+off|turned\s+down|struck\s+out|final)\b",
@@ -302,7 +306,13 @@ _SERVED_YOU = quick(
 # ("thank you for posting this", "just like you said") only echoes what they told everyone.
 _THEIR_SLOT = quick(
     r"\byour\s+(?:old|usual|regular|previous|weekly|fortnightly)\s+(?:[\w'’-]+\s+){0,3}?"
-    r"(?:slot|session|appointment|counsellor|therapist|key\s?worker|support\s+worker|case\s?worker|group)s?\b",
+    r"(?:slot|session|appointment|counsellor|therapist|key\s?worker|support\s+worker|case\s?worker|group)s?\b"
+    # Round 23 (train24): "Lovely to have you back in sessions with Priya"; "See you at 4pm
+    # on Wednesday as usual!", "we'll see you Thursday at 2pm to sign it": their counsellor,
+    # their standing slot, their appointment, from our diary.
+    r"|\b(?:back\s+)?in\s+(?:sessions?|therapy|counselling|treatment)\s+with\s+(?-i:[A-Z])[\w'’-]+"
+    r"|\bsee\s+you\s+[^.!?\n]{0,30}?\b(?:\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)|monday|tuesday|wednesday|thursday|"
+    r"friday|saturday|sunday)\b[^.!?\n]{0,30}?\b(?:as\s+usual|to\s+sign|for\s+your\b)",
     re.IGNORECASE,
 )
 _HELPED_YOU = quick(

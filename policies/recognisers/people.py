@@ -54,7 +54,8 @@ _SPECIFIC_PERSON = quick(
     | \bone\s+of\s+(?:our|my|the)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{_PERSON_NOUNS}|residents|clients|
         customers|patients|tenants|families|service\s+users|care\s+leavers|members|mums|dads|
         parents|regulars|volunteers|students|pupils|veterans|pensioners|ladies|gentlemen|
-        lads|girls|boys|men|women|young\s+people|kids|callers)\b
+        lads|girls|boys|men|women|young\s+people|kids|callers|
+        buyers|sellers|purchasers|borrowers|savers|investors|claimants)\b
     | (?:^|(?<=[.!?]\s))(?:[A-Z]\w+\s+)?(?:patient|client|customer|tenant|resident)\s+(?:in|on|at|who|from)\b
     | \bmy\s+(?:\d{{1,2}}(?::\d\d)?\s*(?:am|pm)|monday|tuesday|wednesday|thursday|friday)\b
     | \b(?:our|my)\s+(?:[\w'’-]+\s+){{0,2}}?(?:client|patient|customer|tenant|service\s+user|beneficiary)\b

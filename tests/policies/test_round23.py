@@ -260,3 +260,35 @@ def test_a_nurse_who_runs_our_clinic_and_a_scam_alert_describe_no_client(text, o
 def test_the_victim_in_a_scam_story_is_still_described():
     text = "Mrs Ellis, 84, of Orchard Road lost £4,000 on Tuesday to a caller claiming to be from her bank."
     assert _identifiers(text, "police") >= Severity.HIGH
+
+
+# Round 23, from train24's risky twins (warm replies that add something from our diary or
+# records; a client among "our buyers"), each with its everyday twin.
+REPLIES_HELD = [
+    "Hi Dee, thank you for saying the new chairs are comfier! See you at 10am on Friday as usual.",
+    "@rhian_p thank you, glad the talk was useful. Lovely to have you back in sessions with Joanna, too.",
+    "Thanks Owen, glad the open evening was useful! Your draft will is ready, so we'll see you Monday at 11am to sign it.",
+    "@cait_m thanks for the kind words, and we're so glad the housing grant finally came through for your dad.",
+]
+REPLIES_CLEAN = [
+    "Hi Dee, thank you for saying the new chairs are comfier! See you at the summer fair on Saturday.",
+    "@rhian_p thank you, glad the talk was useful. Our next one is with Joanna in March.",
+    "Thanks Owen, glad the open evening was useful! The next wills evening is on Monday at 6pm.",
+    "@cait_m thanks for the kind words about the volunteers, we'll pass them on.",
+]
+
+
+@pytest.mark.parametrize("text", REPLIES_HELD)
+def test_a_reply_that_adds_our_diary_or_records_is_held(text):
+    assert highest(customer_privacy, text, risk_model=False) >= Severity.MEDIUM
+
+
+@pytest.mark.parametrize("text", REPLIES_CLEAN)
+def test_a_reply_that_only_echoes_is_not(text):
+    assert highest(customer_privacy, text, risk_model=False) <= Severity.LOW
+
+
+def test_one_of_our_buyers_is_a_client():
+    text = "Last week one of our Harlech buyers lost £31,000 to an email that looked like ours."
+    assert _identifiers(text, "law_firm") >= Severity.MEDIUM
+    assert _identifiers("Buyers: our bank details never change by email. Ring us first.", "law_firm") <= Severity.LOW
