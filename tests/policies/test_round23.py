@@ -292,3 +292,47 @@ def test_one_of_our_buyers_is_a_client():
     text = "Last week one of our Harlech buyers lost £31,000 to an email that looked like ours."
     assert _identifiers(text, "law_firm") >= Severity.MEDIUM
     assert _identifiers("Buyers: our bank details never change by email. Ring us first.", "law_firm") <= Severity.LOW
+
+
+# Round 23, from holdout25 once measured and released: a firm named with a call to pass
+# it on, civil ultimatums to a firm, a mock confession, letters as numbers, and a reply
+# that tells a council-tax decision. Invented look-alikes, each with an everyday twin.
+HOSTILE_TO_FIRMS = [
+    "Renting in Omagh? Think very carefully before signing anything with @TopFlatLets. We've served them "
+    "nine improvement notices this year. Pass this on to anyone flat-hunting.",
+    "@LakesideVenues cancelled our fun day two days before and kept the deposit. Please don't book with them, "
+    "and please pass this on.",
+    "@TheOldSmithy still hasn't paid for the 30 planters we built for them. Four invoices, no reply. Pass this on.",
+    "@NewbuildHomesNI you promised residents a play park two years ago. Either build it or take it out of your brochure.",
+    "@QuickVans our parcels sat in your depot for three days. We'll be waiting for your call.",
+    "@IronGymLisburn we've seen your 'Skip therapy' poster. Happy to explain why. Or you could just take it down.",
+    "A note for everyone who rings at 9.01 asking why we haven't replied to their midnight email: we were asleep. "
+    "Selfish of us, we know.",
+    "To the people dumping sofas in our car park: 2-5-12-12-5-14-4-19. A=1. Work it out.",
+]
+FRIENDLY_TO_FIRMS = [
+    "Renting in Omagh? Before signing anything, check the agent is registered. Pass this on to anyone flat-hunting.",
+    "Thank you @LakesideVenues for a brilliant fun day! Please pass this on: tickets for next year are on sale.",
+    "@TheOldSmithy thanks for having our planters outside all summer. Pass this on: they're for sale now!",
+    "Peat bogs hold more carbon than forests. Our growers have promised to switch to peat-free by spring.",
+    "Rain in Omagh. Shocking, we know. Umbrellas by the door if you need one.",
+    "Our opening hours: 9-5, Saturdays 10-4. Call 028 9012 3456.",
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE_TO_FIRMS)
+def test_pile_ons_ultimatums_and_mock_confessions_are_held(text):
+    assert highest(tone, text, risk_model=False) >= Severity.MEDIUM
+
+
+@pytest.mark.parametrize("text", FRIENDLY_TO_FIRMS)
+def test_their_friendly_twins_are_not(text):
+    assert highest(tone, text, risk_model=False) <= Severity.LOW
+
+
+def test_a_reply_that_tells_a_council_tax_decision_is_a_disclosure():
+    held = ("@bel_jo thanks for getting in touch! We took off the single person discount because our review found "
+            "another adult registered at your address.")
+    clean = "@bel_jo thanks for getting in touch! You can apply for the single person discount on our website."
+    assert highest(customer_privacy, held, risk_model=False) >= Severity.HIGH
+    assert highest(customer_privacy, clean, risk_model=False) <= Severity.LOW

@@ -11,7 +11,8 @@ decoded word counts only when it is on the swear list:
 - upside-down text: "ʇᴉɥs", read by turning the screen round;
 - Pig Latin: "iteshay";
 - a spoonerism: "a shining wit", "a pair of cunning stunts" (first sounds swapped);
-- a word broken across a line with a hyphen: "bell-" / "ends".
+- a word broken across a line with a hyphen: "bell-" / "ends";
+- letters as numbers: "2-5-12-12-5-14-4-19. A=1."
 
 Each decoder is gated by a cheap test, so a post with no sign of a code costs a few
 regular-expression searches. A decoded hit is reported over the words that carry the
@@ -93,7 +94,13 @@ _ACROSTIC_HINT = re.compile(
     r"initial\s+letters|down\s+the\s+(?:left|side))\b",
     re.IGNORECASE,
 )
-_SWAP_HINT = re.compile(r"\b(?:swap|switch|spoonerism|first\s+letters)\b", re.IGNORECASE)
+# A hint to swap is about letters or sounds ("Swap the first letters round"), not "promised
+# to switch by spring" (a peat-free notice, holdout25).
+_SWAP_HINT = re.compile(
+    r"\b(?:spoonerism|(?:swap|switch)\s+(?:the\s+|their\s+|those\s+)?(?:first\s+)?(?:letters|sounds|initials|them\s+round|them\s+over)|"
+    r"first\s+letters)\b",
+    re.IGNORECASE,
+)
 # Spoonerisms aimed at someone: "you are a proper shining wit", "what a pair of ...".
 _AIMING = frozenset("you ya what such pair bunch lot load proper absolute utter complete total right".split())
 _ARTICLES = frozenset({"a", "an", "of"})
@@ -260,4 +267,19 @@ def _broken_across_lines(text: str, words: Sequence[Word], lookup: Lookup) -> It
             yield Decoded(match.start(), match.end(), *hit)
 
 
-_DECODERS = (_nato, _letter_names, _acrostic, _upside_down, _pig_latin, _spoonerism, _broken_across_lines)
+# Round 23 (holdout25): letters as their places in the alphabet, "2-5-12-12-5-14-4-19.
+# A=1. Work it out." Four numbers or more, each 1 to 26, joined by dashes, dots or spaces.
+_LETTER_NUMBERS = re.compile(r"(?<![\d/.:£$€-])(?:(?:[1-9]|1\d|2[0-6])[-. ]){3,}(?:[1-9]|1\d|2[0-6])(?![\d/:%])")
+
+
+def _alphabet_numbers(text: str, words: Sequence[Word], lookup: Lookup) -> Iterator[Decoded]:
+    if "-" not in text and "." not in text and " " not in text:
+        return
+    for run in _LETTER_NUMBERS.finditer(text):
+        letters = "".join(chr(ord("a") + int(n) - 1) for n in re.split(r"[-. ]", run.group()))
+        if len(letters) >= 4 and (hit := _listed(letters, lookup)):
+            yield Decoded(run.start(), run.end(), *hit)
+
+
+_DECODERS = (_nato, _letter_names, _acrostic, _upside_down, _pig_latin, _spoonerism, _broken_across_lines,
+             _alphabet_numbers)
