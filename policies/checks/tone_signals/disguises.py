@@ -94,6 +94,7 @@ _ACROSTIC_HINT = re.compile(
     r"initial\s+letters|down\s+the\s+(?:left|side))\b",
     re.IGNORECASE,
 )
+_SWAP_WORDS = ("swap", "switch", "spoonerism", "first letter")
 # A hint to swap is about letters or sounds ("Swap the first letters round"), not "promised
 # to switch by spring" (a peat-free notice, holdout25).
 _SWAP_HINT = re.compile(
@@ -104,6 +105,7 @@ _SWAP_HINT = re.compile(
 # Spoonerisms aimed at someone: "you are a proper shining wit", "what a pair of ...".
 _AIMING = frozenset("you ya what such pair bunch lot load proper absolute utter complete total right".split())
 _ARTICLES = frozenset({"a", "an", "of"})
+_STRONG_ONLY = frozenset({"strong", "slur"})
 _LINE_START = re.compile(r"^[^A-Za-z\n]*([A-Za-z])", re.MULTILINE)
 _BROKEN_WORD = re.compile(r"\b([A-Za-z]{2,})-[ \t]*\n\s*([A-Za-z]{2,})\b")
 _ONSET = re.compile(r"^(?:qu|[^aeiouy]+)(?=[aeiouy])|^y(?=[aeiou])")
@@ -228,16 +230,23 @@ def _spoonerism(text: str, words: Sequence[Word], lookup: Lookup) -> Iterator[De
     # ("look forward", "door hit", "the whole store"), so the pair must be aimed at
     # someone ("what a pair of ...", "you ...") or the post must hint at a swap, and the
     # other half must be an everyday word (five letters or more without a hint).
-    hinted = bool(_SWAP_HINT.search(text))
-    allowed = _COUNTED if hinted else frozenset({"strong", "slur"})
+    lowered = text.lower()
+    hinted = any(w in lowered for w in _SWAP_WORDS) and bool(_SWAP_HINT.search(text))
+    allowed = _COUNTED if hinted else _STRONG_ONLY
     everyday = common_words()
-    for index in range(len(words) - 1):
-        if not hinted:
-            back = index - 1
-            while back >= 0 and words[back].skeleton in _ARTICLES:
-                back -= 1
-            if back < 0 or words[back].skeleton not in _AIMING or index - back > 2:
-                continue
+    if hinted:
+        starts = range(len(words) - 1)
+    else:
+        # Only the pair right after an aiming word (and an article): "what a pair of ...".
+        starts = []
+        for index, word in enumerate(words):
+            if word.skeleton in _AIMING:
+                after = index + 1
+                while after < len(words) and after - index <= 2 and words[after].skeleton in _ARTICLES:
+                    after += 1
+                if after - index <= 2 and after < len(words) - 1:
+                    starts.append(after)
+    for index in starts:
         left, right = words[index], words[index + 1]
         a, b = left.skeleton, right.skeleton
         if len(a) < 3 or len(b) < 3 or text[left.end : right.start] != " ":
@@ -272,8 +281,11 @@ def _broken_across_lines(text: str, words: Sequence[Word], lookup: Lookup) -> It
 _LETTER_NUMBERS = re.compile(r"(?<![\d/.:£$€-])(?:(?:[1-9]|1\d|2[0-6])[-. ]){3,}(?:[1-9]|1\d|2[0-6])(?![\d/:%])")
 
 
+_SEPARATED_DIGITS = re.compile(r"\d[-. ]\d{1,2}[-. ]\d{1,2}[-. ]\d")
+
+
 def _alphabet_numbers(text: str, words: Sequence[Word], lookup: Lookup) -> Iterator[Decoded]:
-    if "-" not in text and "." not in text and " " not in text:
+    if not _SEPARATED_DIGITS.search(text):
         return
     for run in _LETTER_NUMBERS.finditer(text):
         letters = "".join(chr(ord("a") + int(n) - 1) for n in re.split(r"[-. ]", run.group()))
