@@ -46,6 +46,11 @@ _HOMOGLYPHS = {
     "ρ": "p", "ν": "v", "ι": "i", "κ": "k", "τ": "t", "υ": "u", "ϲ": "c", "ϳ": "j",
     # Latin look-alikes outside ASCII that NFKC keeps
     "ı": "i", "ȷ": "j", "ɑ": "a", "ɩ": "i", "ʏ": "y", "ℓ": "l",
+    # Round 23: "fμck" (mu, and the micro sign NFKC turns into it).
+    "μ": "u",
+    # Round 23: negative circled and negative squared capitals ("🅵🆄🅲🅺"), which NFKC keeps.
+    # (Regional indicators are not folded: in pairs they are flags.)
+    **{chr(base + i): chr(ord("A") + i) for base in (0x1F150, 0x1F170) for i in range(26)},
     # Digits used as letters are deliberately NOT folded here: "0" is far more often a
     # zero than an "o". The tone check handles leetspeak in its own word lists.
 }

@@ -36,6 +36,10 @@ CODED = [
     ("To whoever keeps pulling up the bulbs: a proper shining wit. Swap the first letters.", "shit"),
     # A word broken across a line
     ("to the people parking on the zig-zags outside the school: absolute bell-\nends.", "bellends"),
+    # Backwards, ROT13 (named) and Morse
+    ("@moan_central our reply to your thread: kcuf ffo.", "fuck"),
+    ("@moan_central shpx bss (ROT13, work it out).", "fuck"),
+    ("@moan_central ..-. ..- -.-. -.-   --- ..-. ..-.", "fuckoff"),
 ]
 
 
@@ -73,6 +77,11 @@ PLAIN = [
     "The door hit the frame in the wind, so mind your fingers. Good luck finding parking!",
     # A hyphen at a line end that joins nothing listed
     "Our drop-\nin sessions are back on Thursdays, 10am to noon.",
+    # Words that are other words backwards, ciphers with no name, Morse for SOS
+    "Stressed? Read it backwards: desserts, at the café all week.",
+    "Spare caps and skips for hire at the depot.",
+    "Puzzle corner: uryyb jbeyq. Answers on Friday.",
+    "Morse taster night at the radio club: learn ... --- ... on Tuesday at 7pm.",
     # Birds
     "This month's birdwatch: 214 blue tits, 96 great tits and a long-tailed tit.",
     "Build a nest box for coal tits and marsh tits at the visitor centre, Saturday 10am.",
@@ -336,3 +345,24 @@ def test_a_reply_that_tells_a_council_tax_decision_is_a_disclosure():
     clean = "@bel_jo thanks for getting in touch! You can apply for the single person discount on our website."
     assert highest(customer_privacy, held, risk_model=False) >= Severity.HIGH
     assert highest(customer_privacy, clean, risk_model=False) <= Severity.LOW
+
+
+@pytest.mark.parametrize("text", ["@bob 🅵🆄🅲🅺 off, the lot of you", "@bob fμck off"])
+def test_enclosed_letters_and_a_greek_mu_are_read_as_letters(text):
+    from policies.checks.base import AccountContext
+    from policies.engine import assess, default_policy
+
+    result = assess(text, account=AccountContext(network="x", handle="@Us"), policy=default_policy("council"),
+                    org_kind="council")
+    assert any(f.check == "tone" and f.severity >= Severity.HIGH for f in result.findings)
+
+
+def test_decorative_letters_in_a_notice_are_just_letters():
+    from policies.checks.base import AccountContext
+    from policies.engine import assess, default_policy
+
+    result = assess("Our 🅽🅴🆆 opening hours from Monday: 9am to 5pm. Take 5 μg daily.",
+                    account=AccountContext(network="x", handle="@Us"), policy=default_policy("council"),
+                    org_kind="council")
+    assert not any(f.check == "tone" and f.severity > Severity.LOW for f in result.findings)
+

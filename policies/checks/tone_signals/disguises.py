@@ -12,7 +12,8 @@ decoded word counts only when it is on the swear list:
 - Pig Latin: "iteshay";
 - a spoonerism: "a shining wit", "a pair of cunning stunts" (first sounds swapped);
 - a word broken across a line with a hyphen: "bell-" / "ends";
-- letters as numbers: "2-5-12-12-5-14-4-19. A=1."
+- letters as numbers: "2-5-12-12-5-14-4-19. A=1.";
+- a word spelt backwards ("kcuf"), ROT13 where the post names it, and Morse code.
 
 Each decoder is gated by a cheap test, so a post with no sign of a code costs a few
 regular-expression searches. A decoded hit is reported over the words that carry the
@@ -106,6 +107,7 @@ _SWAP_HINT = re.compile(
 _AIMING = frozenset("you ya what such pair bunch lot load proper absolute utter complete total right".split())
 _ARTICLES = frozenset({"a", "an", "of"})
 _STRONG_ONLY = frozenset({"strong", "slur"})
+_STRONG_WORDS = frozenset({"strong"})
 _LINE_START = re.compile(r"^[^A-Za-z\n]*([A-Za-z])", re.MULTILINE)
 _BROKEN_WORD = re.compile(r"\b([A-Za-z]{2,})-[ \t]*\n\s*([A-Za-z]{2,})\b")
 _ONSET = re.compile(r"^(?:qu|[^aeiouy]+)(?=[aeiouy])|^y(?=[aeiou])")
@@ -293,5 +295,57 @@ def _alphabet_numbers(text: str, words: Sequence[Word], lookup: Lookup) -> Itera
             yield Decoded(run.start(), run.end(), *hit)
 
 
+def _backwards(text: str, words: Sequence[Word], lookup: Lookup) -> Iterator[Decoded]:
+    # A swear word spelt backwards ("kcuf"): only strong words of four letters or more
+    # (not slurs: "caps" and "skips" reversed are slurs), never a word that is itself
+    # listed or everyday.
+    everyday = common_words()
+    for word in words:
+        bones = word.skeleton
+        if len(bones) < 4 or not bones.isalpha() or bones in everyday:
+            continue
+        hit = _listed(bones[::-1], lookup, _STRONG_WORDS)
+        if hit and not lookup(bones):
+            yield Decoded(word.start, word.end, *hit)
+
+
+_ROT13 = str.maketrans("abcdefghijklmnopqrstuvwxyz", "nopqrstuvwxyzabcdefghijklm")
+_ROT13_HINT = re.compile(r"\brot[\s-]?13\b|\bcaesar\s+(?:cipher|shift)\b", re.IGNORECASE)
+
+
+def _rot13(text: str, words: Sequence[Word], lookup: Lookup) -> Iterator[Decoded]:
+    # Only where the post names the cipher: every word shifted is a new word each time.
+    if "13" not in text and "aesar" not in text or not _ROT13_HINT.search(text):
+        return
+    for word in words:
+        bones = word.skeleton
+        if len(bones) >= 3 and bones.isalpha() and (hit := _listed(bones.translate(_ROT13), lookup)):
+            yield Decoded(word.start, word.end, *hit)
+
+
+_MORSE = {
+    ".-": "a", "-...": "b", "-.-.": "c", "-..": "d", ".": "e", "..-.": "f", "--.": "g", "....": "h",
+    "..": "i", ".---": "j", "-.-": "k", ".-..": "l", "--": "m", "-.": "n", "---": "o", ".--.": "p",
+    "--.-": "q", ".-.": "r", "...": "s", "-": "t", "..-": "u", "...-": "v", ".--": "w", "-..-": "x",
+    "-.--": "y", "--..": "z",
+}
+# Four Morse letters or more, a space between letters and two or more between words.
+_MORSE_RUN = re.compile(r"(?<![\w.-])[.-]{1,4}(?:[ /]+[.-]{1,4}){3,}(?![\w.-])")
+
+
+def _morse(text: str, words: Sequence[Word], lookup: Lookup) -> Iterator[Decoded]:
+    if ".-" not in text and "-." not in text:
+        return
+    for run in _MORSE_RUN.finditer(text):
+        decoded = ""
+        for gap, code in re.findall(r"([ /]*)([.-]+)", run.group()):
+            decoded += (" " if len(gap) > 1 or "/" in gap else "") + _MORSE.get(code, "?")
+        squashed = decoded.replace(" ", "")
+        hit = _listed(squashed, lookup) or next(
+            (h for w in decoded.split() if len(w) >= 2 and (h := _listed(w, lookup))), None)
+        if hit:
+            yield Decoded(run.start(), run.end(), *hit)
+
+
 _DECODERS = (_nato, _letter_names, _acrostic, _upside_down, _pig_latin, _spoonerism, _broken_across_lines,
-             _alphabet_numbers)
+             _alphabet_numbers, _backwards, _rot13, _morse)
