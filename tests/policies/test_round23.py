@@ -144,6 +144,9 @@ def test_a_reply_saying_what_we_did_to_their_record_is_a_disclosure(text):
 @pytest.mark.parametrize(
     "text",
     ["@ann_t we've moved the collection to Tuesday for the whole street this week.",
+     # Found in review: what we did to a public service, told in a reply, is a notice.
+     "@jo_b we've stopped the Tuesday sessions at the library over the summer; they restart in September.",
+     "@jo_b we've removed the test page from our website now, thanks for spotting it.",
      "@dai_w we can book you an appointment if you DM us your details.",
      "We've moved the blood clinic to the Hub from Monday: same times."],
 )
