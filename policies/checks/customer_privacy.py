@@ -309,10 +309,11 @@ _THEIR_SLOT = quick(
     r"(?:slot|session|appointment|counsellor|therapist|key\s?worker|support\s+worker|case\s?worker|group)s?\b"
     # Round 23 (train24): "Lovely to have you back in sessions with Priya"; "See you at 4pm
     # on Wednesday as usual!", "we'll see you Thursday at 2pm to sign it": their counsellor,
-    # their standing slot, their appointment, from our diary.
+    # their standing slot, their appointment, from our diary. (Not "see you on Saturday for
+    # your free bike check at the fair": found in review.)
     r"|\b(?:back\s+)?in\s+(?:sessions?|therapy|counselling|treatment)\s+with\s+(?-i:[A-Z])[\w'’-]+"
     r"|\bsee\s+you\s+[^.!?\n]{0,30}?\b(?:\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)|monday|tuesday|wednesday|thursday|"
-    r"friday|saturday|sunday)\b[^.!?\n]{0,30}?\b(?:as\s+usual|to\s+sign|for\s+your\b)",
+    r"friday|saturday|sunday)\b[^.!?\n]{0,30}?\b(?:as\s+usual|to\s+sign)\b",
     re.IGNORECASE,
 )
 _HELPED_YOU = quick(

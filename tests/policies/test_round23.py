@@ -284,6 +284,8 @@ REPLIES_HELD = [
 ]
 REPLIES_CLEAN = [
     "Hi Dee, thank you for saying the new chairs are comfier! See you at the summer fair on Saturday.",
+    # Found in review: a public event booked by the person replied to is not from our diary.
+    "@jo_b great, see you on Saturday at 10am for your free bike check at the spring fair!",
     "@rhian_p thank you, glad the talk was useful. Our next one is with Joanna in March.",
     "Thanks Owen, glad the open evening was useful! The next wills evening is on Monday at 6pm.",
     "@cait_m thanks for the kind words about the volunteers, we'll pass them on.",
