@@ -266,6 +266,13 @@ _SORRY_FOR = re.compile(
 # "To the lovely client who asked ...": an open letter to one person.
 # Round 16: "between the Market Place and Theatre Street": a record word inside a
 # capitalised name (a street, a square, a building) is part of the name.
+# Round 23 (found in review): "we've cancelled the Friday sessions at the hub because of
+# the storm" is the timetable, not one person's sessions.
+_PUBLIC_SCHEDULE_BEFORE = re.compile(
+    r"\bthe\s+(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|afternoon|evening|weekly|"
+    r"monthly|weekend|drop-in|group|community|public|open|taster|summer|winter|holiday)\s+)+$",
+    re.IGNORECASE,
+)
 _IN_PLACE_NAME = re.compile(r"\b[A-Z][\w'’-]+\s+$")
 _TO_ONE_PERSON = re.compile(
     r"^\W{0,4}to\s+(?:the|our|my|that)\s+(?![^.!?:]{0,60}?\b(?:people|everyone|everybody|"
@@ -405,8 +412,9 @@ def run(ctx: CheckContext) -> list[Finding]:
             # whatever the noun, and so is the reason for it.
             outcome = _YOUR_OUTCOME.search(body) or the_outcome_re.search(body)
             you_did = _YOU_DID.search(body)
-            bare = next((b for b in bare_record_re.finditer(body) if not _IN_PLACE_NAME.search(body, 0, b.start())
-                         or not b.group()[:1].isupper()), None)
+            bare = next((b for b in bare_record_re.finditer(body)
+                         if (not _IN_PLACE_NAME.search(body, 0, b.start()) or not b.group()[:1].isupper())
+                         and not _PUBLIC_SCHEDULE_BEFORE.search(body, max(0, b.start() - 40), b.start())), None)
             lead = outcome or you_did
             if lead and _GENERAL_ADVICE.search(body[: lead.start()]):
                 outcome = you_did = None  # "@x if your bin was missed, ..."

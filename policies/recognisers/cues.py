@@ -76,6 +76,8 @@ def _compound_or_thing(text: str, start: int, end: int) -> bool:
         return True
     if _IDIOM_AFTER.match(text, end):
         return True  # "the leaflet came in handy": a thing that was useful, not a visitor
+    if _ORGANISATION_AFTER.match(text, end):
+        return True  # Round 23: "we helped a local school plant 200 trees": not a client
     return bool(_THING_ARRIVED_BEFORE.search(text[max(0, start - 30) : start]))
 
 
@@ -91,4 +93,13 @@ _TOPIC_AFTER = re.compile(
 )
 _NO_OBJECT_AFTER = re.compile(r"\s*(?:[.!?,;:)\n]|$|(?:this|last|in|over|during|across)\b)", re.IGNORECASE)
 _EVERY_BEFORE = re.compile(r"\b(?:every|all|each)\s+(?:of\s+the\s+)?[^.!?\n]{0,70}$", re.IGNORECASE)
+# Round 23 (found in review): the one helped or supported is an organisation, not a
+# person: "we helped a local school plant 200 trees", "we supported the village hall".
+_ORGANISATION_AFTER = re.compile(
+    r"\s+(?:(?:a|an|the|our|two|three|four|five|\d+)\s+)?(?:(?:local|new|small|nearby|primary|secondary|village|"
+    r"community|(?-i:[A-Z][\w'’-]+))\s+){0,2}(?:schools?|charit(?:y|ies)|clubs?|business(?:es)?|groups?|teams?|churche?s?|"
+    r"village\s+halls?|halls?|hospitals?|councils?|shops?|caf[eé]s?|projects?|farms?|firms?|compan(?:y|ies)|"
+    r"organisations?|organizations?|venues?|librar(?:y|ies)|nurser(?:y|ies)|food\s+banks?|hospices?)\b",
+    re.IGNORECASE,
+)
 _IDIOM_AFTER = re.compile(r"\s+(?:handy|useful|helpful)\b", re.IGNORECASE)

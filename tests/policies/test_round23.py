@@ -371,3 +371,13 @@ def test_decorative_letters_in_a_notice_are_just_letters():
                     org_kind="council")
     assert not any(f.check == "tone" and f.severity > Severity.LOW for f in result.findings)
 
+
+
+def test_helping_a_school_or_cancelling_the_timetable_describes_no_client():
+    """Older false positives found reviewing this round (each with the twin that stays)."""
+    assert _identifiers("On Tuesday we helped a local school plant 200 trees at Hill Park.", "council") <= Severity.LOW
+    assert _identifiers("On Tuesday we helped a young mum from Ennis get a protection order.", "law_firm") >= Severity.HIGH
+    notice = "@jo_b we've cancelled the Friday sessions at the hub this week because of the storm."
+    theirs = "@jo_b your Friday sessions were cancelled because you missed three in a row."
+    assert highest(customer_privacy, notice, risk_model=False) <= Severity.LOW
+    assert highest(customer_privacy, theirs, risk_model=False) >= Severity.HIGH
