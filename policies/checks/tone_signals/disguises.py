@@ -78,7 +78,6 @@ _WORD_NAMES = {
     "why": "y", "wye": "y", "sea": "c", "see": "c",
 }
 _LETTER_NAMES = _PLAIN_NAMES | _WORD_NAMES
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 # Turned letters of upside-down text generators, mapped back to the letter they turn.
 _TURNED = {
@@ -113,13 +112,6 @@ _BROKEN_WORD = re.compile(r"\b([A-Za-z]{2,})-[ \t]*\n\s*([A-Za-z]{2,})\b")
 _ONSET = re.compile(r"^(?:qu|[^aeiouy]+)(?=[aeiouy])|^y(?=[aeiou])")
 
 
-@dataclass(frozen=True, slots=True)
-class _Word:
-    start: int
-    end: int
-    skeleton: str
-
-
 class Word(Protocol):
     """A word of the text: where it is and its skeleton (lower case, inner marks dropped)."""
 
@@ -128,11 +120,9 @@ class Word(Protocol):
     skeleton: str
 
 
-def decode(text: str, lookup: Lookup, words: Sequence[Word] | None = None) -> list[Decoded]:
+def decode(text: str, lookup: Lookup, words: Sequence[Word]) -> list[Decoded]:
     """Every listed word hidden in ``text`` by one of the codes above. ``words`` are the
-    text's words if the caller has them (``profanity.scan`` does)."""
-    if words is None:
-        words = [_Word(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text)]
+    text's words as ``profanity.scan`` tokenises them, so the text is read once."""
     found: list[Decoded] = []
     for decoder in _DECODERS:
         found.extend(decoder(text, words, lookup))
