@@ -64,6 +64,7 @@ from policies.recognisers.cues import find_cues
 from policies.recognisers.lexicon import fold
 from policies.recognisers.people import (
     ENTITLEMENT_AFTER,
+    LOST_PROPERTY,
     TEAM_ROLES,
     described_by_role,
     reply_addressee,
@@ -141,10 +142,6 @@ _TALK = quick(
     r"panel\s+at|practitioners['’]?\s+day|seminar)\b",
     re.IGNORECASE,
 )
-_LOST_PROPERTY = quick(
-    r"\b(?:found(?:\s+at|\s+in|\s+on|:)|handed\s+in|lost\s+property)\b|\bto\s+claim\b|\bclaim\s+(?:it|them|from)\b",
-    re.IGNORECASE,
-)
 # The organisation's own registration: "check my registration on the BACP register,
 # membership no. 391274", "our charity number 1098765".
 _OWN_REGISTRATION = re.compile(
@@ -181,7 +178,7 @@ def _item_or_own_reference(text: str, span: Span) -> bool:
     """Whether a reference number belongs to a found item, to a public asset's fault or to
     the organisation itself."""
     before = text[max(0, span.start - 240) : span.start]
-    return (bool(_LOST_PROPERTY.search(text)) or bool(_OWN_REGISTRATION.search(before[-120:]))
+    return (bool(LOST_PROPERTY.search(text)) or bool(_OWN_REGISTRATION.search(before[-120:]))
             or bool(_ASSET_JOB_BEFORE.search(before)))
 
 

@@ -114,8 +114,11 @@ _IMPOSTOR_AFTER = re.compile(
     r"\s+(?:who\s+)?(?:claims?|claiming|pretends?|pretending|poses|posing|calling\s+(?:themselves|himself|herself))\b",
     re.IGNORECASE,
 )
-_LOST_AND_FOUND = quick(
-    r"\blost\s+(?:property|and\s+found|something)\b|\bhanded\s+in\b|\bwe(?:['’]ve|\s+have)\s+found\b"
+# A lost-property notice: the people it mentions ("a child's scooter") are the owner we
+# are looking for, and its reference numbers are the item's (used by identifiers too).
+LOST_PROPERTY = quick(
+    r"\b(?:found(?:\s+at|\s+in|\s+on|:)|handed\s+in|lost\s+(?:property|and\s+found|something))\b"
+    r"|\bto\s+claim\b|\bclaim\s+(?:it|them|from)\b|\bwe(?:['’]ve|\s+have)\s+found\b"
     r"|\b(?:if|is)\s+(?:it|this|that|these|they)(?:['’]s|\s+is|\s+are)?\s+yours\b|\breunite\w*\s+with\s+(?:its|their)\s+owner",
     re.IGNORECASE,
 )
@@ -139,7 +142,7 @@ def specific_person_spans(text: str) -> list[Span]:
             # Round 23: "A caller claims to be a police officer": how a scam works, told
             # to warn everyone; the scammer is a role, and their victim is described apart.
             continue
-        if text[m.end() : m.end() + 2] in ("'s", "’s") and _LOST_AND_FOUND.search(text):
+        if text[m.end() : m.end() + 2] in ("'s", "’s") and LOST_PROPERTY.search(text):
             # Round 23: "Lost property: a child's blue scooter, handed in on Tuesday": whose
             # it is, we do not know; the notice is for its owner to recognise.
             continue
