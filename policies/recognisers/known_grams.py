@@ -189,3 +189,34 @@ class KnownGrams:
                 first += tf_step * weighted_first
                 second += (once_step if once else tf_step) * weighted_second
         return squares, first, second
+
+
+class KnownWordGrams(KnownGrams):
+    """``KnownGrams`` for word unigrams and bigrams: the units summed are each token
+    with the token before it ("before token"; the first token alone), whose grams are
+    the token and the pair. A typed draft resumes the same way: only its last token or
+    two are new."""
+
+    __slots__ = ()
+
+    def __init__(self, weights: Weights, *, last_counts_once: bool = False, limit: int = 50_000) -> None:
+        super().__init__(weights, (), last_counts_once=last_counts_once, limit=limit)
+
+    @staticmethod
+    def units(tokens: list[str]) -> list[str]:
+        """The units of ``tokens``: the first token, then each pair of neighbours."""
+        return tokens[:1] + [f"{before} {token}" for before, token in zip(tokens, tokens[1:], strict=False)]
+
+    def _of(self, unit: str) -> tuple[frozenset[str], tuple[str, ...], float, float, float]:
+        token = unit.rpartition(" ")[2]
+        get = self._weights.get
+        known: list[str] = []
+        zero = one = two = 0.0
+        for gram in (token, unit) if token != unit else (token,):
+            numbers = get(gram)
+            if numbers is not None:
+                known.append(gram)
+                zero += numbers[0]
+                one += numbers[1]
+                two += numbers[2]
+        return frozenset(known), (), zero, one, two

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from policies.checks.base import Finding, Severity
-from policies.recognisers.known_grams import KnownGrams, counted_sums
+from policies.recognisers.known_grams import KnownGrams, KnownWordGrams, counted_sums
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "checks" / "data" / "risk" / "model.json.gz"
 
@@ -97,13 +97,15 @@ class RiskModel:
     """Shared vocabulary of the two nets, ready for scoring: each gram maps to
     (idf squared, idf x identification weight, idf x tone weight), so a gram seen once
     (almost all of them) costs three additions. The file stores [idf, weight, weight].
-    ``known_chars`` remembers, per word, which of its character grams ``char`` holds."""
+    ``known_chars`` remembers, per word, which of its character grams ``char`` holds, and
+    ``known_words`` which of its word grams ``word`` holds."""
 
     word: dict[str, tuple[float, float, float]]
     char: dict[str, tuple[float, float, float]]
     bias: tuple[float, float]
     thresholds: dict[str, float]
     known_chars: KnownGrams
+    known_words: KnownWordGrams
     # A post of ``long_words`` words or more is read with ``long_thresholds`` where the
     # file gives one (lower: see ``net_fires``).
     long_words: int = 0
@@ -120,13 +122,14 @@ def model(path: Path = MODEL_PATH) -> RiskModel:
     payload = json.loads(gzip.decompress(path.read_bytes()))
     if tuple(payload["models"]) != MODELS:
         raise ValueError(f"{path} holds models {payload['models']}, expected {MODELS}")
-    char = _prepared(payload["char"])
+    char, word = _prepared(payload["char"]), _prepared(payload["word"])
     return RiskModel(
-        word=_prepared(payload["word"]),
+        word=word,
         char=char,
         bias=tuple(payload["bias"]),
         thresholds=dict(payload["thresholds"]),
         known_chars=KnownGrams(char, CHAR_SIZES),
+        known_words=KnownWordGrams(word),
         long_words=int(payload.get("long_words", 0)),
         long_thresholds=dict(payload.get("long_thresholds", {})),
     )
@@ -160,7 +163,7 @@ def probabilities(text: str) -> dict[str, float]:
     weights = model()
     normalised = normalise(text)
     scores = list(weights.bias)
-    _block(Counter(word_grams(normalised)), weights.word, scores)
+    _add_block(*weights.known_words.sums(KnownWordGrams.units(_WORD.findall(normalised))), scores)
     _add_block(*weights.known_chars.sums(normalised.split()), scores)
     return {name: _sigmoid(score) for name, score in zip(MODELS, scores, strict=True)}
 

@@ -137,3 +137,40 @@ def test_people_typing_at_once_on_threads_get_the_fresh_sums(monkeypatch) -> Non
     for thread in threads:
         thread.join()
     assert errors == []
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_word_grams_remembered_equal_counting_them(text: str) -> None:
+    """Word unigrams and bigrams summed per token and its neighbour (KnownWordGrams)
+    give the scores of counting the draft's word grams, for both nets."""
+    from collections import Counter
+
+    from policies.recognisers.known_grams import KnownWordGrams
+
+    safety = risk_model.model()
+    normalised = risk_model.normalise(text)
+    counted, remembered = [0.0, 0.0], [0.0, 0.0]
+    risk_model._block(Counter(risk_model.word_grams(normalised)), safety.word, counted)
+    units = KnownWordGrams.units(risk_model._WORD.findall(normalised))
+    risk_model._add_block(*KnownWordGrams(safety.word).sums(units), remembered)
+    assert all(_close(a, b) for a, b in zip(counted, remembered, strict=True))
+
+    tone = classifier.model()
+    normalised = features.normalise(text)
+    counted_tone = classifier._block_scores(Counter(features.word_ngrams(normalised)), tone.word)
+    units = KnownWordGrams.units(features.tokens(normalised))
+    remembered_tone = classifier._scores_of(*KnownWordGrams(tone.word, last_counts_once=True).sums(units))
+    assert all(_close(a, b) for a, b in zip(counted_tone, remembered_tone, strict=True))
+
+
+def test_a_typed_draft_resumes_its_word_grams_exactly() -> None:
+    from policies.recognisers.known_grams import KnownWordGrams
+
+    weights = risk_model.model().word
+    resuming = KnownWordGrams(weights)
+    resumed_any = False
+    for text in _typed(TEXTS[6] + " the the team " + TEXTS[7]):
+        units = KnownWordGrams.units(risk_model._WORD.findall(risk_model.normalise(text)))
+        resumed_any |= len(units) > 9 and tuple(units[:-1]) in resuming._prefixes
+        assert resuming.sums(units) == KnownWordGrams(weights).sums(units), text
+    assert resumed_any

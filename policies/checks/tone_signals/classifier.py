@@ -15,14 +15,13 @@ import functools
 import gzip
 import json
 import math
-from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from policies.checks.tone_signals import features
 from policies.checks.tone_signals.profanity import Scan
-from policies.recognisers.known_grams import KnownGrams, counted_sums
+from policies.recognisers.known_grams import KnownGrams, KnownWordGrams, counted_sums
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "tone" / "model.json.gz"
 
@@ -42,6 +41,7 @@ class ToneModel:
     word: GramWeights
     char: GramWeights
     known_chars: KnownGrams  # per word, which of its character grams ``char`` holds
+    known_words: KnownWordGrams  # per token and the one before, which word grams ``word`` holds
 
 
 def _grams(block: dict[str, list]) -> GramWeights:
@@ -55,7 +55,9 @@ def _grams(block: dict[str, list]) -> GramWeights:
 def model(path: Path = MODEL_PATH) -> ToneModel:
     """Load the shipped weights once per process."""
     payload = json.loads(gzip.decompress(path.read_bytes()))
-    char = _grams(payload["char"])
+    char, word = _grams(payload["char"]), _grams(payload["word"])
+    if features.WORD_NGRAMS != (1, 2):
+        raise ValueError("known_words sums word unigrams and bigrams; features.WORD_NGRAMS changed")
     return ToneModel(
         threshold=payload["threshold"],
         lexicon_scale=payload["lexicon_scale"],
@@ -63,9 +65,10 @@ def model(path: Path = MODEL_PATH) -> ToneModel:
         tfidf_lexicon=payload["tfidf"]["lexicon"],
         nb_bias=payload["nb"]["bias"],
         nb_lexicon=payload["nb"]["lexicon"],
-        word=_grams(payload["word"]),
+        word=word,
         char=char,
         known_chars=KnownGrams(char, range(features.CHAR_NGRAMS[0], features.CHAR_NGRAMS[1] + 1), last_counts_once=True),
+        known_words=KnownWordGrams(word, last_counts_once=True),
     )
 
 
@@ -101,7 +104,7 @@ def probability_with(weights: ToneModel, text: str, scanned: Scan | None = None)
     """``offensive_probability`` under given weights (the training script checks that the
     exported weights reproduce scikit-learn's probabilities)."""
     normalised = features.normalise(text)
-    word_tfidf, word_nb = _block_scores(Counter(features.word_ngrams(normalised)), weights.word)
+    word_tfidf, word_nb = _scores_of(*weights.known_words.sums(KnownWordGrams.units(features.tokens(normalised))))
     char_tfidf, char_nb = _scores_of(*weights.known_chars.sums(features.words(normalised)))
     tfidf = weights.tfidf_bias + word_tfidf + char_tfidf
     nb = weights.nb_bias + word_nb + char_nb

@@ -32,8 +32,13 @@ def normalise(text: str) -> str:
     return _REPEAT.sub(r"\1\1", text)
 
 
+def tokens(normalised: str) -> list[str]:
+    """The words of the word n-grams; "!" and "?" count as words because they carry tone."""
+    return _WORD.findall(normalised)
+
+
 def word_ngrams(normalised: str) -> list[str]:
-    """Word unigrams and bigrams; "!" and "?" count as words because they carry tone."""
+    """Word unigrams and bigrams of ``tokens``."""
     tokens = _WORD.findall(normalised)
     grams = list(tokens)
     low, high = WORD_NGRAMS
