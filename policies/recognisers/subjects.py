@@ -349,7 +349,10 @@ def singular_subjects(text: str) -> list[Span]:
 # "our waiting-room plant is called Gerald", "the starter is named Glenys".
 _ANIMAL_WORD = quick(rf"\b{ANIMALS}s?\b", re.IGNORECASE)
 _NAME_BEFORE_ANIMAL = re.compile(r"\b([A-Z][\w'’-]+),?\s+(?i:the|our)\s+(?:[\w'’-]+\s+){0,2}?$")
-_CALLED = quick(r"\b(?:called|named|christened|known\s+as)\s+([A-Z][\w'’-]+)")
+# Round 24 (holdout26): "named Dr Prickles" -- a title is part of a pet's joke name.
+_CALLED = quick(r"\b(?:called|named|christened|known\s+as)\s+((?:(?:Dr|Mr|Mrs|Ms|Miss|Sir|Lady|Lord|Captain|Professor|Prof)\.?\s+)?[A-Z][\w'’-]+)")
+# The animal named in the sentence before: "found a hedgehog. He was assessed, named ...".
+_PRONOUN_CLAUSE = re.compile(r"^[^.!?\n]*[.!?]\s+(?:he|she|it|they)\b[^.!?\n]*$", re.IGNORECASE)
 _CALLED_WORDS = ("called", "named", "christened", "known as")
 
 
@@ -374,8 +377,9 @@ def pet_names(text: str) -> frozenset[str]:
     if any(w in text for w in _CALLED_WORDS):
         for m in _CALLED.finditer(text):
             # "... plant is called Gerald": an animal word earlier in the clause.
-            if any(a.end() <= m.start() and a.start() >= m.start() - 40
-                   and not any(c in text[a.end() : m.start()] for c in ".!?\n") for a in animals):
+            if any(a.end() <= m.start() and a.start() >= m.start() - 80
+                   and (not any(c in text[a.end() : m.start()] for c in ".!?\n") and a.start() >= m.start() - 40
+                        or _PRONOUN_CLAUSE.match(text[a.end() : m.start()])) for a in animals):
                 found.add(m.group(1))
     return frozenset(found)
 

@@ -71,7 +71,6 @@ KNOWN_DISAGREEMENTS = {
     "nhs-ex-015": "labelled block, assessed high (pattern)",
     "nhs-ex-017": "labelled block, assessed high (tone)",
     "nhs-ex-022": "labelled block, assessed high (customer_privacy)",
-    "nhs-ex-026": "labelled block, assessed high (identifiers, tone)",
     "nhs-ex-028": "labelled high, assessed medium (only the identifiers risk_model net holds it: customer_privacy misses 'your MRI showed' in a reply)",
     "nhs-ex-030": "labelled medium, assessed high (identifiers)",
     "nhs-ex-032": "labelled high, assessed block (identifiers, pattern, tone)",

@@ -76,6 +76,8 @@ _CUES: dict[str, list[str]] = {
         # that opens "Yes, ..." once, or a warm "Yes! ... No ...", is not that).
         r"(?:^|[.!?]\s+)yes,\s[^.!?\n]{3,160}[.!?]\s+yes,\s[^.!?\n]{3,200}[.!?]\s+no,\s",
         r"\bwho\s+(?:clearly|apparently|evidently|obviously)\s+(?:believe|believes|think|thinks|thought|assume|assumes|reckon|reckons)\b",
+        # Round 24 (holdout24): "Great idea." standing alone, after what people demand.
+        rf"{_OPEN}(?:what\s+an?\s+|such\s+an?\s+)?(?:great|good|smart|bright|super|fab)\s+idea{_CLOSE}",
         # "Lovely to hear." "Good to know." as a sentence of its own.
         rf"{_OPEN}(?:(?:how|so|very)\s+)?(?:lovely|nice|good|great|glad|wonderful)\s+to\s+(?:hear|know|see){_CLOSE}",
         # Openings that set up a jibe.
@@ -294,6 +296,8 @@ _CUES: dict[str, list[str]] = {
         r"\b(?:some|a\s+few|many|most|all)\s+of\s+(?:the|our)\s+(?:folk|people|customers|members|commenters|replies|comments|critics)\b",
         r"\b(?:the|our|these|those)\s+(?:folk|people|ones)\s+[a-z]+ing\b",
         r"\b(?:some(?:one|body)|people|folk|every(?:one|body))\s+(?:on|in)\s+(?:facebook|twitter|x|here|the\s+internet|social\s+media|tiktok|(?:the|our)\s+(?:comments|replies))\b",
+        # Round 24 (holdout23): "Someone on a Halifax community page says ..."
+        r"\b(?:some(?:one|body)|people|folk|every(?:one|body))\s+(?:on|in)\s+(?:a|an|the|one)\s+(?:[\w-]+\s+){0,2}?(?:page|group|forum|thread|chat)\b",
         r"\b(?:our|the|these)\s+(?:comments|replies|mentions)\b",
         r"\ba\s+(?:bloke|gent|gentleman|man|woman|lady|lad|chap|fella|caller)\s+(?:in|from)\b",
         r"\bhow\s+many\s+(?:people|of\s+you)\b",

@@ -13,7 +13,8 @@ decoded word counts only when it is on the swear list:
 - a spoonerism: "a shining wit", "a pair of cunning stunts" (first sounds swapped);
 - a word broken across a line with a hyphen: "bell-" / "ends";
 - letters as numbers: "2-5-12-12-5-14-4-19. A=1.";
-- a word spelt backwards ("kcuf"), ROT13 where the post names it, and Morse code.
+- a word spelt backwards ("kcuf"), ROT13 where the post names it, and Morse code;
+- hex character codes ("77 61 6e 6b ...") and phone-keypad taps ("22 666 555 ...").
 
 Each decoder is gated by a cheap test, so a post with no sign of a code costs a few
 regular-expression searches. A decoded hit is reported over the words that carry the
@@ -337,5 +338,29 @@ def _morse(text: str, words: Sequence[Word], lookup: Lookup) -> Iterator[Decoded
             yield Decoded(run.start(), run.end(), *hit)
 
 
+# Round 24 (holdout26): letters as two-digit hex character codes ("77 61 6e 6b ..."), four
+# or more, and phone-keypad taps, one group of the same key per letter ("22 666 555 ...").
+_HEX_RUN = re.compile(r"(?<![\w.:/-])(?:[0-9a-fA-F]{2} ){3,}[0-9a-fA-F]{2}(?![\w.:/-])")
+_KEYPAD = {"2": "abc", "3": "def", "4": "ghi", "5": "jkl", "6": "mno", "7": "pqrs", "8": "tuv", "9": "wxyz"}
+_KEYPAD_RUN = re.compile(r"(?<![\w.:/-])(?:[2-9]{1,4} ){3,}[2-9]{1,4}(?![\w.:/-])")
+
+
+def _hex_codes(text: str, words: Sequence[Word], lookup: Lookup) -> Iterator[Decoded]:
+    for run in _HEX_RUN.finditer(text):
+        codes = [int(pair, 16) for pair in run.group().split()]
+        if all(65 <= code <= 90 or 97 <= code <= 122 for code in codes):
+            if hit := _listed("".join(map(chr, codes)).lower(), lookup):
+                yield Decoded(run.start(), run.end(), *hit)
+
+
+def _keypad_taps(text: str, words: Sequence[Word], lookup: Lookup) -> Iterator[Decoded]:
+    for run in _KEYPAD_RUN.finditer(text):
+        groups = run.group().split()
+        if all(len(set(group)) == 1 and len(group) <= len(_KEYPAD[group[0]]) for group in groups):
+            letters = "".join(_KEYPAD[group[0]][len(group) - 1] for group in groups)
+            if hit := _listed(letters, lookup):
+                yield Decoded(run.start(), run.end(), *hit)
+
+
 _DECODERS = (_nato, _letter_names, _acrostic, _upside_down, _pig_latin, _spoonerism, _broken_across_lines,
-             _alphabet_numbers, _backwards, _rot13, _morse)
+             _alphabet_numbers, _backwards, _rot13, _morse, _hex_codes, _keypad_taps)

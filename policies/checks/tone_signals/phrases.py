@@ -465,6 +465,9 @@ _PATTERNS: dict[str, list[str | tuple[str, tuple[str | tuple[str, ...], ...]]]] 
         rf"\b(?:we|i){_A}(?:ll|\s+will)\s+(?:find|hunt|get|come\s+for)\s+(?:you|u|him|her|them)"
         r"(?=\s*(?:[^\w\s(]|$)|\s+(?:wherever|and|eventually|soon|one\s+day|sooner|too|all)\b)",
         r"\bwatch\s+your\s+back\b",
+        # Round 24 (holdout26): "you'll find out how easy it is for us to find yours".
+        rf"\byou{_A}(?:ll|\s+will)\s+(?:soon\s+)?(?:find\s+out|see|learn|discover)\s+how\s+(?:easy|easily|quickly|fast|simple)\s+"
+        r"(?:it\s+is\s+)?(?:for\s+us\s+to|we\s+can)\s+(?:find|trace|track|get\s+to|reach|visit|locate)\b",
         r"\bwe\s+know\s+(?:who|where)\s+(?:you|u)\b",
         r"\b(?:careful|be\s+careful)\s+what\s+(?:you|u)\s+(?:write|say|post)\b",
         rf"\byou{_A}(?:ll|\s+will)\s+regret\b",

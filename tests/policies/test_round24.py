@@ -1,0 +1,127 @@
+"""Round 24 (holdout23, holdout24 and holdout26 released): invented look-alikes, not the rows.
+
+Customer privacy: in a reply, a fee refunded "from March", a pension that "will now go in
+on the 28th", a balance to be "cleared". Tone: "Great idea." standing alone after what
+people demand, someone "on a community page" as the target, a menace ("you'll find out how
+easy it is for us to find yours"), swear words as hex codes or phone-keypad taps.
+Identifiers: a service's number given by its name ("Call the Family Front Door on ..."),
+the age of a thing ("15-year-old walking boots"), an animal "named Dr Prickles", "Ward 4"
+as a ward. Each has an everyday twin that stays as it was.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from policies.checks import customer_privacy, identifiers, tone
+from policies.checks.base import CheckContext, Severity
+from policies.checks.tone_signals.profanity import scan
+from tests.policies.checking import highest
+
+DISCLOSURES = [
+    "@dot_f66 Glad you liked the new card! And that late payment fee from June has been refunded 👍",
+    "@welly_wendy your pension will now go in on the 1st, as you asked.",
+    "@hove_hattie Your cake order's in! We just need the £25 balance from last month cleared first.",
+]
+
+
+@pytest.mark.parametrize("text", DISCLOSURES)
+def test_a_reply_that_tells_a_fee_a_pension_or_a_balance_is_a_disclosure(text):
+    assert highest(customer_privacy, text) >= Severity.HIGH
+
+
+NOT_DISCLOSURES = [
+    "@dot_f66 Our card fee is £2 a month, and there's no fee at all for under-18s.",
+    "@welly_wendy State pension payments go in every four weeks; gov.uk has the dates.",
+    "Yes, the website was down on Monday. That's on us. Anyone charged a late fee because of it gets it back.",
+    "@hove_hattie Our celebration cakes need a £10 deposit, with the balance paid on collection.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_DISCLOSURES)
+def test_prices_timetables_and_an_apology_to_everyone_are_not(text):
+    assert highest(customer_privacy, text) <= Severity.LOW
+
+
+def test_no_jamie_is_still_spoken_to():
+    text = "No, Jamie, we can't take your case on again. Your file is closed."
+    assert highest(customer_privacy, text) >= Severity.MEDIUM
+
+
+HOSTILE = [
+    ("Someone in a local parents' group says sunscreen is 'a scam'. Brilliant. Clever stuff.", "sarcasm"),
+    ("The comments are full of people demanding we grit every cul-de-sac 'by law'. Great idea. "
+     "We'll get the lorries to fly.", "sarcasm"),
+    ("@nosy_neil carry on filming our staff at home and you'll find out how easy it is for us to find you.",
+     "threat"),
+]
+
+
+@pytest.mark.parametrize(("text", "code"), HOSTILE)
+def test_mock_praise_aimed_at_a_page_and_a_menace_are_held(text, code):
+    findings = tone.run(CheckContext(text=text, original=text, settings={"risk_model": False}))
+    assert any(f.code == code and f.severity >= Severity.MEDIUM for f in findings), findings
+
+
+FRIENDLY = [
+    "@jo_bakes Great idea! We'll pass it on to the buying team.",
+    "Someone in our Facebook group asked about parking: the Sun Street car park is free after 6pm.",
+    "Keep practising and you'll find out how easy it is to swim a length. Lessons from £4.",
+    "You'll see how easy it is for us to sort a new bin: just fill in the form.",
+]
+
+
+@pytest.mark.parametrize("text", FRIENDLY)
+def test_their_friendly_twins_are_not(text):
+    findings = tone.run(CheckContext(text=text, original=text, settings={"risk_model": False}))
+    assert max((f.severity for f in findings), default=Severity.INFO) <= Severity.LOW, findings
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [("To the people making hoax calls, in hex: 77 61 6e 6b 65 72 73", "wankers"),
+     ("Our senior partner's reply, on his old phone: 22 666 555 555 666 222 55 7777", "bollocks")],
+)
+def test_hex_codes_and_keypad_taps_are_read(text, term):
+    assert [h.term for h in scan(text).hits if h.disguised] == [term]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Our opening hours: 09 30 to 17 30, Monday to Friday, and 10 00 to 16 00 on Saturdays.",
+     "Table numbers 22 33 44 55 are by the window; 66 and 77 by the door.",
+     "Sort code 20 45 77, account 55 66 77 88: that's for the raffle money only."],
+)
+def test_everyday_numbers_are_not_codes(text):
+    assert [h for h in scan(text).hits if h.disguised] == []
+
+
+def _identifiers(text: str, org_kind: str = "council") -> Severity:
+    return highest(identifiers, text, org_kind=org_kind, risk_model=False)
+
+
+@pytest.mark.parametrize(
+    ("text", "org_kind"),
+    [("If a child under 16 stays with a family friend for 28 days or more, that's private fostering. "
+      "Call the Family Front Door on 01632 960207.", "council"),
+     ("What a view, Carys! Your 20-year-old walking boots on top of Pen y Fan 🌄 Thanks for tagging us.", "retail")],
+)
+def test_a_service_line_and_an_old_pair_of_boots_identify_no_one(text, org_kind):
+    assert _identifiers(text, org_kind) <= Severity.MEDIUM
+
+
+def test_a_hedgehog_named_dr_spike_and_ward_4_are_not_people():
+    text = "Ward 4 garden, 3am: the night team found a hedgehog. He was checked over, named Dr Spike and let out by the bins."
+    findings = identifiers.run(CheckContext(text=text, original=text, org_kind="nhs", settings={"risk_model": False}))
+    assert not [f for f in findings if f.code in ("identifier.name", "identifier.count")]
+    assert any(f.code == "identifier.place" and text[f.start : f.end] == "Ward 4" for f in findings)
+
+
+@pytest.mark.parametrize(
+    ("text", "org_kind"),
+    [("Thanks to Carys Pugh of Brecon, 20, for her lovely review after her surgery on Tuesday. Call Carys on "
+      "07700 900123 to say well done!", "nhs"),
+     ("Bed 14, Ward 6: Mr Llewellyn's family, please call the ward as soon as you can on 01632 960455.", "nhs")],
+)
+def test_a_private_number_and_a_patient_in_a_ward_bed_are_still_held(text, org_kind):
+    assert _identifiers(text, org_kind) >= Severity.HIGH
