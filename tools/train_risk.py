@@ -3,7 +3,7 @@
 Usage: .venv/bin/python tools/train_risk.py [--out policies/checks/data/risk/model.json.gz]
                                             [--no-lofo] [--compare] [--sweep-tone-floor F,F,...]
 
-Reads only labelled files in this repository (field ``risky`` and ``checks``), twenty-eight
+Reads only labelled files in this repository (field ``risky`` and ``checks``), thirty-two
 sources: tests/data/drafts.jsonl, tests/data/holdout.jsonl, tests/data/holdout2.jsonl,
 tests/data/holdout3.jsonl, tests/data/holdout4.jsonl, tests/data/holdout5.jsonl,
 tests/data/holdout6.jsonl, "train7" (tests/data/train7a.jsonl, train7b.jsonl and
@@ -13,7 +13,8 @@ train7c.jsonl, one source group, so leave-one-file-out leaves all three out toge
 (tests/data/holdout9a.jsonl and holdout9b.jsonl, one group), "holdout10"
 (tests/data/holdout10a.jsonl and holdout10b.jsonl, one group),
 "holdout11", "holdout12" (two files each), "train13" (tests/data/train13a.jsonl and
-train13b.jsonl, one group), "holdout13", "holdout14", "holdout15", "holdout16", "holdout17", "holdout18", "holdout19", "holdout20", "holdout21", "holdout22" (two files each),
+train13b.jsonl, one group), "holdout13", "holdout14", "holdout15", "holdout16", "holdout17", "holdout18", "holdout19", "holdout20", "holdout21", "holdout22", "holdout23", "holdout24",
+"holdout25", "holdout26" (two files each),
 tests/data/train16.jsonl, "train22" (tests/data/train22.jsonl and train22b.jsonl, one group) and policies/packs/examples/*.jsonl. (holdout3, holdout4, holdout5, holdout6, the train7 sets,
 holdout7, holdout8, holdout9, holdout10, holdout11, holdout12, train13, holdout13 and
 holdout14 each joined once its before-tuning figures were recorded: tests/data/README.md,
@@ -24,7 +25,7 @@ in round 17 once holdout17 had been written, holdout17 in round 18 once holdout1
 holdout18 in round 19 once holdout19 had been written, holdout19 in round 20 once holdout20
 had been written, holdout20 in round 21 once holdout21 had been written, holdout21 (with
 train22) in round 22 once holdout22 had been written, holdout22 in round 23 once holdout23
-had been written.
+had been written, holdout23 to holdout26 in round 24 once holdout27 had been written.
 train12 is still not a source: see the README.)
 
 Two nets over the same features (policies/recognisers/risk_model.py, whose analyzers are
@@ -178,6 +179,13 @@ SOURCES = {
     "holdout21": [REPO / "tests/data/holdout21a.jsonl", REPO / "tests/data/holdout21b.jsonl"],
     # Measured at the start and end of round 22, released in round 23 after holdout23 was written.
     "holdout22": [REPO / "tests/data/holdout22a.jsonl", REPO / "tests/data/holdout22b.jsonl"],
+    # Round 23 wrote holdout23 to holdout26; holdout25 was released in round 23 itself, the
+    # others measured at its start and end. All four released in round 24 after holdout27
+    # was written.
+    "holdout23": [REPO / "tests/data/holdout23a.jsonl", REPO / "tests/data/holdout23b.jsonl"],
+    "holdout24": [REPO / "tests/data/holdout24a.jsonl", REPO / "tests/data/holdout24b.jsonl"],
+    "holdout25": [REPO / "tests/data/holdout25a.jsonl", REPO / "tests/data/holdout25b.jsonl"],
+    "holdout26": [REPO / "tests/data/holdout26a.jsonl", REPO / "tests/data/holdout26b.jsonl"],
     # Round 16: notices that end with a share call ("Please share so your neighbours
     # know"), with risky twins (manhunts, shaming): the nets had learnt that a share
     # call alone means a post about a particular person (tests/data/TRAIN16.md).

@@ -77,7 +77,10 @@ _STAFF_CUE = re.compile(
        superintendent|commissioner|councillor|mayor|clinician|counsellor|therapist|
        psychotherapist|nurse|doctor|consultant|founder|president|secretary|treasurer|
        trustee|ambassador|patron|editor|spokesperson|staff|gardeners?|dog|
-       specialist|expert|practitioner|caseworker|worker)s?\b)
+       specialist|expert|practitioner|caseworker|worker|
+       # Round 24 (holdout23): "our school crossing patroller Gwen Ashby".
+       patroller|warden|ranger|cleaner|caretaker|porter|chef|cook|librarian|teacher|assistant|engineer|
+       technician|electrician|mechanic|steward|attendant|administrator|clerk|cashier|baker|butcher|barista)s?\b)
     | (?i:\b(?:joins?|joined|has\s+joined|appointed|promoted|qualified|retires?|retiring|
        said|says|spoke|speaking|will\s+speak|opens|opened|gave\s+evidence|awarded|welcome|
        # Round 17: "Priya Lindqvist has been made a partner".
@@ -92,6 +95,13 @@ _STAFF_CUE = re.compile(
 # Someone to ask, before the name only ("call Dr Amara Lewis on ..."): after it, "Tom
 # Llewellyn's family, please call the ward" asks the patient's family (round 24).
 _CONTACT_CUE = re.compile(r"\b(?:chat\s+to|speak\s+to|ask\s+for|contact|call)\b", re.IGNORECASE)
+# A colleague who did something to the person named next: "our nurse found ...", "our
+# warden helped ...".
+_ACTED_ON = re.compile(
+    r"\b(?:found|helped|saw|met|spotted|rescued|stopped|arrested|visited|treated|caught|served|"
+    r"supported|assisted|drove|took|brought|reunited|looked\s+after|cared\s+for|checked\s+on)\b",
+    re.IGNORECASE,
+)
 _REPLY_START = re.compile(
     r"^\s*(?:@\w+[\s,:]*)+|^\s*(?:hi|hello|hey|dear|sorry|thanks|thank\s+you|morning|"
     r"afternoon|evening)\s*,?\s+[A-Z][\w'’-]+",
@@ -357,7 +367,10 @@ def is_staff_or_official(text: str, span: Span, window: int = 45) -> bool:
     """Whether the named person at ``span`` reads as a colleague or a public figure."""
     before = text[max(0, span.start - window) : span.start]
     after = text[span.end : span.end + window]
-    if _STAFF_CUE.search(before[-window:]) or _CONTACT_CUE.search(before) or _ROLE_RIGHT_BEFORE.search(before):
+    cue = next(reversed(list(_STAFF_CUE.finditer(before[-window:]))), None)  # the nearest
+    if cue is not None and _ACTED_ON.search(before[-window:], cue.end()):
+        cue = None  # Round 24: "Our caretaker found Mrs Joan Pike ...": the caretaker's, not her role
+    if cue is not None or _CONTACT_CUE.search(before) or _ROLE_RIGHT_BEFORE.search(before):
         return True
     if _OFFICIAL_TITLE.match(text, span.start) or _OFFICIAL_TITLE_BEFORE.search(before):
         return True

@@ -22,8 +22,11 @@ GENERAL = [
     ("therapy", "Our year in numbers: 380 people came to us; 64% were women; a third were aged 25 to 34; the "
                 "average client came for eight sessions; 70% improved on their wellbeing scores. Thank you to "
                 "the funders who make low-cost places possible."),
+    # Round 24: "the family home" is a house, not a family, so the rules no longer hold the
+    # first wording ("don't move out of the family home ..."); "the family" still reads as
+    # people and keeps the clearing tested.
     ("law_firm", "Thinking of separating this spring? Before you see anyone: gather your last three payslips, "
-                 "list every joint account, and don't move out of the family home if children are involved "
+                 "list every joint account, and don't ask the family to move out if children are involved "
                  "without advice. Free first half hour, Thursdays 4-7pm, our Otley office."),
 ]
 

@@ -125,3 +125,14 @@ def test_a_hedgehog_named_dr_spike_and_ward_4_are_not_people():
 )
 def test_a_private_number_and_a_patient_in_a_ward_bed_are_still_held(text, org_kind):
     assert _identifiers(text, org_kind) >= Severity.HIGH
+
+
+def test_a_colleague_introduced_by_a_frontline_job_is_a_colleague():
+    text = ("After 15 years on Church Lane, our school crossing patroller Pat Evans hangs up her lollipop on "
+            "Friday. Pat, 66, says she'll miss the waves most. Enjoy your retirement, Pat!")
+    assert _identifiers(text) <= Severity.LOW
+
+
+def test_a_person_our_caretaker_found_is_still_described():
+    text = "Our caretaker found Mrs Joan Pike, 84, of 3 Mill Lane collapsed in the foyer on Tuesday morning."
+    assert _identifiers(text) >= Severity.HIGH

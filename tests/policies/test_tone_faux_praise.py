@@ -105,11 +105,9 @@ HARMLESS = [
 # identifiers net reads a roads story as an incident report, so only tone is checked.)
 TONE_QUIET = [
     # Praise for clearing what drivers park across; the identification net holds it, tone must not.
-    # Round 22 (holdout21 and train22 joined): the tone net scores it 0.652, just over the
-    # long-post threshold of 0.65, so one peer looks at it.
-    pytest.param("council", "facebook", "Round of applause for the residents of Lansdown who cleared the dropped "
-                 "kerbs of snow before 8am so buggies and wheelchairs could get through. Such dedication 👏",
-                 marks=pytest.mark.xfail(strict=True, reason="held by the tone net at 0.652 (round 22)")),
+    # (Round 22's tone net scored it 0.652, just over the long-post threshold; round 24's does not.)
+    ("council", "facebook", "Round of applause for the residents of Lansdown who cleared the dropped "
+     "kerbs of snow before 8am so buggies and wheelchairs could get through. Such dedication 👏"),
     ("police", "x", "Well done to our roads policing team, who stopped a lorry going the wrong way on the motorway. "
      "Genuinely impressive work."),
     ("police", "facebook", "Special mention to our PCSOs, who spotted cars parked on the pavement outside the school "
