@@ -329,13 +329,16 @@ def run(ctx: CheckContext) -> list[Finding]:
         spans = [s for s in spans if not (s.kind in ("name", "place", "proper_noun") and text[s.start : s.end] in pets)]
     animal = animal_subject(text, pets)
     addressee = reply_addressee(text)
-    if addressee and text.lstrip().startswith("@"):
+    # Round 24 (holdout23, holdout26): "Hi Dev, thanks for letting us know the streetlight
+    # ... is out" answers a comment as an @reply does.
+    replying = bool(addressee) and (text.lstrip().startswith("@") or bool(_GREETED.match(text)))
+    if replying:
         # In a reply, a lone first name is the person replied to, who wrote in public.
         spans = [s for s in spans if not _addressee_name(text, s)]
     aggregate = aggregate_spans(text)
     singular = singular_subjects(text)
     people = specific_person_spans(text) + singular
-    if addressee and text.lstrip().startswith("@"):
+    if replying:
         # A kind reply echoes what the person said in public: "Sorry the mixer was out
         # again when you came in, Kev", "Sorry the café was so busy, Pete, that's no fun
         # with a hungry toddler". Their own visit and their own toddler are not a third
@@ -871,6 +874,9 @@ def _with_titled_names(text: str, spans: list[Span]) -> list[Span]:
 
 
 _VOCATIVE = re.compile(r"(?:^|[\s,])(?:hi|hello|hey|dear|thanks|thank\s+you|sorry)?[\s,]*$", re.IGNORECASE)
+
+
+_GREETED = re.compile(r"^\s*(?:hi|hello|hey)\s+[A-Z][\w'’-]+\s*[,!]", re.IGNORECASE)
 
 
 def _addressee_name(text: str, span: Span) -> bool:

@@ -123,7 +123,11 @@ _EACH_BEFORE = quick(r"\b(?:each|every|any|no)\s+$", re.IGNORECASE)
 
 
 _FAMILY_COMPOUND = re.compile(r"\s+(?:friends?|members?|doctors?|GPs?|homes?|courts?|law|lawyers?|support|"
-                              r"therapy|hubs?|centres?|events?|days?|fun|run|friendly)\b", re.IGNORECASE)
+                              r"therapy|hubs?|centres?|events?|days?|fun|run|friendly|"
+                              # "closes at 1pm for a family wedding": an occasion
+                              r"weddings?|funerals?|parties|party|celebrations?|occasions?|emergency|bereavement)\b",
+                              re.IGNORECASE)
+_LEADING_NON_WORDS = re.compile(r"^[\W_]+")
 _IMPOSTOR_AFTER = re.compile(
     r"\s+(?:who\s+)?(?:claims?|claiming|pretends?|pretending|poses|posing|calling\s+(?:themselves|himself|herself))\b",
     re.IGNORECASE,
@@ -383,7 +387,9 @@ def is_staff_or_official(text: str, span: Span, window: int = 45) -> bool:
         return True  # "Meet Grace Mensah, healthcare support worker on our stroke unit"
     if _THANKED_FOR_TEACHING.match(after):
         return True  # "Huge thanks to Dr Amara Lewis for such a generous day of teaching"
-    return bool(_STAFF_CUE.match(after.lstrip(" ,(")) or _STAFF_CUE.search(after[:30]))
+    # Round 24 (holdout26): "Llongyfarchiadau Gwenllian! 🏃‍♀️ Our Conwy mortgage adviser ran ...":
+    # the next sentence says who she is, after an emoji too.
+    return bool(_STAFF_CUE.match(_LEADING_NON_WORDS.sub("", after)) or _STAFF_CUE.search(after[:30]))
 
 
 # A colleague known by where they work, right after the name. "Moira, who's been ordering

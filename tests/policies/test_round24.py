@@ -136,3 +136,36 @@ def test_a_colleague_introduced_by_a_frontline_job_is_a_colleague():
 def test_a_person_our_caretaker_found_is_still_described():
     text = "Our caretaker found Mrs Joan Pike, 84, of 3 Mill Lane collapsed in the foyer on Tuesday morning."
     assert _identifiers(text) >= Severity.HIGH
+
+
+EVERYDAY = [
+    ("council", "facebook", "Hi Priya, thanks for letting us know the streetlight on Mill Road has been out since "
+     "Friday. We've logged it and an electrician will be out by Tuesday."),
+    ("retail", "instagram", "Our Abbey Street café closes at 2pm on Friday for a family funeral. Back to normal "
+     "on Saturday."),
+    ("bank", "x", "Well done Aled! 🚴 Our Bangor branch manager cycled 100 miles on Sunday and raised £900 for "
+     "the hospice."),
+]
+
+
+@pytest.mark.parametrize(("kind", "platform", "text"), EVERYDAY)
+def test_a_greeted_fault_reply_a_family_occasion_and_a_colleague_next_sentence_are_auto_approved(kind, platform, text):
+    from tools.eval import assess_labelled
+
+    result = assess_labelled(text, kind, platform)
+    assert result.auto_approved, [(f.check, f.code, f.severity) for f in result.findings if f.severity > Severity.LOW]
+
+
+@pytest.mark.parametrize(
+    ("kind", "platform", "text"),
+    [("nhs", "facebook", "Hi Priya, your husband's scan on Tuesday showed the tumour has shrunk, so he's off the "
+      "ward by Friday."),
+     ("retail", "instagram", "A family from Abbey Street came into our café at 2pm on Friday after the funeral of "
+      "their son, 19."),
+     ("bank", "x", "Well done Aled! 🚴 Our customer from Bangor cycled 100 miles on Sunday, eight weeks after his "
+      "heart surgery.")],
+)
+def test_their_twins_about_a_client_are_held(kind, platform, text):
+    from tools.eval import assess_labelled
+
+    assert not assess_labelled(text, kind, platform).auto_approved
