@@ -881,8 +881,10 @@ _GREETED = re.compile(r"^\s*(?:hi|hello|hey)\s+[A-Z][\w'’-]+\s*[,!]", re.IGNOR
 
 def _addressee_name(text: str, span: Span) -> bool:
     """A lone first name in a reply, spoken to: "Sorry ..., Pete," / "Hi Oksana"."""
-    if span.kind not in ("name", "proper_noun") or " " in text[span.start : span.end].strip():
+    if span.kind not in ("name", "proper_noun", "place") or " " in text[span.start : span.end].strip():
         return False
+    if span.kind == "place" and not _GREETED.match(text[: span.end + 1]):
+        return False  # Round 24 (holdout23): "Hi Kerry," greets Kerry; "in Kerry," is the county
     before = text[max(0, span.start - 12) : span.start]
     after = text[span.end : span.end + 2]
     return bool(_VOCATIVE.search(before)) and (after[:1] in (",", "!", ".", "") or after.startswith((" -", " –", " —")))

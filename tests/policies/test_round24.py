@@ -169,3 +169,12 @@ def test_their_twins_about_a_client_are_held(kind, platform, text):
     from tools.eval import assess_labelled
 
     assert not assess_labelled(text, kind, platform).auto_approved
+
+
+def test_a_greeted_name_that_is_also_a_place_is_the_person_greeted():
+    greeted = "Hi Kerry, thanks for sharing the photos of your new boots on Tuesday!"
+    findings = identifiers.run(CheckContext(text=greeted, original=greeted, org_kind="retail", settings={"risk_model": False}))
+    assert not [f for f in findings if greeted[f.start : f.end] == "Kerry"]
+    county = "Our new shop in Kerry, on Main Street in Tralee, opens on Tuesday."
+    findings = identifiers.run(CheckContext(text=county, original=county, org_kind="retail", settings={"risk_model": False}))
+    assert [f for f in findings if county[f.start : f.end] == "Kerry"]
