@@ -179,7 +179,10 @@ _TOTAL = quick(
     # Round 13: counts of matters handled ("312 disrepair claims settled", "138
     # employment disputes settled") and of kinds of client ("1,146 first-time buyers").
     r"claims|disputes|matters|enquiries|complaints|applications|transactions|purchases|"
-    r"mortgages|loans|buyers|couples|individuals|callers|survivors|parents|businesses)\b",
+    r"mortgages|loans|buyers|couples|individuals|callers|survivors|parents|businesses|"
+    # Round 24 (holdout23): "the 61 brothers and sisters who came to the sibling picnic".
+    r"brothers|sisters|siblings|sons|daughters|mums|dads|grandparents|grandchildren|kids|"
+    r"runners|walkers|riders|swimmers|singers|players|guests|learners|graduates|apprentices)\b",
     re.IGNORECASE,
 )
 _RATE = quick(r"\b\d+(?:\.\d+)?\s?(?:%|per\s?cent\b)|\b\d+p\s+in\s+every\b", re.IGNORECASE)

@@ -178,3 +178,11 @@ def test_a_greeted_name_that_is_also_a_place_is_the_person_greeted():
     county = "Our new shop in Kerry, on Main Street in Tralee, opens on Tuesday."
     findings = identifiers.run(CheckContext(text=county, original=county, org_kind="retail", settings={"risk_model": False}))
     assert [f for f in findings if county[f.start : f.end] == "Kerry"]
+
+
+def test_sixty_siblings_at_a_picnic_are_a_crowd_and_two_are_not():
+    crowd = "Thanks to the 58 brothers and sisters who came to the young carers' picnic in Priory Park yesterday 💛"
+    assert _identifiers(crowd, "charity") <= Severity.LOW
+    pair = ("Thanks to the brother and sister, 9 and 11, who came to the young carers' picnic in Priory Park "
+            "yesterday after their mum's stroke 💛")
+    assert _identifiers(pair, "charity") >= Severity.MEDIUM
