@@ -61,6 +61,12 @@ _BARE_AGE = quick(
     r"(?:(?<=[A-Za-z\u00C0-\u024F])|(?<=[A-Za-z\u00C0-\u024F][’']s)),\s(\d{1,3}),(?=\s)"
     r"|(?<=[A-Za-z])\s\((\d{1,3})\)"
 )
+# Round 24: two ages after the children they belong to: "the brother and sister, 9 and 11,".
+_PAIR_AGES = quick(
+    r"\b(?:brothers?|sisters?|sons?|daughters?|boys?|girls?|twins|kids|children|grandchildren|siblings|"
+    r"grandsons?|granddaughters?),\s(\d{1,2})\s(?:and|&)\s(\d{1,2}),(?=\s)",
+    re.IGNORECASE,
+)
 # ... but a number in brackets after an ordinary lower-case word is a tally ("the most
 # common reason was communication (38), then trust (11)"): an age in brackets follows a
 # name or a word for a person ("Mrs Khan (81)", "a man (38)", "her son (4)").
@@ -126,6 +132,8 @@ def find_numeric(text: str) -> list[Span]:
         if group == 2 and not _PERSON_BEFORE_BRACKET.search(text[max(0, m.start() - 40) : m.start(group) - 1]):
             continue
         spans.append(Span(m.start(group), m.end(group), "age", "age"))
+    for m in _PAIR_AGES.finditer(text):
+        spans += [Span(m.start(1), m.end(1), "age", "age"), Span(m.start(2), m.end(2), "age", "age")]
     for m in _COUNT.finditer(text):
         noun = m.group(1).lower()
         if noun in _NOT_COUNTED:
