@@ -186,3 +186,15 @@ def test_sixty_siblings_at_a_picnic_are_a_crowd_and_two_are_not():
     pair = ("Thanks to the brother and sister, 9 and 11, who came to the young carers' picnic in Priory Park "
             "yesterday after their mum's stroke 💛")
     assert _identifiers(pair, "charity") >= Severity.MEDIUM
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [("If you're going to leave your bags of rubbish by the bottle bank, at least tie them up.", True),
+     ("If you're going to park across the dropped kerb again, please at least leave a phone number.", True),
+     ("If you're going to the fair on Saturday, at least bring a brolly.", False),
+     ("If you're going to run the 10k, at least do the 2k warm-up with us first.", False)],
+)
+def test_a_misdeed_granted_then_a_mock_request_is_sarcasm(text, held):
+    findings = tone.run(CheckContext(text=text, original=text, settings={"risk_model": False}))
+    assert any(f.code == "sarcasm" for f in findings) is held

@@ -76,6 +76,8 @@ _CUES: dict[str, list[str]] = {
         # that opens "Yes, ..." once, or a warm "Yes! ... No ...", is not that).
         r"(?:^|[.!?]\s+)yes,\s[^.!?\n]{3,160}[.!?]\s+yes,\s[^.!?\n]{3,200}[.!?]\s+no,\s",
         r"\bwho\s+(?:clearly|apparently|evidently|obviously)\s+(?:believe|believes|think|thinks|thought|assume|assumes|reckon|reckons)\b",
+        # Round 24 (train13): "Only took twelve years and a celebrity tweet." after "finally noticed".
+        rf"{_OPEN}(?:it\s+)?only\s+took\s+(?:[a-z0-9]+\s+){{1,2}}(?:years|decades|months)\b",
         # Round 24 (holdout24): "Great idea." standing alone, after what people demand.
         rf"{_OPEN}(?:what\s+an?\s+|such\s+an?\s+)?(?:great|good|smart|bright|super|fab)\s+idea{_CLOSE}",
         # "Lovely to hear." "Good to know." as a sentence of its own.

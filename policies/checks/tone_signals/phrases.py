@@ -547,6 +547,12 @@ _PATTERNS: dict[str, list[str | tuple[str, tuple[str | tuple[str, ...], ...]]]] 
         r"\bnot\s+rocket\s+science\b",
         # A reproach dressed as a request: "could you at least use a reputable website".
         r"\b(?:could|can|would|will)\s+(?:you|u|people|folks|everyone)\s+(?:please\s+)?at\s+least\b",
+        # Round 24 (train22): "If you're going to dump broken sofas outside our shop overnight,
+        # at least stay and help lift them." A misdeed granted, then a mock request; "If
+        # you're going to the fair, at least bring a brolly" grants no misdeed.
+        rf"\bif\s+(?:you|u){_A}(?:re|\s+are)\s+going\s+to\s+(?:keep\s+)?(?:dump|fly-?tip|leave|park|block|steal|nick|"
+        r"spray|smash|vandalise|vandalize|abuse|shout\s+at|swear\s+at|throw|let\s+your\s+dog|ignore|jump|skip|drop)\b"
+        r"[^.!?\n]{0,80},\s+(?:(?:please|kindly)\s+)?at\s+least\b",
         # "Read the label, folks. It's not hard." as a sentence of its own.
         rf"(?:^|[.!?]\s+)it{_A}s\s+(?:really\s+)?not\s+(?:that\s+|so\s+)?(?:hard|difficult|complicated)\s*(?:[.!]|$|(?=\s*[\U0001f300-\U0001faff]))",
         # "'can we exchange tomorrow?' is not a plan. It's a wish."
