@@ -113,7 +113,7 @@ MODEL_MAX_CHARS = 4000
 MESSAGES = {
     "slur": "This is a slur. It cannot go out from an organisation's account, even quoted or disguised.",
     "profanity": "This is swearing, even with letters swapped or starred out. Readers see the word, not the disguise; say it plainly instead.",
-    "coded_profanity": "This spells out a swear word in code (read down the lines, spelt backwards or in letter names, numbers or Morse, swapped or turned upside down). Readers crack it at once and see the word; say it plainly instead.",
+    "coded_profanity": "This spells out a swear word in code (read down the lines, spelt backwards, or in letter names, numbers, keypad taps, character codes or Morse, swapped or turned upside down). Readers crack it at once and see the word; say it plainly instead.",
     "mild_profanity": "Mild swearing still jars on an official account; a plainer word keeps attention on your message.",
     "insult": "This calls someone a name. In public an insult makes the sender look worse than its target; describe what happened instead.",
     "undirected_insult": "This is name-calling. Even with no one named, the people it describes will recognise themselves; describe the behaviour instead.",
