@@ -331,14 +331,17 @@ def run(ctx: CheckContext) -> list[Finding]:
     addressee = reply_addressee(text)
     # Round 24 (holdout23, holdout26): "Hi Dev, thanks for letting us know the streetlight
     # ... is out" answers a comment as an @reply does.
-    replying = bool(addressee) and (text.lstrip().startswith("@") or bool(_GREETED.match(text)))
-    if replying:
+    greeted = bool(addressee) and not text.lstrip().startswith("@") and bool(_GREETED.match(text))
+    answering = bool(addressee) and (text.lstrip().startswith("@") or greeted)
+    greeted_names: list[Span] = []
+    if answering:
         # In a reply, a lone first name is the person replied to, who wrote in public.
+        greeted_names = [s for s in spans if greeted and _addressee_name(text, s)]
         spans = [s for s in spans if not _addressee_name(text, s)]
     aggregate = aggregate_spans(text)
     singular = singular_subjects(text)
     people = specific_person_spans(text) + singular
-    if replying:
+    if answering:
         # A kind reply echoes what the person said in public: "Sorry the mixer was out
         # again when you came in, Kev", "Sorry the café was so busy, Pete, that's no fun
         # with a hungry toddler". Their own visit and their own toddler are not a third
@@ -616,6 +619,10 @@ def run(ctx: CheckContext) -> list[Finding]:
         if cleared:
             combination = risk_model.as_cleared(combination)
         findings.append(combination)
+    # The greeted name still names the person replied to: beside a disclosure about them
+    # ("Hi Morag! Your usual Thursday 5pm appointment ...") the policy's escalation sees it.
+    findings += [_detail(Span(s.start, s.end, "name", s.label), Severity.LOW,
+                         "The person this reply greets: say nothing private about them here.") for s in greeted_names]
     if max((f.severity for f in findings), default=Severity.INFO) <= Severity.LOW:
         findings += _net_findings(ctx)
     return findings

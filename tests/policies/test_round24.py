@@ -174,7 +174,9 @@ def test_their_twins_about_a_client_are_held(kind, platform, text):
 def test_a_greeted_name_that_is_also_a_place_is_the_person_greeted():
     greeted = "Hi Kerry, thanks for sharing the photos of your new boots on Tuesday!"
     findings = identifiers.run(CheckContext(text=greeted, original=greeted, org_kind="retail", settings={"risk_model": False}))
-    assert not [f for f in findings if greeted[f.start : f.end] == "Kerry"]
+    kerry = [f for f in findings if greeted[f.start : f.end] == "Kerry"]
+    assert [(f.code, f.severity) for f in kerry] == [("identifier.name", Severity.LOW)]  # greeted, not a county
+    assert not [f for f in findings if f.code == "combination"]
     county = "Our new shop in Kerry, on Main Street in Tralee, opens on Tuesday."
     findings = identifiers.run(CheckContext(text=county, original=county, org_kind="retail", settings={"risk_model": False}))
     assert [f for f in findings if county[f.start : f.end] == "Kerry"]
@@ -198,3 +200,10 @@ def test_sixty_siblings_at_a_picnic_are_a_crowd_and_two_are_not():
 def test_a_misdeed_granted_then_a_mock_request_is_sarcasm(text, held):
     findings = tone.run(CheckContext(text=text, original=text, settings={"risk_model": False}))
     assert any(f.code == "sarcasm" for f in findings) is held
+
+
+def test_a_greeted_name_beside_a_disclosure_about_them_is_still_blocked():
+    from tools.eval import assess_labelled
+
+    text = "Hi Morag! Your usual Thursday 5pm appointment with Ewan is still there whenever you're ready to come back."
+    assert assess_labelled(text, "therapy", "facebook").tier.value == "block"
