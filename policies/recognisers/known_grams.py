@@ -20,7 +20,7 @@ from __future__ import annotations
 import contextlib
 import math
 from collections import Counter, OrderedDict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
 Weights = Mapping[str, tuple[float, float, float]]
 
@@ -97,25 +97,29 @@ class KnownGrams:
         self._prefixes: OrderedDict[tuple[str, ...], tuple[frozenset[str], dict[str, int], float, float, float]] = (
             OrderedDict())
 
-    def _of(self, word: str) -> tuple[frozenset[str], tuple[str, ...], float, float, float]:
-        """The word's known grams (as a set, and each further occurrence of one within
-        the word) and the sums of their three numbers, every occurrence counted."""
+    def _grams(self, word: str) -> Iterator[str]:
+        """Every gram of ``word``: its character grams of ``sizes``, padded with a space."""
         padded = f" {word} "
         length = len(padded)
-        get = self._weights.get
-        known: list[str] = []
-        zero = one = two = 0.0
         for size in self._sizes:
             if size > length:
                 break
             for start in range(length - size + 1):
-                gram = padded[start : start + size]
-                numbers = get(gram)
-                if numbers is not None:
-                    known.append(gram)
-                    zero += numbers[0]
-                    one += numbers[1]
-                    two += numbers[2]
+                yield padded[start : start + size]
+
+    def _of(self, word: str) -> tuple[frozenset[str], tuple[str, ...], float, float, float]:
+        """The word's known grams (as a set, and each further occurrence of one within
+        the word) and the sums of their three numbers, every occurrence counted."""
+        get = self._weights.get
+        known: list[str] = []
+        zero = one = two = 0.0
+        for gram in self._grams(word):
+            numbers = get(gram)
+            if numbers is not None:
+                known.append(gram)
+                zero += numbers[0]
+                one += numbers[1]
+                two += numbers[2]
         unique = frozenset(known)
         again: tuple[str, ...] = ()
         if len(unique) < len(known):  # "banana": "an" and "na" twice
@@ -207,16 +211,8 @@ class KnownWordGrams(KnownGrams):
         """The units of ``tokens``: the first token, then each pair of neighbours."""
         return tokens[:1] + [f"{before} {token}" for before, token in zip(tokens, tokens[1:], strict=False)]
 
-    def _of(self, unit: str) -> tuple[frozenset[str], tuple[str, ...], float, float, float]:
+    def _grams(self, unit: str) -> Iterator[str]:
         token = unit.rpartition(" ")[2]
-        get = self._weights.get
-        known: list[str] = []
-        zero = one = two = 0.0
-        for gram in (token, unit) if token != unit else (token,):
-            numbers = get(gram)
-            if numbers is not None:
-                known.append(gram)
-                zero += numbers[0]
-                one += numbers[1]
-                two += numbers[2]
-        return frozenset(known), (), zero, one, two
+        yield token
+        if token != unit:
+            yield unit
