@@ -79,9 +79,6 @@ RECORD_WORDS = (
     # Not "deeds" alone: "your good deeds were spotted" is praise.
     "dialysis", "chemo", "chemotherapy", "radiotherapy", "physio", "physiotherapy",
     "infusion", "transfusion", "title deeds", "house deeds", "property deeds",
-    # Round 24 (holdout23, holdout24): "that overdraft fee from March has been refunded",
-    # "your pension will now go in on the 28th".
-    "fee", "pension", "state pension", "salary", "wages",
 )
 STATUS_WORDS = (
     "arrears", "in arrears", "overdrawn", "overdue", "unpaid", "outstanding", "owe",
@@ -266,6 +263,19 @@ _YOU_DID = quick(
     r"|\b(?:card|payment|account|order|cheque)\s+you\s+used\b",
     re.IGNORECASE,
 )
+# Round 24 (holdout23): a payment of theirs and what became of it: "that overdraft fee from
+# March has been refunded", "your pension will now go in on the 28th". Only "your", "that"
+# or "this" and a perfect or future verb: "Our £2 monthly fee is refunded for over-65s" and
+# "the State Pension is paid every four weeks" tell everyone the rules.
+_THEIR_PAYMENT = quick(
+    r"\b(?:your|that|this)\s+(?:[\w'’£-]+\s+){0,2}?(?:fee|charge|pension|salary|wages|benefit\s+payment)\s+"
+    r"(?:(?:from|for|since)\s+(?:last\s+)?[A-Za-z]+\s+)?(?:has|have|had|will\s+now|will|is\s+now)\s+(?:been\s+|be\s+)?"
+    r"(?:refunded|waived|reversed|cancelled|removed|credited|paid|go(?:ne)?\s+in|going\s+in|moved|changed|stopped)\b",
+    re.IGNORECASE,
+)
+# A debt to settle, beside its amount: "we just need last year's £40 balance cleared".
+_DEBT_STATUS = quick(r"\b(?:outstanding|overdue|unpaid|owed|owing|in\s+arrears|cleared|settled|paid\s+off)\b",
+                     re.IGNORECASE)
 # An explanation of the outcome: only the records can supply the reason.
 _EXPLAINED = quick(
     r"\b(?:because|which\s+is\s+why|that['’]s\s+why|due\s+to|owing\s+to|the\s+reason|"
@@ -425,7 +435,7 @@ def run(ctx: CheckContext) -> list[Finding]:
         if addressed:
             # In a reply to one person, what happened to their record is a disclosure
             # whatever the noun, and so is the reason for it.
-            outcome = _YOUR_OUTCOME.search(body) or the_outcome_re.search(body)
+            outcome = _YOUR_OUTCOME.search(body) or the_outcome_re.search(body) or _THEIR_PAYMENT.search(body)
             you_did = _YOU_DID.search(body)
             bare = next((b for b in bare_record_re.finditer(body)
                          if (not _IN_PLACE_NAME.search(body, 0, b.start()) or not b.group()[:1].isupper())
@@ -457,7 +467,7 @@ def run(ctx: CheckContext) -> list[Finding]:
                 anchor = record  # "your appeal deadline is ..., so you've got until Friday"
             elif bare and status and explained:
                 anchor = bare  # "..., so completion won't happen this Friday"
-            elif bare and money and status and not _GENERAL_ADVICE.search(body[: bare.start()]):
+            elif bare and money and _DEBT_STATUS.search(body) and not _GENERAL_ADVICE.search(body[: bare.start()]):
                 anchor = bare  # Round 24 (holdout24): "we just need last year's £40 balance cleared"
             elif opening and bare and status and named_start:
                 anchor = bare  # "reminder to gary: january council tax still outstanding"

@@ -35,6 +35,10 @@ NOT_DISCLOSURES = [
     "@welly_wendy State pension payments go in every four weeks; gov.uk has the dates.",
     "Yes, the website was down on Monday. That's on us. Anyone charged a late fee because of it gets it back.",
     "@hove_hattie Our celebration cakes need a £10 deposit, with the balance paid on collection.",
+    # Found in review: the rules about a fee or a pension, told in a reply, are everyone's.
+    "@jo_b Our £2 monthly fee is refunded in full for anyone over 65.",
+    "@jo_b The £40 garden waste fee is paid online, and the rest of the permit year is refunded if you move.",
+    "@jo_b The State Pension is paid every four weeks; gov.uk has the dates for this year.",
 ]
 
 
