@@ -193,8 +193,11 @@ _ANIMAL_AFTER_AGE = re.compile(
     r"boots|shoes|trainers|sandals|wellies|jacket|coat|car|van|bike|bicycle|tractor|boat|bus|boiler|tree|oak|yew|"
     r"building|bridge|church|chapel|mill|pub|shop|business|company|firm|recipe|tradition|photo|photograph|map|"
     r"painting|quilt|teddy|doll|piano|organ|clock|bench|statue|sign|wall|vines?|whisky|starter|sourdough|loaf)\b"
-    # "a 79-year-old dog walker" is a person.
-    r"(?![\s-]*(?:walker|owner|lover|groomer|trainer|breeder|sitter|handler|fosterer|warden|rescuer)s?\b)",
+    # "a 79-year-old dog walker", "a 17-year-old shop assistant", "a 45-year-old bus driver" are people.
+    r"(?![\s-]*(?:walker|owner|lover|groomer|trainer|breeder|sitter|handler|fosterer|warden|rescuer|driver|assistant|"
+    r"worker|manager|landlord|landlady|director|surgeon|teacher|builder|mechanic|dealer|keeper|apprentice|cleaner|"
+    r"boss|fitter|player|rider|passenger|user|guard|attendant|porter|steward|conductor|repairer|maker|technician|"
+    r"engineer|operator|staff|member|volunteer|customer)s?\b)",
     re.IGNORECASE,
 )
 
@@ -883,7 +886,7 @@ def _with_titled_names(text: str, spans: list[Span]) -> list[Span]:
 _VOCATIVE = re.compile(r"(?:^|[\s,])(?:hi|hello|hey|dear|thanks|thank\s+you|sorry)?[\s,]*$", re.IGNORECASE)
 
 
-_GREETED = re.compile(r"^\s*(?:hi|hello|hey)\s+[A-Z][\w'’-]+\s*[,!]", re.IGNORECASE)
+_GREETED = re.compile(r"^\s*(?i:hi|hello|hey)\s+[A-Z][\w'’-]+\s*[,!]")
 
 
 def _addressee_name(text: str, span: Span) -> bool:

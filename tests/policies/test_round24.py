@@ -211,3 +211,14 @@ def test_a_greeted_name_beside_a_disclosure_about_them_is_still_blocked():
 
     text = "Hi Morag! Your usual Thursday 5pm appointment with Ewan is still there whenever you're ready to come back."
     assert assess_labelled(text, "therapy", "facebook").tier.value == "block"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["A 17-year-old shop assistant was threatened with a knife at the Co-op on Fore Street on Tuesday night.",
+     "The 45-year-old bus driver from Redruth who was punched on Saturday is recovering at home."],
+)
+def test_a_person_described_by_age_and_a_job_named_after_a_thing_is_still_a_person(text):
+    findings = identifiers.run(CheckContext(text=text, original=text, org_kind="police", settings={"risk_model": False}))
+    assert any(f.code == "identifier.age" for f in findings)  # the age is the person's, not the shop's or the bus's
+    assert max(f.severity for f in findings) >= Severity.MEDIUM
