@@ -106,10 +106,8 @@ STATUS_WORDS = (
     # Round 20: whether they came ("your son attended his appointment on Monday"; not
     # "made it to", which is also how people reach the theatre in time).
     "attended",
-    # Round 24 (holdout23, holdout24): what will happen to it ("your pension will now go
-    # in on the 28th") and a debt to be settled ("last year's £40 balance cleared").
-    "will now go in", "will go in on", "will now go out", "will go out on", "will be credited",
-    "will now be paid", "will be paid on", "cleared", "settled", "paid off",
+    # Round 24 (holdout24): a debt settled ("this week paid off the last of her catalogue debt").
+    "cleared", "settled", "paid off",
 )
 # Phrases that say the organisation is telling what it knows from its records.
 STRONG_DISCLOSERS = (
@@ -136,6 +134,10 @@ KIND_HANDOFFS = (
 
 
 
+# Which one of a kind of record: "(that overdraft fee) from March", "(the refund) for last June".
+_WHEN_QUALIFIER = r"(?:(?:from|for|since)\s+(?:last\s+)?[A-Za-z]+\s+)?"
+
+
 @functools.cache
 def _patterns(extra_records: tuple[str, ...], extra_status: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     records = longest_first(RECORD_WORDS + extra_records)
@@ -155,7 +157,7 @@ def _patterns(extra_records: tuple[str, ...], extra_status: tuple[str, ...]) -> 
     the_outcome = re.compile(
         rf"(?:\b(?:the|that|this|those|these)\s+|^\W*(?:@\w+\W+)+)(?:[\w'’£-]+\s+){{0,3}}?(?:{records})(?:\s+(?:delay|hold-up|date|status|payment|request|check))?\s+"
         # Round 24 (holdout23): "that overdraft fee from March has been refunded".
-        rf"(?:(?:from|for|since)\s+(?:last\s+)?[A-Za-z]+\s+)?"
+        rf"{_WHEN_QUALIFIER}"
         # Round 23 (train24): "the carer's grant finally came through for your mam".
         rf"(?:(?:finally|now|just|also|already)\s+)?"
         rf"(?:(?:was|were|has|have|had|is|are|got|went|did|came)\s+)"
@@ -269,7 +271,7 @@ _YOU_DID = quick(
 # "the State Pension is paid every four weeks" tell everyone the rules.
 _THEIR_PAYMENT = quick(
     r"\b(?:your|that|this)\s+(?:[\w'’£-]+\s+){0,2}?(?:fee|charge|pension|salary|wages|benefit\s+payment)\s+"
-    r"(?:(?:from|for|since)\s+(?:last\s+)?[A-Za-z]+\s+)?(?:has|have|had|will\s+now|will|is\s+now)\s+(?:been\s+|be\s+)?"
+    rf"{_WHEN_QUALIFIER}(?:has|have|had|will\s+now|will|is\s+now)\s+(?:been\s+|be\s+)?"
     r"(?:refunded|waived|reversed|cancelled|removed|credited|paid|go(?:ne)?\s+in|going\s+in|moved|changed|stopped)\b",
     re.IGNORECASE,
 )
